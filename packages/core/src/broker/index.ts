@@ -1,0 +1,5 @@
+export * as Broker from './Broker'
+export * as CoreMask from './CoreMask'
+export * as RegionId from './RegionId'
+export type * from './types'
+export { BROKER_ERRORS } from './types'
