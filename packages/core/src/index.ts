@@ -1,3 +1,7 @@
+export * as ParaId from './accounts/ParaId'
+export * as Sovereign from './accounts/Sovereign'
+export * as Ss58 from './accounts/Ss58'
 export * from './broker/index'
 export * from './fixed/index'
+export * as Hex from './scale/Hex'
 export * as Token from './units/Token'
