@@ -1,4 +1,4 @@
 export * as Market from './Market'
-export * as OnDemandParams from './Params'
-export * as OnDemandSimulate from './Simulate'
+export * as Params from './Params'
+export * as Simulate from './Simulate'
 export * as Traffic from './Traffic'

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest'
+import { coretime } from '../relay/run'
+
+describe('coretime ondemand', () => {
+  test('default: one order at the sdk-default base fee, labelled as a default', () => {
+    const r = coretime('ondemand')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('placed for para 2000 at 0.001 DOT (10000000 planck)')
+    expect(r.stdout).toContain('sdk default, not a live value')
+  })
+
+  test('args: --json, kusama decimals, a raised traffic and several orders', () => {
+    const r = coretime(
+      'ondemand',
+      '--network',
+      'kusama',
+      '--base-fee',
+      '0.01 KSM',
+      '--queue-capacity',
+      '100',
+      '--queue-size',
+      '50',
+      '--orders',
+      '2',
+      '--json',
+    )
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.token).toBe('KSM')
+    expect(out.params.baseFee).toBe('10000000000')
+    // 50/100 against a 25% target: ×(1 + 0.25 + (0.03·0.25)²/2) = 1.250028125, then 51/100 for the 2nd
+    expect(out.orders[0].spotPrice).toBe('12500281250')
+    expect(BigInt(out.orders[1].spotPrice)).toBeGreaterThan(12_500_281_250n)
+    expect(out.end.queueSize).toBe(52)
+    expect(out.params.defaultsUsed).toEqual(['variability', 'target'])
+  })
+
+  test('error: max amount below the spot price reports SpotPriceHigherThanMaxAmount and the price', () => {
+    const r = coretime('ondemand', '--max-amount', '5000000')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('SpotPriceHigherThanMaxAmount')
+    expect(r.stdout).toContain('would have cost 0.001 DOT (10000000 planck)')
+    const j = coretime('ondemand', '--max-amount', '0.0005 DOT', '--json')
+    expect(j.code).toBe(1)
+    expect(JSON.parse(j.stdout).error).toEqual({
+      code: 'SpotPriceHigherThanMaxAmount',
+      spotPrice: '10000000',
+      maxAmount: '5000000',
+    })
+  })
+
+  test('error: credits and queue-full rejections exit 1', () => {
+    const c = coretime('ondemand', '--pay', 'credits', '--credits', '1')
+    expect(c.code).toBe(1)
+    expect(c.stdout).toContain('InsufficientCredits')
+    const q = coretime('ondemand', '--queue-capacity', '3', '--queue-size', '3')
+    expect(q.code).toBe(1)
+    expect(q.stdout).toContain('QueueFull')
+  })
+
+  test.each([
+    [['--queue-capacity', '0'], '--queue-capacity: must be at least 1'],
+    [['--variability', '101%'], '--variability: a percentage must be at most 100%'],
+    [['--target', '-5'], '--target: expected a non-negative'],
+    [['--base-fee', 'lots'], '--base-fee: expected a number of planck or of DOT'],
+    [['--max-amount', '-1 DOT'], '--max-amount: expected a non-negative amount'],
+    [['--max-amount', '1 KSM'], "this network's token is DOT"],
+    [['--orders', 'two'], '--orders: expected a whole number'],
+    [['--traffic', '0.5'], '--traffic: the multiplier never goes below 1.0'],
+    [['--queue-size', '20', '--queue-capacity', '10'], '--queue-size: 20 orders do not fit'],
+    [['--network', 'rococo'], '--network: expected "polkadot" or "kusama"'],
+    [['--pay', 'cash'], '--pay: expected balance, keep-alive or credits'],
+  ])('error: bad input %j gets one line naming it', (args, message) => {
+    const r = coretime('ondemand', ...args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(message)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,87 @@
+import { type FixedU128, Token } from '@coretime/core'
+import { UsageError } from '../errors'
+
+/**
+ * Flag parsing shared by the relay-side commands (ondemand, deposit, costs, compare). Every helper
+ * takes the flag name so a bad value gets one line naming it; nothing here does arithmetic on money.
+ */
+
+export const parseNetwork = (value: string | undefined): Token.Network => {
+  const v = (value ?? 'polkadot').toLowerCase()
+  if (v === 'polkadot' || v === 'kusama') return v
+  throw new UsageError(`--network: expected "polkadot" or "kusama", got "${value}"`)
+}
+
+/** An amount in tokens ("1.5 DOT") or planck ("15000000000"). */
+export const parseAmount = (flag: string, value: string, token: Token.Token): bigint => {
+  const r = Token.parse(value, token)
+  if (!r.ok) throw new UsageError(`${flag}: ${r.error.message}`)
+  return r.value
+}
+
+const DECIMAL = /^\+?(\d+(?:\.\d*)?|\.\d+)$/
+
+/** A non-negative decimal → exact integer scaled by 10^scale; refuses more digits than the scale holds. */
+const parseScaled = (flag: string, value: string, scale: number, what: string): bigint => {
+  const text = value.trim()
+  if (text.startsWith('-')) throw new UsageError(`${flag}: expected a non-negative ${what}, got "${value}"`)
+  if (!DECIMAL.test(text)) throw new UsageError(`${flag}: expected a ${what}, got "${value}"`)
+  const [int = '', frac = ''] = text.replace('+', '').split('.')
+  if (frac.replace(/0+$/, '').length > scale)
+    throw new UsageError(`${flag}: at most ${scale} decimal places, got "${value}"`)
+  return BigInt(int || '0') * 10n ** BigInt(scale) + BigInt(frac.slice(0, scale).padEnd(scale, '0') || '0')
+}
+
+// Perbill parts of one whole (sp-arithmetic Perbill). Kept local: core's root export of `Perbill` is
+// ambiguous while the broker module also exports a `Perbill` type.
+const PERBILL_ONE = 1_000_000_000n
+
+/** A percentage "3", "3%" or "2.5%" → Perbill parts; refuses negatives and values above 100%. */
+export const parsePercent = (flag: string, value: string): bigint => {
+  const text = value.trim().replace(/%$/, '')
+  const parts = parseScaled(flag, text, 7, 'percentage (e.g. 3 or 2.5%)')
+  if (parts > PERBILL_ONE) throw new UsageError(`${flag}: a percentage must be at most 100%, got "${value}"`)
+  return parts
+}
+
+/** Perbill parts → "2.5%". */
+export const showPercent = (parts: bigint): string => {
+  const int = parts / 10_000_000n
+  const frac = (parts % 10_000_000n).toString().padStart(7, '0').replace(/0+$/, '')
+  return frac ? `${int}.${frac}%` : `${int}%`
+}
+
+/** A decimal multiplier → FixedU128 inner (exact to 18 decimals). */
+export const parseFixed = (flag: string, value: string): FixedU128.FixedU128 =>
+  parseScaled(flag, value, 18, 'decimal number (e.g. 1.5)')
+
+/** A decimal → exact rational `num / 10^scale`, for non-money inputs such as prices in USD. */
+export const parseDecimal = (flag: string, value: string, scale = 9): bigint =>
+  parseScaled(flag, value, scale, 'decimal number')
+
+/** A whole count within [min, max]. */
+export const parseCount = (flag: string, value: string, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
+  const text = value.trim()
+  if (text.startsWith('-'))
+    throw new UsageError(`${flag}: expected a non-negative whole number, got "${value}"`)
+  if (!/^\+?\d+$/.test(text)) throw new UsageError(`${flag}: expected a whole number, got "${value}"`)
+  const n = Number(text)
+  if (n < min) throw new UsageError(`${flag}: must be at least ${min}, got ${value}`)
+  if (n > max) throw new UsageError(`${flag}: must be at most ${max}, got ${value}`)
+  return n
+}
+
+/** JSON with bigints as decimal strings (planck), one document on stdout. */
+export const printJson = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`)
+}
+
+/** "1.5 DOT (15000000000 planck)" */
+export const showAmount = (planck: bigint, token: Token.Token): string =>
+  `${Token.format(planck, token)} (${planck} planck)`
+
+/** Left-aligned two-column rows for human output. */
+export const table = (rows: readonly (readonly [string, string])[]): string => {
+  const width = Math.max(...rows.map(([k]) => k.length))
+  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')
+}
