@@ -13,7 +13,7 @@ export type AccountId = string
 /** Balance in planck. */
 export type Balance = bigint
 /** Perbill parts, 0..=1e9. */
-export type Perbill = bigint
+export type PerbillParts = bigint
 
 /** `CoreAssignment`, ordered Idle < Pool < Task(n) (pallet-broker coretime_interface.rs). */
 export type CoreAssignment = 'Idle' | 'Pool' | { task: TaskId }
@@ -60,9 +60,9 @@ export interface ConfigRecord {
   interludeLength: BlockNumber
   leadinLength: BlockNumber
   regionLength: Timeslice
-  idealBulkProportion: Perbill
+  idealBulkProportion: PerbillParts
   limitCoresOffered: number | null
-  renewalBump: Perbill
+  renewalBump: PerbillParts
   contributionTimeout: Timeslice
 }
 

@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest'
+import { U128_MAX } from '../fixed/rounding'
+import { adaptPrice, leadinFactorAt, linearMultiplier } from './PriceAdapter'
+
+const perf = (selloutPrice: bigint | null, endPrice = 1n) => ({
+  selloutPrice,
+  endPrice,
+  idealCoresSold: 0,
+  coresOffered: 0,
+  coresSold: 0,
+})
+const E9 = 1_000_000_000n
+
+describe('PriceAdapter.leadinFactorAt', () => {
+  test('behavior: CenterTargetPrice 100 → 55 → 10 → 5.5 → 1', () => {
+    const f = (w: bigint) => leadinFactorAt({ kind: 'CenterTargetPrice' }, w)
+    expect([0n, E9 / 4n, E9 / 2n, (3n * E9) / 4n, E9].map(f)).toEqual([
+      100n * E9,
+      55n * E9,
+      10n * E9,
+      5_500_000_000n,
+      E9,
+    ])
+  })
+})
+
+describe('PriceAdapter.adaptPrice', () => {
+  test('behavior: CenterTargetPrice without a sellout keeps the end price, target 10×', () => {
+    expect(adaptPrice({ kind: 'CenterTargetPrice' }, perf(null, 7n), U128_MAX)).toEqual({
+      endPrice: 7n,
+      targetPrice: 70n,
+    })
+  })
+  test('behavior: CenterTargetPrice end = floor(sellout / 10), or the sellout when that is 0', () => {
+    expect(adaptPrice({ kind: 'CenterTargetPrice' }, perf(1009n), U128_MAX)).toEqual({
+      endPrice: 100n,
+      targetPrice: 1009n,
+    })
+    expect(adaptPrice({ kind: 'CenterTargetPrice' }, perf(9n), U128_MAX)).toEqual({
+      endPrice: 9n,
+      targetPrice: 9n,
+    })
+  })
+  test('behavior: MinimumPrice examples of spec §7', () => {
+    const a = { kind: 'MinimumPrice', minimumEndPrice: 100_000_000_000n } as const
+    expect(adaptPrice(a, perf(5_000_000_000_000n), U128_MAX)).toEqual({
+      endPrice: 500_000_000_000n,
+      targetPrice: 5_000_000_000_000n,
+    })
+    expect(adaptPrice(a, perf(500_000_000_000n), U128_MAX)).toEqual({
+      endPrice: 100_000_000_000n,
+      targetPrice: 500_000_000_000n,
+    })
+    expect(adaptPrice(a, perf(null, 100_000_000_000n), U128_MAX)).toEqual({
+      endPrice: 100_000_000_000n,
+      targetPrice: 1_000_000_000_000n,
+    })
+    expect(adaptPrice(a, perf(1n), U128_MAX)).toEqual({
+      endPrice: 100_000_000_000n,
+      targetPrice: 100_000_000_000n,
+    })
+  })
+  test('behavior: Fixed keeps the sellout (or end) price', () => {
+    expect(adaptPrice({ kind: 'Fixed' }, perf(42n, 7n), U128_MAX)).toEqual({
+      endPrice: 42n,
+      targetPrice: 42n,
+    })
+    expect(adaptPrice({ kind: 'Fixed' }, perf(null, 7n), U128_MAX)).toEqual({ endPrice: 7n, targetPrice: 7n })
+  })
+  test('error: Linear has no AdaptedPrices form', () => {
+    expect(() => adaptPrice({ kind: 'Linear' }, perf(1n), U128_MAX)).toThrow(/Linear/)
+  })
+})
+
+describe('PriceAdapter.linearMultiplier', () => {
+  test('behavior: [½, 1] up to the target, (1, 2] above it (E2)', () => {
+    expect(linearMultiplier(0, 10, 20)).toBe(E9 / 2n)
+    expect(linearMultiplier(10, 10, 20)).toBe(E9)
+    expect(linearMultiplier(15, 10, 20)).toBe((3n * E9) / 2n)
+    expect(linearMultiplier(20, 10, 20)).toBe(2n * E9)
+  })
+})
