@@ -1,0 +1,1 @@
+export * as Deposit from './Deposit'
