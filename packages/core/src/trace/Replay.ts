@@ -1,0 +1,96 @@
+import * as Broker from '../broker/Broker'
+import type { BrokerEvent, BrokerState, Outcome, RelayAssignment, Sink } from '../broker/types'
+import { type Run, type StateJson, stateToJson } from './Result'
+import type { Trace } from './Trace'
+
+export interface ReplayOptions {
+  /** Step indices after which to record `stateToJson` (for `expect.after`). */
+  snapshots?: Iterable<number>
+}
+
+/**
+ * The sink's event list. It stamps each event with the block it was emitted in and the step
+ * that caused it (`null` inside the per-block hook), as the engine pushes it: `advanceTo` skips
+ * idle blocks in one go, so the block cannot be recovered afterwards, and advancing one block
+ * per call would throw that speed away.
+ */
+class StampedEvents extends Array<BrokerEvent> {
+  static override get [Symbol.species]() {
+    return Array
+  }
+  readonly blocks: number[] = []
+  readonly steps: (number | null)[] = []
+  step: number | null = null
+  state!: BrokerState
+
+  override push(...items: BrokerEvent[]): number {
+    for (const e of items) {
+      this[this.length] = e
+      this.blocks.push(this.state.block)
+      this.steps.push(this.step)
+    }
+    return this.length
+  }
+
+  /**
+   * Keeps the stamps parallel to the list if the engine wrote past `push` or cut the list back
+   * (a rejected call's events): cut to match, or stamp the missing ones with the current block.
+   */
+  sync(): void {
+    const n = this.length
+    if (this.blocks.length > n) {
+      this.blocks.length = n
+      this.steps.length = n
+    }
+    while (this.blocks.length < n) {
+      this.blocks.push(this.state.block)
+      this.steps.push(this.step)
+    }
+  }
+}
+
+/**
+ * Replays a parsed trace: for each step, advance time to its block (the hook runs once per block
+ * entered), then dispatch its call. Failed calls are recorded and the replay goes on.
+ */
+export const replay = (trace: Trace, options: ReplayOptions = {}): Run => {
+  const state = Broker.create(trace.runtime, trace.balances, trace.startBlock)
+  const events = new StampedEvents()
+  events.state = state
+  const assignments: RelayAssignment[] = []
+  const out: Sink = { events, assignments }
+  const want = new Set(options.snapshots ?? [])
+  const snapshots = new Map<number, StateJson>()
+  const steps = trace.steps
+  const outcomes: (Outcome | null)[] = new Array(steps.length)
+
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!
+    if (step.block > state.block) {
+      Broker.advanceTo(state, step.block, out)
+      if (events.blocks.length !== events.length) events.sync()
+    }
+    if (step.call === null) outcomes[i] = null
+    else {
+      events.step = i
+      outcomes[i] = Broker.execute(state, step.origin, step.call, out)
+      if (events.blocks.length !== events.length) events.sync()
+      events.step = null
+    }
+    if (want.size > 0 && want.has(i)) snapshots.set(i, stateToJson(state))
+  }
+
+  return {
+    trace,
+    outcomes,
+    events,
+    eventBlocks: events.blocks,
+    eventSteps: events.steps,
+    assignments,
+    state,
+    snapshots,
+  }
+}
+
+/** The step indices `expect.after` needs snapshots of. */
+export const snapshotSteps = (trace: Trace): number[] => trace.expect?.after.map((a) => a.step) ?? []

@@ -1,0 +1,587 @@
+import { z } from 'zod'
+import * as CoreMask from '../broker/CoreMask'
+import type { RegionId } from '../broker/RegionId'
+import {
+  type AccountId,
+  type Balance,
+  BROKER_ERRORS,
+  type BrokerCall,
+  type BrokerCallName,
+  type BrokerErrorCode,
+  type BrokerEventName,
+  type CoreAssignment,
+  type Origin,
+  type Runtime,
+  type Schedule,
+} from '../broker/types'
+
+/**
+ * `coretime-trace/1` (docs/trace-format.md): a runtime, starting balances and a timed list of
+ * broker extrinsics, validated once here and mapped to engine types.
+ */
+
+export const FORMAT = 'coretime-trace/1'
+
+/** A JSON value as read from a file (expectations are compared as JSON). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+export type JsonObject = { [key: string]: Json }
+
+export interface CallStep {
+  block: number
+  origin: Origin
+  call: BrokerCall
+}
+/** `{ "block": B }`: only advances time. */
+export interface PauseStep {
+  block: number
+  origin: null
+  call: null
+}
+export type Step = CallStep | PauseStep
+
+/** The top-level fields of the result's `state` (trace-format.md, Result). */
+export const STATE_KEYS = [
+  'block',
+  'configuration',
+  'status',
+  'saleInfo',
+  'balances',
+  'credits',
+  'regions',
+  'potentialRenewals',
+  'leases',
+  'reservations',
+  'workplan',
+  'workload',
+  'autoRenewals',
+  'forceReservations',
+  'instaPoolIo',
+  'instaPoolContribution',
+  'instaPoolHistory',
+] as const
+export type StateKey = (typeof STATE_KEYS)[number]
+/** A partial end state: every key given must match. */
+export type ExpectState = Partial<Record<StateKey, Json>>
+
+export interface ExpectStep {
+  index: number
+  ok: boolean
+  /** Only with `ok: false`; absent means any error. */
+  error?: BrokerErrorCode
+}
+export interface ExpectEvent {
+  name: BrokerEventName
+  data?: JsonObject
+  block?: number
+  /** `null`: an event of the per-block hook. */
+  step?: number | null
+}
+export interface ExpectAfter {
+  step: number
+  state: ExpectState
+}
+export interface Expect {
+  steps: ExpectStep[]
+  events: ExpectEvent[]
+  state: ExpectState | null
+  after: ExpectAfter[]
+}
+
+export interface Trace {
+  name: string | null
+  runtime: Runtime
+  /** Relay block before the first step. */
+  startBlock: number
+  balances: Map<AccountId, Balance>
+  steps: Step[]
+  expect: Expect | null
+}
+
+/** One problem with a trace file: where (`steps[3].args.priceLimit`) and what was expected. */
+export interface Issue {
+  path: string
+  message: string
+}
+
+export type ParseResult = { ok: true; trace: Trace } | { ok: false; issues: Issue[] }
+
+/** `steps[3].args.priceLimit: expected a decimal string of planck, got number 5` */
+export const formatIssue = (issue: Issue): string => `${issue.path}: ${issue.message}`
+
+// ---------------------------------------------------------------------------------------------
+// Leaf schemas. Messages say what was expected and what was found.
+
+const describe = (v: unknown): string => {
+  if (v === undefined) return 'nothing'
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${v}`
+  return typeof v === 'object' ? 'an object' : typeof v
+}
+
+const expecting =
+  (what: string) =>
+  (iss: { input?: unknown }): string =>
+    iss.input === undefined ? `missing, expected ${what}` : `expected ${what}, got ${describe(iss.input)}`
+
+const leaf = <T>(what: string, test: (v: unknown) => boolean) => z.custom<T>(test, { error: expecting(what) })
+
+const U16 = 0xffff
+const U32 = 0xffff_ffff
+const isUint = (max: number) => (v: unknown) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max
+
+const u32 = (what = 'a non-negative integer') => leaf<number>(what, isUint(U32))
+const blockNumber = u32('a block number (non-negative integer)')
+const timeslice = u32('a timeslice (non-negative integer)')
+const core = leaf<number>('a core index (integer 0..65535)', isUint(U16))
+const task = u32('a task (para id, non-negative integer)')
+const count = u32('a count (non-negative integer)')
+const optionalTimeslice = leaf<number | null>('a timeslice or null', (v) => v === null || isUint(U32)(v))
+
+const DECIMAL = /^(0|[1-9][0-9]*)$/
+const isDecimal = (v: unknown): v is string => typeof v === 'string' && DECIMAL.test(v)
+const U128_MAX = (1n << 128n) - 1n
+
+/** A decimal string of planck, at most `max` (the runtime's Balance width). */
+const planckUpTo = (max: bigint) =>
+  z
+    .custom<string>((v) => isDecimal(v) && v.length <= 40 && BigInt(v) <= max, {
+      error: (iss) =>
+        isDecimal(iss.input)
+          ? `expected a decimal string of planck at most ${max} (the runtime's Balance width), got ${iss.input}`
+          : expecting('a decimal string of planck')(iss),
+    })
+    .transform((s): Balance => BigInt(s))
+const perbill = leaf<string>(
+  'a decimal string of Perbill parts (0..1000000000)',
+  (v) => isDecimal(v) && v.length <= 10 && BigInt(v) <= 1_000_000_000n,
+).transform((s) => BigInt(s))
+const mask = leaf<string>(
+  'a core mask ("0x" and 20 hex digits)',
+  (v) => typeof v === 'string' && CoreMask.parse(v) !== null,
+).transform((s) => CoreMask.parse(s)!)
+const account = leaf<AccountId>(
+  'an account id (non-empty string other than "root")',
+  (v) => typeof v === 'string' && v.length > 0 && v !== 'root',
+)
+const origin = leaf<Origin>(
+  'an origin ("root" or an account id)',
+  (v) => typeof v === 'string' && v.length > 0,
+)
+
+const isAssignment = (v: unknown): boolean => {
+  if (v === 'Idle' || v === 'Pool') return true
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const keys = Object.keys(v)
+  return keys.length === 1 && keys[0] === 'task' && isUint(U32)((v as { task: unknown }).task)
+}
+const assignment = leaf<CoreAssignment>('"Idle", "Pool" or {"task": N}', isAssignment).transform(
+  (a): CoreAssignment => (typeof a === 'string' ? a : { task: a.task }),
+)
+const finality = leaf<'Provisional' | 'Final'>(
+  '"Provisional" or "Final"',
+  (v) => v === 'Provisional' || v === 'Final',
+)
+
+const obj = <S extends z.core.$ZodLooseShape>(what: string, shape: S) =>
+  z.strictObject(shape, { error: expecting(what) })
+
+const schedule = z.array(obj('a schedule item {mask, assignment}', { mask, assignment }), {
+  error: expecting('a schedule: a list of {mask, assignment}'),
+}) as unknown as z.ZodType<Schedule>
+const regionId = obj('a region id {begin, core, mask}', {
+  begin: timeslice,
+  core,
+  mask,
+}) as unknown as z.ZodType<RegionId>
+
+// ---------------------------------------------------------------------------------------------
+// Calls: one args schema per extrinsic (trace-format.md, steps).
+
+type ArgsSchemas = { [K in BrokerCallName]: z.ZodType<Extract<BrokerCall, { call: K }>['args']> }
+
+const argsSchemas = (maxBalance: bigint): ArgsSchemas => {
+  const planck = planckUpTo(maxBalance)
+  const args = <S extends z.core.$ZodLooseShape>(shape: S) => obj('an object of arguments', shape)
+  return {
+    configure: args({
+      advanceNotice: blockNumber,
+      interludeLength: blockNumber,
+      leadinLength: blockNumber,
+      regionLength: timeslice,
+      idealBulkProportion: perbill,
+      limitCoresOffered: leaf<number | null>('a core count or null', (v) => v === null || isUint(U16)(v)),
+      renewalBump: perbill,
+      contributionTimeout: timeslice,
+    }),
+    reserve: args({ workload: schedule }),
+    unreserve: args({ itemIndex: count }),
+    setLease: args({ task, until: timeslice }),
+    startSales: args({
+      endPrice: planck,
+      extraCores: leaf<number>('a core count (integer 0..65535)', isUint(U16)),
+    }),
+    purchase: args({ priceLimit: planck }),
+    renew: args({ core }),
+    transfer: args({ regionId, newOwner: account }),
+    partition: args({ regionId, pivot: timeslice }),
+    interlace: args({ regionId, pivot: mask }),
+    assign: args({ regionId, task, finality }),
+    pool: args({ regionId, payee: account, finality }),
+    claimRevenue: args({ regionId, maxTimeslices: timeslice }),
+    purchaseCredit: args({ amount: planck, beneficiary: account }),
+    dropRegion: args({ regionId }),
+    dropContribution: args({ regionId }),
+    dropHistory: args({ when: timeslice }),
+    dropRenewal: args({ core, when: timeslice }),
+    requestCoreCount: args({ coreCount: leaf<number>('a core count (integer 0..65535)', isUint(U16)) }),
+    notifyCoreCount: args({ coreCount: leaf<number>('a core count (integer 0..65535)', isUint(U16)) }),
+    notifyRevenue: args({
+      revenue: obj('a revenue record {until, amount}', { until: blockNumber, amount: planck }),
+    }),
+    enableAutoRenew: args({ core, task, workloadEndHint: optionalTimeslice }),
+    disableAutoRenew: args({ core, task }),
+    forceReserve: args({ workload: schedule, core }),
+    removeLease: args({ task }),
+    removeAssignment: args({ regionId }),
+    removePotentialRenewal: args({ core, when: timeslice }),
+    swapLeases: args({ id: task, other: task }),
+  }
+}
+
+const ARGS_64 = argsSchemas((1n << 64n) - 1n)
+const ARGS_128 = argsSchemas(U128_MAX)
+export const CALL_NAMES = Object.keys(ARGS_128) as BrokerCallName[]
+
+// ---------------------------------------------------------------------------------------------
+// Runtime, balances, steps, expect.
+
+const PRICE_ADAPTERS = ['CenterTargetPrice', 'MinimumPrice', 'Linear', 'Fixed'] as const
+
+const priceAdapter = z
+  .custom<{ kind: string }>(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      (PRICE_ADAPTERS as readonly unknown[]).includes((v as { kind?: unknown }).kind),
+    { error: expecting(`{"kind": ${PRICE_ADAPTERS.map((k) => `"${k}"`).join(' | ')}}`) },
+  )
+  .pipe(
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('CenterTargetPrice') }),
+      z.strictObject({ kind: z.literal('MinimumPrice'), minimumEndPrice: planckUpTo(U128_MAX) }),
+      z.strictObject({ kind: z.literal('Linear') }),
+      z.strictObject({ kind: z.literal('Fixed') }),
+    ]),
+  )
+
+const enumOf = <T extends string>(values: readonly T[]) =>
+  leaf<T>(values.map((v) => JSON.stringify(v)).join(' or '), (v) =>
+    (values as readonly unknown[]).includes(v),
+  )
+
+const runtimeSchema = obj('the runtime object', {
+  timeslicePeriod: leaf<number>(
+    'relay blocks per timeslice (a positive integer)',
+    (v) => isUint(U32)(v) && v !== 0,
+  ),
+  priceAdapter,
+  renewalPriceRule: enumOf(['floorAtEndPrice', 'bumpOnly'] as const),
+  maxLeasedCores: count,
+  maxReservedCores: count,
+  maxAutoRenewals: count,
+  minimumCreditPurchase: planckUpTo(U128_MAX),
+  balanceBits: leaf<64 | 128>('64 or 128', (v) => v === 64 || v === 128),
+  sovereignAccount: enumOf(['taskId', 'sibling'] as const),
+  revenueAccount: account,
+  startBlock: blockNumber.optional(),
+})
+
+const topSchema = obj('a JSON object', {
+  format: leaf<string>(`"${FORMAT}"`, (v) => v === FORMAT),
+  name: leaf<string>('a string', (v) => typeof v === 'string').optional(),
+  runtime: z.unknown(),
+  balances: z
+    .record(z.string(), z.unknown(), { error: expecting('an object of account → decimal string of planck') })
+    .optional(),
+  steps: z.array(z.unknown(), { error: expecting('a list of steps') }),
+  expect: z.unknown().optional(),
+})
+
+const stepSchema = obj('a step: {block, origin, call, args} or a pause {block}', {
+  block: blockNumber,
+  origin: z.unknown().optional(),
+  call: z.unknown().optional(),
+  args: z.unknown().optional(),
+})
+
+const EVENT_NAMES_RECORD: Record<BrokerEventName, true> = {
+  Purchased: true,
+  Renewable: true,
+  Renewed: true,
+  Transferred: true,
+  Partitioned: true,
+  Interlaced: true,
+  Assigned: true,
+  AssignmentRemoved: true,
+  Pooled: true,
+  CoreCountRequested: true,
+  CoreCountChanged: true,
+  ReservationMade: true,
+  ReservationCancelled: true,
+  SaleInitialized: true,
+  Leased: true,
+  LeaseRemoved: true,
+  LeaseEnding: true,
+  SalesStarted: true,
+  RevenueClaimBegun: true,
+  RevenueClaimItem: true,
+  RevenueClaimPaid: true,
+  CreditPurchased: true,
+  RegionDropped: true,
+  ContributionDropped: true,
+  RegionUnpooled: true,
+  HistoryInitialized: true,
+  HistoryDropped: true,
+  HistoryIgnored: true,
+  ClaimsReady: true,
+  CoreAssigned: true,
+  PotentialRenewalDropped: true,
+  AutoRenewalEnabled: true,
+  AutoRenewalDisabled: true,
+  AutoRenewalFailed: true,
+  AutoRenewalLimitReached: true,
+  ForceReservationFailed: true,
+  PotentialRenewalRemoved: true,
+}
+export const EVENT_NAMES = Object.keys(EVENT_NAMES_RECORD) as BrokerEventName[]
+
+const ERROR_CODES: readonly string[] = [...BROKER_ERRORS, 'BadOrigin', 'FundsUnavailable']
+
+const json = z.json({ error: expecting('a JSON value') }) as z.ZodType<Json>
+const jsonObject = z.record(z.string(), json, { error: expecting('an object') }) as z.ZodType<JsonObject>
+
+const expectState = obj(
+  `a partial state (keys: ${STATE_KEYS.join(', ')})`,
+  Object.fromEntries(STATE_KEYS.map((k) => [k, json.optional()])) as Record<
+    StateKey,
+    z.ZodOptional<typeof json>
+  >,
+) as unknown as z.ZodType<ExpectState>
+
+const expectSchema = obj('an object {steps, events, state, after}', {
+  steps: z
+    .array(
+      obj('{index, ok, error}', {
+        index: leaf<number>('a step index', isUint(U32)),
+        ok: leaf<boolean>('true or false', (v) => typeof v === 'boolean'),
+        error: leaf<BrokerErrorCode>('an error name of the pallet (e.g. "SoldOut")', (v) =>
+          ERROR_CODES.includes(v as string),
+        ).optional(),
+      }),
+      { error: expecting('a list of {index, ok, error}') },
+    )
+    .optional(),
+  events: z
+    .array(
+      obj('{name, data, block, step}', {
+        name: leaf<BrokerEventName>('an event name of the pallet (e.g. "Renewed")', (v) =>
+          Object.hasOwn(EVENT_NAMES_RECORD, v as string),
+        ),
+        data: jsonObject.optional(),
+        block: blockNumber.optional(),
+        step: leaf<number | null>(
+          'a step index or null (hook)',
+          (v) => v === null || isUint(U32)(v),
+        ).optional(),
+      }),
+      { error: expecting('a list of {name, data, block, step}') },
+    )
+    .optional(),
+  state: expectState.optional(),
+  after: z
+    .array(obj('{step, state}', { step: leaf<number>('a step index', isUint(U32)), state: expectState }), {
+      error: expecting('a list of {step, state}'),
+    })
+    .optional(),
+})
+
+// ---------------------------------------------------------------------------------------------
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+const formatPath = (path: readonly PropertyKey[]): string => {
+  let out = ''
+  for (const k of path) {
+    if (typeof k === 'number') out += `[${k}]`
+    else if (typeof k === 'string' && IDENT.test(k)) out += out === '' ? k : `.${k}`
+    else out += `[${JSON.stringify(String(k))}]`
+  }
+  return out === '' ? '(file)' : out
+}
+
+/** Collects zod issues under `prefix`; an unknown key becomes its own issue at its own path. */
+const collect = (issues: Issue[], prefix: readonly PropertyKey[], error: z.ZodError): void => {
+  for (const iss of error.issues) {
+    const path = [...prefix, ...iss.path]
+    if (iss.code === 'unrecognized_keys') {
+      for (const key of iss.keys) issues.push({ path: formatPath([...path, key]), message: 'unknown field' })
+    } else if (iss.code === 'invalid_union' && iss.path.length > 0 && iss.message === 'Invalid input') {
+      issues.push({ path: formatPath(path), message: 'invalid value' })
+    } else {
+      issues.push({ path: formatPath(path), message: iss.message })
+    }
+  }
+}
+
+const run = <T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  issues: Issue[],
+  prefix: readonly PropertyKey[],
+): T | undefined => {
+  const r = schema.safeParse(input)
+  if (r.success) return r.data
+  collect(issues, prefix, r.error)
+  return undefined
+}
+
+/** Issues past this many are summarised in one line. */
+const MAX_ISSUES = 50
+
+/**
+ * Validates a parsed JSON value as a `coretime-trace/1` file. Every problem is returned with the
+ * step index and field it concerns; nothing is thrown for bad input.
+ */
+export const parse = (input: unknown): ParseResult => {
+  const issues: Issue[] = []
+  const top = run(topSchema, input, issues, [])
+  if (top === undefined) return { ok: false, issues }
+
+  const runtimeParsed = run(runtimeSchema, top.runtime, issues, ['runtime'])
+  const bits = runtimeParsed?.balanceBits ?? 128
+  const maxBalance = bits === 64 ? (1n << 64n) - 1n : U128_MAX
+  const calls = bits === 64 ? ARGS_64 : ARGS_128
+
+  const balances = new Map<AccountId, Balance>()
+  const balance = planckUpTo(maxBalance)
+  for (const [who, amount] of Object.entries(top.balances ?? {})) {
+    if (who === '' || who === 'root') {
+      issues.push({
+        path: formatPath(['balances', who]),
+        message: 'expected an account id other than "root"',
+      })
+      continue
+    }
+    const v = run(balance, amount, issues, ['balances', who])
+    if (v !== undefined) balances.set(who, v)
+  }
+
+  const startBlock = runtimeParsed?.startBlock ?? 0
+  const steps: Step[] = []
+  let lastBlock = startBlock
+  let lastBlockFrom = 'runtime.startBlock'
+  for (let i = 0; i < top.steps.length && issues.length < MAX_ISSUES; i++) {
+    const raw = top.steps[i]
+    const s = run(stepSchema, raw, issues, ['steps', i])
+    if (s === undefined) continue
+    if (s.block < lastBlock) {
+      issues.push({
+        path: formatPath(['steps', i, 'block']),
+        message: `block ${s.block} is before ${lastBlockFrom} (block ${lastBlock}); blocks may not go backwards`,
+      })
+    } else {
+      lastBlock = s.block
+      lastBlockFrom = `steps[${i}]`
+    }
+    const hasOrigin = s.origin !== undefined
+    const hasCall = s.call !== undefined
+    if (!hasOrigin && !hasCall && s.args === undefined) {
+      steps.push({ block: s.block, origin: null, call: null })
+      continue
+    }
+    if (!hasCall) {
+      issues.push({
+        path: formatPath(['steps', i, 'call']),
+        message: 'missing, expected a call name (or a pause {block} alone)',
+      })
+      continue
+    }
+    if (typeof s.call !== 'string' || !Object.hasOwn(calls, s.call)) {
+      issues.push({
+        path: formatPath(['steps', i, 'call']),
+        message:
+          typeof s.call === 'string'
+            ? `unknown call ${JSON.stringify(s.call)}, expected one of ${CALL_NAMES.join(', ')}`
+            : `expected a call name, got ${describe(s.call)}`,
+      })
+      continue
+    }
+    const name = s.call as BrokerCallName
+    const o = run(origin, s.origin, issues, ['steps', i, 'origin'])
+    const args = run(calls[name] as z.ZodType<unknown>, s.args, issues, ['steps', i, 'args'])
+    if (o === undefined || args === undefined) continue
+    steps.push({ block: s.block, origin: o, call: { call: name, args } as BrokerCall })
+  }
+  if (issues.length >= MAX_ISSUES) {
+    issues.push({ path: '(file)', message: `too many issues; stopped after ${MAX_ISSUES}` })
+    return { ok: false, issues }
+  }
+
+  let expect: Expect | null = null
+  if (top.expect !== undefined) {
+    const e = run(expectSchema, top.expect, issues, ['expect'])
+    if (e !== undefined) {
+      expect = {
+        steps: (e.steps ?? []) as ExpectStep[],
+        events: (e.events ?? []) as ExpectEvent[],
+        state: e.state ?? null,
+        after: e.after ?? [],
+      }
+      checkExpectIndices(expect, top.steps, issues)
+    }
+  }
+
+  if (issues.length > 0 || runtimeParsed === undefined) return { ok: false, issues }
+  const { startBlock: _, ...runtime } = runtimeParsed
+  return {
+    ok: true,
+    trace: { name: top.name ?? null, runtime: runtime as Runtime, startBlock, balances, steps, expect },
+  }
+}
+
+/** Expectations must point at steps that exist; outcomes only at calls. */
+const checkExpectIndices = (expect: Expect, rawSteps: readonly unknown[], issues: Issue[]): void => {
+  const n = rawSteps.length
+  const isPause = (i: number) => {
+    const s = rawSteps[i]
+    return typeof s === 'object' && s !== null && !('call' in s)
+  }
+  expect.steps.forEach((s, k) => {
+    const path = formatPath(['expect', 'steps', k, 'index'])
+    if (s.index >= n)
+      issues.push({ path, message: `step ${s.index} does not exist (the trace has ${n} steps)` })
+    else if (isPause(s.index))
+      issues.push({ path, message: `step ${s.index} is a pause; only calls have an outcome` })
+    if (s.ok && s.error !== undefined)
+      issues.push({
+        path: formatPath(['expect', 'steps', k, 'error']),
+        message: 'an error only goes with "ok": false',
+      })
+  })
+  expect.events.forEach((e, k) => {
+    if (typeof e.step === 'number' && e.step >= n)
+      issues.push({
+        path: formatPath(['expect', 'events', k, 'step']),
+        message: `step ${e.step} does not exist (the trace has ${n} steps)`,
+      })
+  })
+  expect.after.forEach((a, k) => {
+    if (a.step >= n)
+      issues.push({
+        path: formatPath(['expect', 'after', k, 'step']),
+        message: `step ${a.step} does not exist (the trace has ${n} steps)`,
+      })
+  })
+}
