@@ -1,8 +1,17 @@
 import type { Command } from 'commander'
+import { registerAccount } from './account'
+import { registerDecode } from './decode'
 import { registerDeposit } from './deposit'
+import { registerEncode } from './encode'
 import { registerOndemand } from './ondemand'
 
 /** Each command module exports a function that adds itself to the program. */
 export type Register = (program: Command) => void
 
-export const commands: Register[] = [registerOndemand, registerDeposit]
+export const commands: Register[] = [
+  registerOndemand,
+  registerDeposit,
+  registerAccount,
+  registerEncode,
+  registerDecode,
+]

@@ -157,11 +157,28 @@ export const find = (name: string): Result<{ pallet: PalletDef; call: CallDef }>
     if (call) return { ok: true, value: { pallet, call } }
   }
   const known = candidates.flatMap((p) => p.calls.map((c) => c.name))
-  const near = known.filter((k) => k.includes(callName) || callName.includes(k)).slice(0, 3)
+  const near = known
+    .map((k) => [k, distance(k, callName)] as const)
+    .filter(([, d]) => d <= Math.max(2, Math.floor(callName.length / 4)))
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 3)
+    .map(([k]) => k)
   return fail(
     'UnknownCall',
     `unknown call "${text}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; see \`coretime encode --list\``,
   )
+}
+
+/** Levenshtein distance, for "did you mean" suggestions only. */
+const distance = (a: string, b: string): number => {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    prev = row
+  }
+  return prev[b.length]!
 }
 
 /**

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest'
+import { coretime } from '../relay/run'
+
+describe('coretime encode', () => {
+  test('default: enable_auto_renew for core 48, task 2000, hint 327885 gives the seed call data', () => {
+    const r = coretime('encode', 'enable_auto_renew', 'core=48', 'task=2000', 'workload_end_hint=327885')
+    expect(r.code).toBe(0)
+    expect(r.stdout.split('\n')[0]).toBe('0x32153000d007000001cd000500')
+  })
+
+  test('args: positional, --json, on-demand order and a struct argument', () => {
+    const j = coretime('encode', 'broker.enable_auto_renew', '48', '2000', '327885', '--json')
+    expect(j.code).toBe(0)
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      callData: '0x32153000d007000001cd000500',
+      chain: 'coretime',
+      palletIndex: 50,
+      callIndex: 21,
+      args: { core: 48, task: 2000, workload_end_hint: 327885 },
+    })
+    const od = coretime(
+      'encode',
+      'on_demand.place_order_keep_alive',
+      'max_amount=1000000000',
+      'para_id=2000',
+      '--json',
+    )
+    expect(JSON.parse(od.stdout)).toMatchObject({
+      chain: 'relay',
+      palletIndex: 64,
+      callIndex: 1,
+      args: { max_amount: '1000000000' },
+    })
+    const assign = coretime(
+      'encode',
+      'assign',
+      'region_id={"begin":322845,"core":48,"mask":"0xffffffffffffffffffff"}',
+      'task=2000',
+      'finality=Final',
+    )
+    expect(assign.stdout.split('\n')[0]).toBe('0x320a1ded04003000ffffffffffffffffffffd007000001')
+    expect(coretime('encode', '--list').stdout).toContain('Broker.swap_leases(id: u32, other: u32)')
+  })
+
+  test('error: a call that does not exist, a bad value, mixed argument styles', () => {
+    const unknown = coretime('encode', 'enable_auto_renewal', '48')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toBe(
+      'coretime: unknown call "enable_auto_renewal" (did you mean enable_auto_renew?); see `coretime encode --list`\n',
+    )
+    const range = coretime('encode', 'renew', 'core=65536')
+    expect(range.code).toBe(2)
+    expect(range.stderr).toContain('broker.renew: core: expected an integer 0..65535 (u16), got "65536"')
+    expect(coretime('encode', 'renew', 'core=1', '2').stderr).toContain('not mixed')
+    expect(coretime('encode', 'assign', 'region_id={bad').stderr.trim().split('\n')).toHaveLength(1)
+  })
+})

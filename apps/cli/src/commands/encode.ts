@@ -1,0 +1,86 @@
+import { Calls, Hex } from '@coretime/core'
+import type { Command } from 'commander'
+import { UsageError } from '../errors'
+import { printJson } from '../relay/args'
+
+type Options = { json?: boolean; list?: boolean }
+
+/** `coretime encode`: call data for a broker or on-demand call. */
+export const registerEncode = (program: Command): void => {
+  program
+    .command('encode')
+    .description('SCALE call data for a broker call (coretime chain) or an on-demand order (relay)')
+    .argument('[call]', 'e.g. enable_auto_renew, broker.renew, on_demand.place_order_with_credits')
+    .argument('[args...]', 'positional values in order, or name=value; JSON for structs/enums/lists')
+    .option('--list', 'list every call with its arguments')
+    .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  coretime encode enable_auto_renew core=48 task=2000 workload_end_hint=327885\n  coretime encode renew 48\n  coretime encode assign \'region_id={"begin":322845,"core":48,"mask":"0xffffffffffffffffffff"}\' task=2000 finality=Final',
+    )
+    .action((call: string | undefined, args: string[], opts: Options) => encode(call, args, opts))
+}
+
+/** A CLI word → a JSON value when it looks like one (object, array, quoted string), else the text. */
+const value = (text: string): unknown => {
+  if (/^[[{"]/.test(text.trim())) {
+    try {
+      return JSON.parse(text)
+    } catch {
+      throw new UsageError(`cannot parse ${JSON.stringify(text)} as JSON`)
+    }
+  }
+  return text
+}
+
+/** `name=value` words become named args; otherwise all words are positional (mixing is refused). */
+export const parseArgs = (words: readonly string[]): unknown[] | Record<string, unknown> => {
+  const named = words.map((w) => /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w))
+  if (named.every((m) => m !== null)) return Object.fromEntries(named.map((m) => [m![1]!, value(m![2]!)]))
+  if (named.some((m) => m !== null))
+    throw new UsageError('give the arguments either all as name=value or all positionally, not mixed')
+  return words.map(value)
+}
+
+export const encode = (name: string | undefined, words: readonly string[], opts: Options): void => {
+  if (opts.list || name === undefined) {
+    const list = Calls.pallets.flatMap((p) =>
+      p.calls.map((c) => ({
+        pallet: p.key,
+        chain: p.chain,
+        palletIndex: p.index,
+        callIndex: c.index,
+        call: c.name,
+        signature: Calls.signature(c),
+      })),
+    )
+    if (name === undefined && !opts.list)
+      throw new UsageError('missing call name (try `coretime encode --list`)')
+    if (opts.json) {
+      printJson(list)
+      return
+    }
+    process.stdout.write(
+      `${list.map((c) => `${c.chain.padEnd(8)} ${`${c.palletIndex}.${c.callIndex}`.padEnd(6)} ${c.pallet}.${c.call}(${c.signature})`).join('\n')}\n`,
+    )
+    return
+  }
+  const built = Calls.build(name, parseArgs(words))
+  if (!built.ok) throw new UsageError(built.error.message)
+  const bytes = Calls.encode(built.value)
+  const hex = Hex.toHex(bytes)
+  const pallet = Calls.pallets.find((p) => p.key === built.value.pallet)!
+  if (opts.json) {
+    printJson({
+      callData: hex,
+      chain: pallet.chain,
+      palletIndex: bytes[0],
+      callIndex: bytes[1],
+      ...Calls.toJson(built.value),
+    })
+    return
+  }
+  process.stdout.write(
+    `${hex}\n  ${Calls.render(built.value)}\n  ${pallet.chain === 'coretime' ? 'coretime chain' : 'relay chain'}: pallet ${bytes[0]}, call ${bytes[1]}, ${bytes.length} bytes\n`,
+  )
+}
