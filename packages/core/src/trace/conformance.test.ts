@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest'
+import * as Expect from './Expect'
+import * as Replay from './Replay'
+import * as Result from './Result'
+import * as Trace from './Trace'
+
+// Vite's import.meta.glob reads the files at transform time, so this test needs no Node types
+// (the core has none: it is pure). Paths are relative to this file.
+declare global {
+  interface ImportMeta {
+    glob<T>(pattern: string, options: { eager: true; query: '?raw'; import: 'default' }): Record<string, T>
+  }
+}
+
+/** The committed copy: the suite must pass without ../shared. */
+const fixtures = import.meta.glob<string>('../../../../test-fixtures/conformance/*', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+})
+/** The shared originals, when this checkout sits beside ../shared. */
+const shared = import.meta.glob<string>('../../../../../shared/conformance/*', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+})
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
+const byName = (files: Record<string, string>): Map<string, string> =>
+  new Map(Object.entries(files).map(([path, text]) => [baseName(path), text]))
+
+const fixtureFiles = byName(fixtures)
+const sharedFiles = byName(shared)
+const traces = [...fixtureFiles]
+  .filter(([name]) => name.endsWith('.json'))
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+
+describe('conformance (pallet-broker unit tests as traces)', () => {
+  test('default: the fixtures are there', () => {
+    expect(traces.length).toBeGreaterThanOrEqual(30)
+    expect(fixtureFiles.has('README.md')).toBe(true)
+  })
+
+  for (const [name, text] of traces) {
+    test(name, () => {
+      const parsed = Trace.parse(JSON.parse(text))
+      if (!parsed.ok) expect.fail(parsed.issues.map(Trace.formatIssue).join('\n'))
+      const trace = parsed.trace
+      expect(trace.expect).not.toBeNull()
+      const run = Replay.replay(trace, { snapshots: Replay.snapshotSteps(trace) })
+      const mismatches = Expect.check(trace.expect!, Result.toJson(run), run.snapshots)
+      expect(mismatches.map(Expect.formatMismatch)).toEqual([])
+    })
+  }
+})
+
+describe('conformance fixtures', () => {
+  test.skipIf(sharedFiles.size === 0)(
+    'behavior: identical to ../shared/conformance (skipped when absent)',
+    () => {
+      expect([...fixtureFiles.keys()].sort()).toEqual([...sharedFiles.keys()].sort())
+      for (const [name, text] of sharedFiles) expect(fixtureFiles.get(name), name).toBe(text)
+    },
+  )
+  if (sharedFiles.size === 0)
+    test.skip('../shared/conformance is absent: the fixture copy cannot be checked for drift', () => {})
+})
