@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { registerAccount } from './account'
+import { registerCosts } from './costs'
 import { registerDecode } from './decode'
 import { registerDeposit } from './deposit'
 import { registerEncode } from './encode'
@@ -14,4 +15,5 @@ export const commands: Register[] = [
   registerAccount,
   registerEncode,
   registerDecode,
+  registerCosts,
 ]

@@ -1,4 +1,4 @@
-import { type FixedU128, Token } from '@coretime/core'
+import { type FixedU128, Ratio, Token } from '@coretime/core'
 import { UsageError } from '../errors'
 
 /**
@@ -84,4 +84,21 @@ export const showAmount = (planck: bigint, token: Token.Token): string =>
 export const table = (rows: readonly (readonly [string, string])[]): string => {
   const width = Math.max(...rows.map(([k]) => k.length))
   return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')
+}
+
+/** A non-negative exact decimal ("0.83", "6.5") → Ratio; `positive` also refuses 0. */
+export const parseRatio = (flag: string, value: string, positive = false): Ratio.Ratio => {
+  const text = value.trim()
+  if (text.startsWith('-')) throw new UsageError(`${flag}: expected a non-negative number, got "${value}"`)
+  const r = Ratio.parse(text.replace(/^\+/, ''))
+  if (!r) throw new UsageError(`${flag}: expected a decimal number, got "${value}"`)
+  if (positive && r.num === 0n) throw new UsageError(`${flag}: must be greater than 0, got "${value}"`)
+  return r
+}
+
+/** A percentage "1.8" or "1.8%" → Ratio in [0, 1]. */
+export const parsePercentRatio = (flag: string, value: string): Ratio.Ratio => {
+  const r = parseRatio(flag, value.trim().replace(/%$/, ''))
+  if (r.num > 100n * r.den) throw new UsageError(`${flag}: a percentage must be at most 100%, got "${value}"`)
+  return Ratio.div(r, Ratio.int(100))
 }

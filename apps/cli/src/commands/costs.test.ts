@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest'
+import { coretime } from '../relay/run'
+
+describe('coretime costs', () => {
+  test("default: Polkadot with the post's inputs", () => {
+    const r = coretime('costs')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/validator method, final\s+199\.5\d DOT/)
+    expect(r.stdout).toMatch(/infrastructure, final\s+163\.0\d DOT/)
+    expect(r.stdout).toMatch(/compute\s+63\.17 DOT/) // rounded for display
+  })
+
+  test('args: Kusama --json, and a changed token price halves the USD-priced costs', () => {
+    const k = JSON.parse(coretime('costs', '--network', 'kusama', '--json').stdout)
+    expect(k.token).toBe('KSM')
+    expect(Number(k.perCoreMonth.infrastructure) / 1e12).toBeCloseTo(20.46, 1)
+    const base = JSON.parse(coretime('costs', '--json').stdout)
+    const r = coretime('costs', '--token-price', '13', '--deposit', '0 DOT', '--json')
+    expect(r.code).toBe(0)
+    const doubled = JSON.parse(r.stdout)
+    expect(doubled.changed).toEqual(['tokenPriceUsd', 'registrationDeposit'])
+    expect(BigInt(doubled.perCoreMonth.compute)).toBe(BigInt(base.perCoreMonth.compute) / 2n)
+    expect(doubled.perCoreMonth.opportunityCost).toBe('0')
+  })
+
+  test.each([
+    [['--weight-use', '150%'], '--weight-use: a percentage must be at most 100%'],
+    [['--token-price', '0'], '--token-price: must be greater than 0'],
+    [['--token-price', 'cheap'], '--token-price: expected a decimal number'],
+    [['--pov-size', '-5'], '--pov-size: expected a non-negative number'],
+    [['--backing-group', '0'], '--backing-group: must be at least 1'],
+    [['--deposit', '1.5'], '--deposit: "1.5" has decimals but no unit'],
+  ])('error: %j', (args, message) => {
+    const r = coretime('costs', ...args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(message)
+  })
+})

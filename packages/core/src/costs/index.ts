@@ -1,0 +1,1 @@
+export * as CorePrice from './CorePrice'
