@@ -1,5 +1,8 @@
 export * as Broker from './Broker'
 export * as CoreMask from './CoreMask'
+export * as PriceAdapter from './PriceAdapter'
 export * as RegionId from './RegionId'
+export * as Renewal from './Renewal'
+export * as Sale from './Sale'
 export type * from './types'
 export { BROKER_ERRORS } from './types'
