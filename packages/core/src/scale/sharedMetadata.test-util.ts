@@ -18,7 +18,7 @@ const warn = (msg: string): void =>
   (globalThis as unknown as { console: { warn(m: string): void } }).console.warn(msg)
 const path = builtin<NodePath>('node:path')
 const repoRoot = path.resolve(
-  builtin<NodeUrl>('node:url').fileURLToPath((import.meta as { url: string }).url),
+  builtin<NodeUrl>('node:url').fileURLToPath((import.meta as unknown as { url: string }).url),
   '../../../../..',
 )
 
@@ -105,6 +105,9 @@ export const sameShape = (
       return e.type === 'AccountId32' ? undefined : no(`AccountId32 vs ${e.type}`)
     case 'bytes':
     case 'array': {
+      // polkadot-api's lookup collapses `[T; 1]` into `T` (same bytes), e.g. XCM `Junctions::X1`
+      if (shape.kind === 'array' && shape.length === 1 && e.type !== 'array')
+        return sameShape(shape.inner, entry, `${at}[0]`, exactEnums)
       if (e.type !== 'array') return no(`array vs ${e.type}`)
       const len = (e as { len: number }).len
       const length = shape.length
