@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { registerAccount } from './account'
+import { registerCompare } from './compare'
 import { registerCosts } from './costs'
 import { registerDecode } from './decode'
 import { registerDeposit } from './deposit'
@@ -16,4 +17,5 @@ export const commands: Register[] = [
   registerEncode,
   registerDecode,
   registerCosts,
+  registerCompare,
 ]

@@ -1,0 +1,1 @@
+export * as Compare from './Compare'
