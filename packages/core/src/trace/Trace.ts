@@ -299,7 +299,21 @@ const runtimeSchema = obj('the runtime object', {
   startBlock: blockNumber.optional(),
 })
 
-const topSchema = obj('a JSON object', {
+/** Loose objects whose unknown keys are reported on their own, so the rest is still checked. */
+const loose = <S extends z.core.$ZodLooseShape>(what: string, shape: S) =>
+  z.looseObject(shape, { error: expecting(what) })
+
+const unknownKeys = (
+  value: object,
+  shape: Record<string, unknown>,
+  prefix: readonly PropertyKey[],
+  issues: Issue[],
+): void => {
+  for (const k of Object.keys(value))
+    if (!Object.hasOwn(shape, k)) issues.push({ path: formatPath([...prefix, k]), message: 'unknown field' })
+}
+
+const topShape = {
   format: leaf<string>(`"${FORMAT}"`, (v) => v === FORMAT),
   name: leaf<string>('a string', (v) => typeof v === 'string').optional(),
   runtime: z.unknown(),
@@ -308,14 +322,16 @@ const topSchema = obj('a JSON object', {
     .optional(),
   steps: z.array(z.unknown(), { error: expecting('a list of steps') }),
   expect: z.unknown().optional(),
-})
+}
+const topSchema = loose('a JSON object', topShape)
 
-const stepSchema = obj('a step: {block, origin, call, args} or a pause {block}', {
+const stepShape = {
   block: blockNumber,
   origin: z.unknown().optional(),
   call: z.unknown().optional(),
   args: z.unknown().optional(),
-})
+}
+const stepSchema = loose('a step: {block, origin, call, args} or a pause {block}', stepShape)
 
 const EVENT_NAMES_RECORD: Record<BrokerEventName, true> = {
   Purchased: true,
@@ -458,6 +474,7 @@ export const parse = (input: unknown): ParseResult => {
   const issues: Issue[] = []
   const top = run(topSchema, input, issues, [])
   if (top === undefined) return { ok: false, issues }
+  unknownKeys(top, topShape, [], issues)
 
   const runtimeParsed = run(runtimeSchema, top.runtime, issues, ['runtime'])
   const bits = runtimeParsed?.balanceBits ?? 128
@@ -486,6 +503,7 @@ export const parse = (input: unknown): ParseResult => {
     const raw = top.steps[i]
     const s = run(stepSchema, raw, issues, ['steps', i])
     if (s === undefined) continue
+    unknownKeys(s, stepShape, ['steps', i], issues)
     if (s.block < lastBlock) {
       issues.push({
         path: formatPath(['steps', i, 'block']),

@@ -1,0 +1,135 @@
+import { describe, expect, test } from 'vitest'
+import * as Replay from './Replay'
+import * as Result from './Result'
+import * as Trace from './Trace'
+
+const runtime = {
+  timeslicePeriod: 2,
+  priceAdapter: { kind: 'CenterTargetPrice' },
+  renewalPriceRule: 'floorAtEndPrice',
+  maxLeasedCores: 5,
+  maxReservedCores: 5,
+  maxAutoRenewals: 3,
+  minimumCreditPurchase: '20',
+  balanceBits: 64,
+  sovereignAccount: 'taskId',
+  revenueAccount: '0',
+}
+const full = '0xffffffffffffffffffff'
+const configure = {
+  block: 0,
+  origin: 'root',
+  call: 'configure',
+  args: {
+    advanceNotice: 2,
+    interludeLength: 1,
+    leadinLength: 1,
+    regionLength: 3,
+    idealBulkProportion: '0',
+    limitCoresOffered: null,
+    renewalBump: '100000000',
+    contributionTimeout: 5,
+  },
+}
+const parse = (steps: unknown[]): Trace.Trace => {
+  const r = Trace.parse({ format: 'coretime-trace/1', runtime, balances: { '1': '100000' }, steps })
+  if (!r.ok) throw new Error(r.issues.map(Trace.formatIssue).join('\n'))
+  return r.trace
+}
+// the spec's renewal example (pallet-broker `renewal_works`)
+const renewal = () =>
+  parse([
+    configure,
+    { block: 0, origin: 'root', call: 'startSales', args: { endPrice: '100', extraCores: 1 } },
+    { block: 2, origin: '1', call: 'purchase', args: { priceLimit: '100000' } },
+    {
+      block: 2,
+      origin: '1',
+      call: 'assign',
+      args: { regionId: { begin: 4, core: 0, mask: full }, task: 1001, finality: 'Final' },
+    },
+    { block: 5 },
+    { block: 6, origin: '1', call: 'purchase', args: { priceLimit: '100000' } },
+    { block: 6, origin: '1', call: 'renew', args: { core: 0 } },
+  ])
+
+describe('Replay.replay', () => {
+  test('default', () => {
+    const run = Replay.replay(renewal())
+    const j = Result.toJson(run)
+    expect(j.steps).toEqual([
+      { index: 0, block: 0, ok: true },
+      { index: 1, block: 0, ok: true },
+      { index: 2, block: 2, ok: true },
+      { index: 3, block: 2, ok: true },
+      { index: 5, block: 6, ok: false, error: 'TooEarly' },
+      { index: 6, block: 6, ok: true },
+    ])
+    expect(j.state.block).toBe(6)
+    expect(j.state.balances['1']).toBe('99800')
+    expect(run.events).toHaveLength(run.eventBlocks.length)
+    expect(run.events).toHaveLength(run.eventSteps.length)
+  })
+
+  test('behavior: events carry their block and step; hook events have step null', () => {
+    const j = Result.toJson(Replay.replay(renewal()))
+    const purchased = j.events.find((e) => e.name === 'Purchased')
+    expect(purchased).toMatchObject({ block: 2, step: 2, data: { who: '1', price: '100' } })
+    const renewed = j.events.find((e) => e.name === 'Renewed')
+    expect(renewed).toMatchObject({ block: 6, step: 6, data: { price: '100', oldCore: 0, core: 0 } })
+    // the hook at block 6 sends core 0's schedule for timeslice 4 (relay block 8): between two steps
+    expect(j.events).toContainEqual({
+      block: 6,
+      step: null,
+      name: 'CoreAssigned',
+      data: { core: 0, when: 8, assignment: [[{ task: 1001 }, 57600]] },
+    })
+    expect(j.assignments).toContainEqual({
+      block: 6,
+      core: 0,
+      begin: 8,
+      assignment: [[{ task: 1001 }, 57600]],
+      endHint: null,
+    })
+    // hook events are stamped with the block whose hook emitted them, not the step's block
+    const hook = j.events.filter((e) => e.step === null)
+    expect(hook.length).toBeGreaterThan(0)
+    for (const e of hook) expect(e.block).toBeLessThanOrEqual(6)
+    expect(new Set(hook.map((e) => e.block)).size).toBeGreaterThan(1)
+    // a failed call (step 5, TooEarly) emits nothing
+    expect(j.events.filter((e) => e.step === 5)).toEqual([])
+  })
+
+  test('behavior: snapshots after a call and after a pause', () => {
+    const run = Replay.replay(renewal(), { snapshots: [2, 4] })
+    expect([...run.snapshots.keys()]).toEqual([2, 4])
+    expect(run.snapshots.get(2)!.balances['1']).toBe('99900')
+    expect(run.snapshots.get(2)!.block).toBe(2)
+    expect(run.snapshots.get(4)!.block).toBe(5)
+    expect(Replay.snapshotSteps(renewal())).toEqual([])
+  })
+
+  test('behavior: the same trace gives byte-identical results', () => {
+    const a = JSON.stringify(Result.toJson(Replay.replay(renewal())))
+    const b = JSON.stringify(Result.toJson(Replay.replay(renewal())))
+    expect(a).toBe(b)
+  })
+
+  test('error: a rejected call changes nothing and the replay goes on', () => {
+    const run = Replay.replay(
+      parse([
+        configure,
+        { block: 0, origin: '1', call: 'startSales', args: { endPrice: '100', extraCores: 1 } },
+        { block: 1, origin: '1', call: 'purchase', args: { priceLimit: '100' } },
+        { block: 1, origin: 'root', call: 'startSales', args: { endPrice: '100', extraCores: 1 } },
+      ]),
+    )
+    expect(run.outcomes).toEqual([
+      { ok: true },
+      { ok: false, error: 'BadOrigin' },
+      { ok: false, error: 'Uninitialized' },
+      { ok: true },
+    ])
+    expect(Result.stateToJson(run.state).balances).toEqual({ '1': '100000' })
+  })
+})
