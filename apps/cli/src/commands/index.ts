@@ -6,6 +6,7 @@ import { registerDecode } from './decode'
 import { registerDeposit } from './deposit'
 import { registerEncode } from './encode'
 import { registerOndemand } from './ondemand'
+import { registerReplay } from './replay'
 
 /** Each command module exports a function that adds itself to the program. */
 export type Register = (program: Command) => void
@@ -18,4 +19,5 @@ export const commands: Register[] = [
   registerDecode,
   registerCosts,
   registerCompare,
+  registerReplay,
 ]

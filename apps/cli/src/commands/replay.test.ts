@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+import { coretime } from '../relay/run'
+
+const FIXTURES = fileURLToPath(new URL('../../../../test-fixtures/conformance/', import.meta.url))
+const fixture = (name: string): string => join(FIXTURES, name)
+const dir = mkdtempSync(join(tmpdir(), 'coretime-replay-'))
+let n = 0
+/** Writes `content` (an object as JSON, or raw text) to a fresh temp file. */
+const temp = (content: unknown): string => {
+  const file = join(dir, `t${n++}.json`)
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content))
+  return file
+}
+const load = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8'))
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\bat .*\.(ts|js):\d+/)
+
+describe('coretime replay', () => {
+  test('default: a readable summary of steps, events, sale and balances', () => {
+    const r = coretime('replay', fixture('renewal_works.json'))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toMatch(/^renewal_works: 8 calls, blocks 0 to 12/)
+    expect(r.stdout).toMatch(/steps +6 ok, 2 failed/)
+    expect(r.stdout).toContain('step 4 (block 6) purchase by 1: TooEarly')
+    expect(r.stdout).toContain('step 6 (block 8) purchase by 1: SoldOut')
+    expect(r.stdout).toMatch(/events +\d+ \(/)
+    expect(r.stdout).toMatch(/sale +region \[/)
+    expect(r.stdout).toContain('1: 99690')
+  })
+
+  test('args: --json prints the coretime-trace-result/1 object', () => {
+    const r = coretime('replay', fixture('renewal_works.json'), '--json')
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.stdout)
+    expect(Object.keys(j)).toEqual(['format', 'steps', 'events', 'assignments', 'state'])
+    expect(j.format).toBe('coretime-trace-result/1')
+    expect(j.steps[4]).toEqual({ index: 4, block: 6, ok: false, error: 'TooEarly' })
+    expect(j.events.find((e: { name: string }) => e.name === 'Renewed')).toMatchObject({ block: 6, step: 5 })
+    expect(j.state.balances['1']).toBe('99690')
+    expect(j.state.block).toBe(12)
+  })
+
+  test('args: --check exits 0 when every expectation holds', () => {
+    const r = coretime('replay', fixture('renewal_works.json'), '--check')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/expectations: all \d+ hold/)
+  })
+
+  test('error: --check exits 1 and prints each mismatch with its path', () => {
+    const t = load('renewal_works.json')
+    t.expect.after[0].state.balances['1'] = '99901'
+    t.expect.steps[4].error = 'SoldOut'
+    const r = coretime('replay', temp(t), '--check')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('steps[4].error: expected SoldOut, got TooEarly')
+    expect(r.stdout).toContain('after[step 2].balances["1"]: expected "99901", got "99900"')
+    expect(r.stdout).toContain('expectations: 2 mismatches')
+  })
+
+  test('error: --json --check keeps stdout pure JSON and reports on stderr', () => {
+    const t = load('purchase_works.json')
+    t.expect.events = [{ name: 'CoreAssigned', block: 6, data: { core: 1 } }]
+    const r = coretime('replay', temp(t), '--json', '--check')
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).format).toBe('coretime-trace-result/1')
+    expect(r.stderr).toMatch(/^events\[0\]: expected CoreAssigned \(block 6, data \{"core":1\}\), got /)
+  })
+
+  test('error: a malformed step exits 2 naming the step and the field', () => {
+    const t = load('renewal_works.json')
+    t.steps[2].args.priceLimit = 100000
+    const r = coretime('replay', temp(t))
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.trim()).toMatch(
+      /^coretime: .*t\d+\.json: steps\[2\]\.args\.priceLimit: expected a decimal string of planck, got number 100000$/,
+    )
+    noStack(r.stderr)
+  })
+
+  test('error: several problems are all listed; nothing runs', () => {
+    const t = load('renewal_works.json')
+    t.steps[1].call = 'startSale'
+    t.steps[7].block = 3
+    delete t.steps[3].args.finality
+    const r = coretime('replay', temp(t), '--check')
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('3 problems, nothing was run')
+    expect(r.stderr).toContain('steps[1].call: unknown call "startSale"')
+    expect(r.stderr).toContain('steps[3].args.finality: missing, expected "Provisional" or "Final"')
+    expect(r.stderr).toContain(
+      'steps[7].block: block 3 is before steps[6] (block 8); blocks may not go backwards',
+    )
+    noStack(r.stderr)
+  })
+
+  test.each([
+    ['not JSON', '{"format": "coretime-trace/1",', /is not valid JSON: /],
+    ['empty', '', /is empty; expected a coretime-trace\/1 JSON file/],
+    ['blank', '  \n', /is empty/],
+    ['a JSON string', '"hello"', /: \(file\): expected a JSON object, got string "hello"/],
+  ])('error: a file that is %s gets one clear line', (_, content, message) => {
+    const r = coretime('replay', temp(content))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    noStack(r.stderr)
+  })
+
+  test('error: a file that does not exist', () => {
+    const r = coretime('replay', join(dir, 'missing.json'))
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe(`coretime: cannot read ${join(dir, 'missing.json')}: no such file`)
+  })
+
+  test('error: no file argument', () => {
+    const r = coretime('replay')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("missing required argument 'file'")
+  })
+})

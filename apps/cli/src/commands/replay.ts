@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs'
+import { Expect, Replay, Trace, TraceResult } from '@coretime/core'
+import type { Command } from 'commander'
+import { UsageError } from '../errors'
+import { table } from '../relay/args'
+
+type Options = { json?: boolean; check?: boolean }
+
+/** Failed steps listed in the human summary before the rest are counted. */
+const MAX_LISTED = 20
+
+/** `coretime replay FILE [--json] [--check]` (docs/trace-format.md). */
+export const registerReplay = (program: Command): void => {
+  program
+    .command('replay')
+    .description(
+      'replay a coretime-trace/1 file through the broker engine (exit 1: expectation mismatch, 2: invalid file)',
+    )
+    .argument('<file>', 'a coretime-trace/1 JSON file')
+    .option('--json', 'print the coretime-trace-result/1 JSON')
+    .option('--check', "compare with the file's expect section; exit 1 on any mismatch")
+    .action((file: string, opts: Options) => replay(file, opts))
+}
+
+/** One line for each way a file can fail to be JSON. */
+const readJson = (file: string): unknown => {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new UsageError(`cannot read ${file}: no such file`)
+    if (code === 'EISDIR') throw new UsageError(`cannot read ${file}: it is a directory`)
+    throw new UsageError(`cannot read ${file}: ${code ?? (e as Error).message}`, { cause: e })
+  }
+  if (text.trim() === '') throw new UsageError(`${file} is empty; expected a coretime-trace/1 JSON file`)
+  try {
+    return JSON.parse(text)
+  } catch (e) {
+    const why = (e as Error).message.replace(/\s+/g, ' ')
+    throw new UsageError(`${file} is not valid JSON: ${why}`, { cause: e })
+  }
+}
+
+export const replay = (file: string, opts: Options): void => {
+  const parsed = Trace.parse(readJson(file))
+  if (!parsed.ok) {
+    const lines = parsed.issues.map(Trace.formatIssue)
+    throw new UsageError(
+      lines.length === 1
+        ? `${file}: ${lines[0]}`
+        : `${file}: ${lines.length} problems, nothing was run\n${lines.map((l) => `  ${l}`).join('\n')}`,
+      { exitCode: 2 },
+    )
+  }
+  const trace = parsed.trace
+  const run = Replay.replay(trace, opts.check ? { snapshots: Replay.snapshotSteps(trace) } : {})
+  const result = TraceResult.toJson(run)
+
+  if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+  else process.stdout.write(`${summary(file, trace, result)}\n`)
+
+  if (!opts.check) return
+  // with --json, stdout holds only the result; mismatches go to stderr
+  const write = (s: string) => (opts.json ? process.stderr : process.stdout).write(`${s}\n`)
+  if (trace.expect === null) {
+    write(`expectations: ${file} has no expect section; nothing to check`)
+    return
+  }
+  const mismatches = Expect.check(trace.expect, result, run.snapshots)
+  const e = trace.expect
+  const count = e.steps.length + e.events.length + (e.state ? 1 : 0) + e.after.length
+  if (mismatches.length === 0) {
+    write(`expectations: all ${count} hold`)
+    return
+  }
+  for (const m of mismatches) write(Expect.formatMismatch(m))
+  write(`expectations: ${mismatches.length} mismatch${mismatches.length === 1 ? '' : 'es'}`)
+  process.exitCode = 1
+}
+
+const callOf = (trace: Trace.Trace, index: number): string => {
+  const s = trace.steps[index]
+  return s?.call ? `${s.call.call} by ${s.origin}` : 'pause'
+}
+
+const countBy = (names: readonly string[]): string => {
+  const counts = new Map<string, number>()
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1)
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([n, c]) => `${n} ${c}`)
+    .join(', ')
+}
+
+/** The human summary: steps ok/failed, events, assignments, final sale and balances. */
+const summary = (file: string, trace: Trace.Trace, r: TraceResult.ResultJson): string => {
+  const calls = r.steps.length
+  const pauses = trace.steps.length - calls
+  const failed = r.steps.filter((s) => !s.ok)
+  const first = trace.steps[0]?.block ?? trace.startBlock
+  const out: string[] = [
+    `${trace.name ?? file}: ${calls} call${calls === 1 ? '' : 's'}${pauses ? `, ${pauses} pause${pauses === 1 ? '' : 's'}` : ''}, blocks ${first} to ${r.state.block}`,
+  ]
+  const rows: [string, string][] = [['steps', `${calls - failed.length} ok, ${failed.length} failed`]]
+  for (const s of failed.slice(0, MAX_LISTED))
+    rows.push(['', `step ${s.index} (block ${s.block}) ${callOf(trace, s.index)}: ${s.error}`])
+  if (failed.length > MAX_LISTED) rows.push(['', `… and ${failed.length - MAX_LISTED} more`])
+  rows.push([
+    'events',
+    r.events.length === 0 ? '0' : `${r.events.length} (${countBy(r.events.map((e) => e.name))})`,
+  ])
+  rows.push(['assignments', `${r.assignments.length} sent to the relay`])
+  const sale = r.state.saleInfo
+  rows.push([
+    'sale',
+    sale === null
+      ? 'none started'
+      : `region [${sale.regionBegin}, ${sale.regionEnd}) on sale from block ${sale.saleStart}; end price ${sale.endPrice}, sellout price ${sale.selloutPrice ?? 'none'}; ${sale.coresSold} of ${sale.coresOffered} cores sold`,
+  ])
+  const balances = Object.entries(r.state.balances)
+  rows.push([
+    'balances',
+    balances.length === 0 ? 'all zero' : `${balances.map(([who, b]) => `${who}: ${b}`).join(', ')} (planck)`,
+  ])
+  if (Object.keys(r.state.credits).length > 0)
+    rows.push([
+      'credits',
+      Object.entries(r.state.credits)
+        .map(([who, c]) => `${who}: ${c}`)
+        .join(', '),
+    ])
+  out.push(table(rows))
+  return out.join('\n')
+}
