@@ -1,0 +1,15 @@
+export * as Preset from './Preset'
+export * as Recorder from './Recorder'
+export * as Rng from './Rng'
+export * as Scenario from './Scenario'
+export type {
+  AgentResult,
+  Failure,
+  FailureReason,
+  GroupResult,
+  PriceStats,
+  SaleResult,
+  SimOptions,
+  SimResult,
+} from './Simulate'
+export { SimulationError, simulate } from './Simulate'
