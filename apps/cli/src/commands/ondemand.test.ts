@@ -77,3 +77,41 @@ describe('coretime ondemand', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
   })
 })
+
+describe('coretime ondemand --blocks', () => {
+  test('default: demand within the pool pays the base fee and is served two blocks later', () => {
+    const r = coretime('ondemand', '--blocks', '10', '--per-block', '2', '--pool-cores', '2', '--json')
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.stdout)
+    expect(j.placed).toBe(20)
+    expect(j.served).toBe(16)
+    expect(j.paid).toBe(String(20n * 10_000_000n))
+  })
+
+  test('behavior: a queue filling above target raises the price', () => {
+    const r = coretime(
+      'ondemand',
+      '--blocks',
+      '20',
+      '--per-block',
+      '10',
+      '--pool-cores',
+      '1',
+      '--queue-capacity',
+      '100',
+    )
+    expect(r.code).toBe(0)
+    const last = /spot price, last block\s+(\S+) DOT/.exec(r.stdout)?.[1]
+    expect(Number(last)).toBeGreaterThan(0.001)
+    expect(r.stdout).toContain('QueueFull')
+  })
+
+  test('error: bad simulation inputs', () => {
+    const r = coretime('ondemand', '--blocks', '0')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('--blocks: must be at least 1')
+    expect(coretime('ondemand', '--blocks', '5', '--pool-cores', 'x').stderr).toContain(
+      '--pool-cores: expected a whole number',
+    )
+  })
+})

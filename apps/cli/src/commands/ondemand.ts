@@ -27,6 +27,9 @@ type Options = {
   pay?: string
   balance?: string
   credits?: string
+  blocks?: string
+  perBlock?: string
+  poolCores?: string
   json?: boolean
 }
 
@@ -62,29 +65,38 @@ export const registerOndemand = (program: Command): void => {
     .option('--pay <how>', 'balance (place_order_allow_death), keep-alive, or credits', 'balance')
     .option('--balance <amount>', 'free balance of the ordering account (default: 1000 tokens)')
     .option('--credits <amount>', 'on-demand credits of the ordering account', '0')
+    .option('--blocks <n>', 'instead: run n blocks of steady demand through the pallet and the scheduler')
+    .option('--per-block <n>', 'with --blocks: orders placed every block', '1')
+    .option('--pool-cores <n>', 'with --blocks: on-demand pool cores served every block', '1')
     .option('--json', 'machine-readable output')
-    .action((opts: Options) => ondemand(opts))
+    .action((opts: Options) => (opts.blocks === undefined ? ondemand(opts) : simulate(opts)))
 }
+
+const readParams = (
+  opts: Options,
+  token: Token.Token,
+  defaults: OnDemand.Params.Params,
+): OnDemand.Params.Params => ({
+  ...defaults,
+  baseFee: opts.baseFee === undefined ? defaults.baseFee : parseAmount('--base-fee', opts.baseFee, token),
+  feeVariability:
+    opts.variability === undefined
+      ? defaults.feeVariability
+      : parsePercent('--variability', opts.variability),
+  targetQueueUtilization:
+    opts.target === undefined ? defaults.targetQueueUtilization : parsePercent('--target', opts.target),
+  queueMaxSize:
+    opts.queueCapacity === undefined
+      ? defaults.queueMaxSize
+      : parseCount('--queue-capacity', opts.queueCapacity, 1, OnDemand.Params.MAX_QUEUE_MAX_SIZE),
+})
 
 export const ondemand = (opts: Options): void => {
   const network = parseNetwork(opts.network)
   const token = Token.of(network)
   const defaults = OnDemand.Params.sdkDefaults(network)
   const given = (k: keyof Options) => opts[k] !== undefined
-  const params: OnDemand.Params.Params = {
-    ...defaults,
-    baseFee: opts.baseFee === undefined ? defaults.baseFee : parseAmount('--base-fee', opts.baseFee, token),
-    feeVariability:
-      opts.variability === undefined
-        ? defaults.feeVariability
-        : parsePercent('--variability', opts.variability),
-    targetQueueUtilization:
-      opts.target === undefined ? defaults.targetQueueUtilization : parsePercent('--target', opts.target),
-    queueMaxSize:
-      opts.queueCapacity === undefined
-        ? defaults.queueMaxSize
-        : parseCount('--queue-capacity', opts.queueCapacity, 1, OnDemand.Params.MAX_QUEUE_MAX_SIZE),
-  }
+  const params = readParams(opts, token, defaults)
   const queueSize = parseCount('--queue-size', opts.queueSize ?? '0')
   if (queueSize > params.queueMaxSize)
     throw new UsageError(
@@ -207,4 +219,78 @@ const describeFailure = (e: OnDemand.Market.OrderError, token: Token.Token): str
     case 'Expendability':
       return `  paying ${price} would take the balance ${showAmount(e.balance, token)} below the existential deposit (keep-alive)`
   }
+}
+
+/** `--blocks`: steady demand through `on_initialize`, the orders and the scheduler, block after block. */
+export const simulate = (opts: Options): void => {
+  const network = parseNetwork(opts.network)
+  const token = Token.of(network)
+  const params = readParams(opts, token, OnDemand.Params.sdkDefaults(network))
+  const blocks = parseCount('--blocks', opts.blocks ?? '1', 1, 1_000_000)
+  const perBlock = parseCount('--per-block', opts.perBlock ?? '1', 0, 100_000)
+  const poolCores = parseCount('--pool-cores', opts.poolCores ?? '1', 0, 100_000)
+  const queued = parseCount('--queue-size', opts.queueSize ?? '0')
+  if (queued > params.queueMaxSize)
+    throw new UsageError(
+      `--queue-size: ${queued} orders do not fit a queue capacity of ${params.queueMaxSize}`,
+    )
+  const traffic = parseFixed('--traffic', opts.traffic ?? '1')
+  if (traffic < params.trafficDefault)
+    throw new UsageError(`--traffic: the multiplier never goes below 1.0, got "${opts.traffic}"`)
+  const r = OnDemand.Simulate.run(params, {
+    blocks,
+    ordersPerBlock: perBlock,
+    poolCores,
+    traffic,
+    queued,
+    ...(opts.maxAmount === undefined
+      ? {}
+      : { maxAmount: parseAmount('--max-amount', opts.maxAmount, token) }),
+  })
+  const prices = r.blocks.map((b) => b.spotPrice)
+  // biome-ignore lint/complexity/useMathMinMax: bigint has no Math.max
+  const max = prices.reduce((a, b) => (b > a ? b : a), 0n)
+  const last = r.blocks[r.blocks.length - 1]
+  const average = r.placed === 0 ? 0n : r.paid / BigInt(r.placed)
+  if (opts.json) {
+    printJson({
+      network,
+      token: token.symbol,
+      decimals: token.decimals,
+      perBlock,
+      poolCores,
+      placed: r.placed,
+      rejected: r.rejected,
+      errors: r.errors,
+      served: r.served,
+      paid: r.paid,
+      average,
+      endTraffic: FixedU128.format(r.state.traffic),
+      blocks: r.blocks,
+    })
+    return
+  }
+  process.stdout.write(
+    `${[
+      `On-demand over ${blocks} blocks: ${perBlock} order(s) a block, ${poolCores} pool core(s)`,
+      table([
+        ['spot price, first block', showAmount(prices[0] ?? 0n, token)],
+        ['spot price, last block', showAmount(last?.spotPrice ?? 0n, token)],
+        ['highest spot price', showAmount(max, token)],
+        ['orders placed', String(r.placed)],
+        [
+          'orders rejected',
+          r.rejected === 0
+            ? '0'
+            : `${r.rejected} (${Object.entries(r.errors)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ')})`,
+        ],
+        ['blocks served', String(r.served)],
+        ['queue at the end', `${last?.queueLength ?? 0} / ${params.queueMaxSize}`],
+        ['paid', showAmount(r.paid, token)],
+        ['average per order', showAmount(average, token)],
+      ]),
+    ].join('\n')}\n`,
+  )
 }
