@@ -203,3 +203,53 @@ describe('Market.claimRevenueUntil', () => {
 test('Perbill import keeps a custom target usable', () => {
   expect(Perbill.format(params.targetQueueUtilization)).toBe('25%')
 })
+
+describe('Market properties', () => {
+  test('behavior: planck conserved — balances + pot + dust + unspent credits + credit revenue', async () => {
+    const fc = (await import('fast-check')).default
+    const callArb = fc.oneof(
+      fc.record({
+        type: fc.constantFrom('placeOrderAllowDeath', 'placeOrderKeepAlive', 'placeOrderWithCredits'),
+        who: fc.constantFrom('a', 'b'),
+        maxAmount: fc.bigInt({ min: 0n, max: 3n * params.baseFee }),
+        paraId: fc.integer({ min: 2000, max: 2003 }),
+      }),
+      fc.record({
+        type: fc.constant('creditAccount' as const),
+        who: fc.constantFrom('a', 'b'),
+        amount: fc.bigInt({ min: 0n, max: 5n * params.baseFee }),
+      }),
+      fc.record({ type: fc.constant('block' as const), cores: fc.integer({ min: 0, max: 3 }) }),
+    )
+    fc.assert(
+      fc.property(fc.array(callArb, { maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (calls, cap) => {
+        const p = { ...params, queueMaxSize: cap }
+        const start = { a: DOT + 5n * params.baseFee, b: 3n * params.baseFee }
+        let s = Market.initialize(Market.initial({ balances: start }), p, 1).state
+        let credited = 0n
+        let dust = 0n
+        let block = 1
+        for (const c of calls) {
+          if (c.type === 'block') {
+            s = Market.popAssignmentsForCores(s, block, c.cores).state
+            s = Market.initialize(s, p, ++block).state
+            continue
+          }
+          const r = Market.apply(s, p, c as Market.Call)
+          if (!r.ok) continue
+          if (c.type === 'creditAccount') credited += c.amount
+          for (const e of r.events) if (e.type === 'DustLost') dust += e.amount
+          s = r.state
+          expect(s.traffic).toBeGreaterThanOrEqual(FixedU128.one)
+          expect(s.queue.length).toBeLessThanOrEqual(cap)
+        }
+        const balances = Object.values(s.balances).reduce((x, y) => x + y, 0n)
+        const credits = Object.values(s.credits).reduce((x, y) => x + y, 0n)
+        const revenue = s.revenue.reduce((x, y) => x + y, 0n)
+        // balance payments land in the pot; credit payments land only in revenue
+        expect(balances + s.pot + dust).toBe(start.a + start.b)
+        expect(revenue).toBe(s.pot + (credited - credits))
+      }),
+    )
+  })
+})
