@@ -1,0 +1,447 @@
+import { Token } from '@coretime/core'
+import type { Band, CostRow, RunResult } from './model'
+import type { Request, Response } from './protocol'
+import { defaults, fromQuery, polkadotParams, toQuery, type ViewState } from './state'
+import { createStore } from './store'
+import { type ChartContext, costChart, priceChart, renewalChart } from './ui/charts'
+import { amountField, demandFields, numberField, paramFields, type Refresh, selectField } from './ui/controls'
+import { h } from './ui/dom'
+import { renderTable, type TableInput, toCsv } from './ui/table'
+
+interface Results {
+  a: RunResult
+  b: RunResult | null
+  costs: { spot: bigint; rows: CostRow[] }
+  bands: Band[] | null
+}
+
+/** Exposed for the browser tests and the performance probe (window.__coretime). */
+export interface Probe {
+  /** Increments each time the price chart has been redrawn with fresh numbers. */
+  draws: number
+  /** ms from the last state change to the redrawn chart. */
+  lastLatencyMs: number
+  state(): ViewState
+}
+
+const section = (title: string, id: string, ...children: HTMLElement[]): HTMLElement =>
+  h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...children)
+
+const download = (name: string, href: string): void => {
+  const a = h('a', { href, download: name })
+  document.body.append(a)
+  a.click()
+  a.remove()
+}
+
+export const mount = (root: HTMLElement): void => {
+  const loaded = fromQuery(location.search)
+  const store = createStore<ViewState>(loaded.state)
+  const refreshers: Refresh[] = []
+  const probe: Probe = { draws: 0, lastLatencyMs: 0, state: () => store.get() }
+  ;(window as unknown as { __coretime: Probe }).__coretime = probe
+
+  // ---- inputs ------------------------------------------------------------------------------
+  const chain = [
+    selectField<'polkadot' | 'kusama'>(
+      store,
+      {
+        id: 'net',
+        label: 'Network',
+        help: 'Amounts in DOT (10 decimals) or KSM (12 decimals).',
+        options: [
+          ['polkadot', 'Polkadot (DOT)'],
+          ['kusama', 'Kusama (KSM)'],
+        ],
+        get: (s) => s.network,
+        set: (s, v) => (v === s.network ? s : { ...fromQuery(`net=${v}&start=${s.start}`).state }),
+      },
+      refreshers,
+    ),
+    (() => {
+      const id = 'start-date'
+      const input = h('input', { type: 'date', id, 'aria-describedby': `${id}-help`, 'data-field': 'start' })
+      input.addEventListener('change', () => {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(input.value)) store.set((s) => ({ ...s, start: input.value }))
+      })
+      refreshers.push((s) => {
+        input.value = s.start
+      })
+      return h(
+        'div',
+        { class: 'field' },
+        h('div', { class: 'field-head' }, h('label', { for: id }, 'First sale opens')),
+        input,
+        h(
+          'p',
+          { class: 'help', id: `${id}-help` },
+          'The calendar date of the first sale’s interlude; later dates follow at 6 s a block.',
+        ),
+      )
+    })(),
+  ]
+  const yourCore = amountField(
+    store,
+    {
+      id: 'paid',
+      label: 'Your core was bought at',
+      help: 'What you paid for your core. Its renewal price follows from this, sale by sale, under the renewal rule.',
+      get: (s) => s.userPaid,
+      set: (s, v) => ({ ...s, userPaid: v }),
+    },
+    refreshers,
+  )
+  const compareToggle = h('input', { type: 'checkbox', id: 'compare', 'data-field': 'compare' })
+  compareToggle.addEventListener('change', () =>
+    store.set((s) => ({
+      ...s,
+      b: compareToggle.checked
+        ? { ...s.a, adapter: s.a.adapter === 'Linear' ? 'MinimumPrice' : 'Linear' }
+        : null,
+    })),
+  )
+  const bFields = h('div', { class: 'b-fields' }, ...paramFields(store, 'b', refreshers))
+  refreshers.push((s) => {
+    compareToggle.checked = s.b !== null
+    bFields.hidden = s.b === null
+  })
+  const mcFields = [
+    numberField(
+      store,
+      {
+        id: 'runs',
+        label: 'Monte Carlo runs',
+        help: 'Run the sales many times with demand that varies at random (seeded), and draw p5–p95 bands of what buyers pay. 0 turns it off. Computed in a background worker.',
+        min: 0,
+        max: 500,
+        step: 1,
+        sliderStep: 10,
+        get: (s) => s.mc.runs,
+        set: (s, v) => ({ ...s, mc: { ...s.mc, runs: v } }),
+      },
+      refreshers,
+    ),
+    numberField(
+      store,
+      {
+        id: 'seed',
+        label: 'Seed',
+        help: 'The same seed gives the same bands.',
+        min: 0,
+        max: 1000,
+        step: 1,
+        get: (s) => s.mc.seed,
+        set: (s, v) => ({ ...s, mc: { ...s.mc, seed: v } }),
+      },
+      refreshers,
+    ),
+  ]
+  const bpd = numberField(
+    store,
+    {
+      id: 'bpd',
+      label: 'Blocks a day your parachain needs',
+      help: 'A full core makes 14,400 blocks a day (one every 6 s). On-demand buys each block separately.',
+      min: 1,
+      max: 14_400,
+      step: 1,
+      sliderStep: 60,
+      get: (s) => s.blocksPerDay,
+      set: (s, v) => ({ ...s, blocksPerDay: v }),
+      note: (v) => `${((v / 14_400) * 100).toFixed(1)}% of a core`,
+    },
+    refreshers,
+  )
+
+  const notice = h('div', { class: 'notice', role: 'status', 'data-testid': 'notice', hidden: true })
+  if (!loaded.ok) {
+    notice.hidden = false
+    notice.append(
+      h('span', {}, loaded.message),
+      h('button', { type: 'button', class: 'link', onclick: () => notice.remove() }, 'Dismiss'),
+    )
+  }
+
+  const status = h('span', { class: 'status', 'aria-live': 'polite', 'data-testid': 'status' })
+  const copyBtn = h('button', { type: 'button', 'data-action': 'copy' }, 'Copy link')
+  const csvBtn = h('button', { type: 'button', 'data-action': 'csv' }, 'CSV')
+  const pngBtn = h('button', { type: 'button', 'data-action': 'png' }, 'PNG')
+  const resetBtn = h('button', { type: 'button', class: 'ghost', 'data-action': 'reset' }, 'Polkadot preset')
+
+  const priceEl = h('div', { class: 'chart', 'data-testid': 'price-chart' })
+  const renewalEl = h('div', { class: 'chart', 'data-testid': 'renewal-chart' })
+  const costEl = h('div', { class: 'chart', 'data-testid': 'cost-chart' })
+  const tableEl = h('div', { class: 'table-wrap', tabindex: 0, 'aria-label': 'Numbers behind the charts' })
+  const summary = h('dl', { class: 'summary', 'data-testid': 'summary' })
+  const costNote = h('p', { class: 'help' })
+  const mcNote = h('p', { class: 'help', 'aria-live': 'polite' })
+  const logToggle = h('input', { type: 'checkbox', id: 'log', checked: true })
+  const legend = h(
+    'ul',
+    { class: 'phase-legend', 'aria-label': 'Phases' },
+    h('li', {}, h('i', { class: 'sw interlude' }), 'Interlude (renewals only)'),
+    h('li', {}, h('i', { class: 'sw leadin' }), 'Lead-in (price falls)'),
+    h('li', {}, h('i', { class: 'sw fixed' }), 'Fixed price'),
+  )
+
+  root.replaceChildren(
+    h(
+      'header',
+      { class: 'top' },
+      h(
+        'div',
+        { class: 'brand' },
+        h('h1', {}, 'Coretime Lab'),
+        h(
+          'p',
+          {},
+          'Bulk coretime sale simulator — exact pallet-broker rules, in DOT or KSM, with real dates.',
+        ),
+      ),
+      h('div', { class: 'actions' }, status, resetBtn, copyBtn, csvBtn, pngBtn),
+    ),
+    notice,
+    h(
+      'div',
+      { class: 'layout' },
+      h(
+        'aside',
+        { class: 'inputs', 'aria-label': 'Inputs' },
+        section('Chain and time', 'h-chain', ...chain),
+        section('Broker parameters', 'h-params', ...paramFields(store, 'a', refreshers)),
+        section('Your core', 'h-core', yourCore),
+        section('Demand', 'h-demand', ...demandFields(store, refreshers)),
+        section(
+          'Compare',
+          'h-compare',
+          h(
+            'div',
+            { class: 'field check' },
+            compareToggle,
+            h('label', { for: 'compare' }, 'Compare with a second parameter set (B)'),
+            h(
+              'p',
+              { class: 'help' },
+              'B starts as a copy of A with another price adapter; change any of its inputs below.',
+            ),
+          ),
+          bFields,
+        ),
+        section('Monte Carlo', 'h-mc', ...mcFields),
+        section('Bulk or on-demand', 'h-cost', bpd),
+      ),
+      h(
+        'main',
+        { class: 'results' },
+        summary,
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'h-price' },
+          h(
+            'div',
+            { class: 'card-head' },
+            h('h2', { id: 'h-price' }, 'Sale price over time'),
+            h('label', { class: 'inline' }, logToggle, ' Log scale'),
+          ),
+          legend,
+          priceEl,
+        ),
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'h-renewal' },
+          h('h2', { id: 'h-renewal' }, 'Your renewal against the open market'),
+          h(
+            'p',
+            { class: 'help' },
+            'Each sale: what renewing your core costs, the sale’s end price, and what buyers paid.',
+          ),
+          renewalEl,
+          mcNote,
+        ),
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'h-cost2' },
+          h('h2', { id: 'h-cost2' }, 'Bulk or on-demand'),
+          costNote,
+          costEl,
+        ),
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'h-table' },
+          h('h2', { id: 'h-table' }, 'The numbers'),
+          tableEl,
+        ),
+        h(
+          'footer',
+          {},
+          'Every number comes from @coretime/core, the exact model of pallet-broker; the page computes none itself. ',
+          h(
+            'a',
+            { href: 'https://github.com/polkadot-fellows/RFCs/blob/main/text/0001-agile-coretime.md' },
+            'RFC-1',
+          ),
+          ' · ',
+          h('a', { href: 'https://github.com/polkadot-fellows/RFCs/pull/149' }, 'RFC-149'),
+        ),
+      ),
+    ),
+  )
+
+  // ---- computation in a worker, latest request wins ---------------------------------------
+  const price = priceChart(priceEl)
+  const renewal = renewalChart(renewalEl)
+  const cost = costChart(costEl)
+  let results: Results | null = null
+  let bands: Band[] | null = null
+  let mcKey = ''
+  let changedAt = performance.now()
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+  const mcWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+  let nextId = 1
+  let pending: number | null = null
+  let queued = false
+  let mcId = 0
+
+  const ctxOf = (s: ViewState): ChartContext => {
+    const token = Token.of(s.network)
+    return { start: s.start, decimals: token.decimals, symbol: token.symbol, log: logToggle.checked }
+  }
+
+  const draw = (): void => {
+    if (!results) return
+    const s = store.get()
+    const ctx = ctxOf(s)
+    price.update(ctx, results.a, results.b)
+    renewal.update(ctx, results.a, bands)
+    cost.update(ctx, results.a, results.costs.rows)
+    const t: TableInput = {
+      start: s.start,
+      network: s.network,
+      a: results.a,
+      b: results.b,
+      bands,
+      costs: results.costs.rows,
+    }
+    renderTable(tableEl, t)
+    const token = Token.of(s.network)
+    const f = (x: bigint) => Token.format(x, token, { digits: 2 })
+    const last = results.a.rows.at(-1)
+    const firstRow = results.a.rows[0]
+    const totalRevenue = results.a.rows.reduce((acc, r) => acc + r.revenue, 0n)
+    summary.replaceChildren(
+      ...[
+        ['First sale end price', firstRow ? f(firstRow.endPrice) : '—'],
+        [`Sale ${last?.index ?? ''} end price`, last ? f(last.endPrice) : '—'],
+        [`Your renewal in sale ${last?.index ?? ''}`, last ? f(last.userRenewal) : '—'],
+        ['Burned over all sales', f(totalRevenue)],
+      ].map(([k, v]) => h('div', {}, h('dt', {}, k ?? ''), h('dd', {}, v ?? ''))),
+    )
+    const od = results.costs
+    costNote.textContent = `On-demand at the floor spot price of ${Token.format(od.spot, token)} a block (polkadot-sdk default scheduler parameters, not live values) for ${s.blocksPerDay.toLocaleString('en-US')} blocks a day, against renewing your whole core each region.`
+    probe.lastLatencyMs = performance.now() - changedAt
+    probe.draws++
+    priceEl.dataset.draws = String(probe.draws)
+  }
+
+  const request = (): void => {
+    if (pending !== null) {
+      queued = true
+      return
+    }
+    pending = nextId++
+    status.textContent = 'Computing…'
+    worker.postMessage({ kind: 'run', id: pending, state: store.get() } satisfies Request)
+  }
+  worker.onmessage = (e: MessageEvent<Response>) => {
+    const m = e.data
+    if (m.id !== pending) return
+    pending = null
+    if (m.kind === 'run') {
+      results = { a: m.a, b: m.b, costs: m.costs, bands }
+      status.textContent = ''
+      draw()
+    } else if (m.kind === 'error') {
+      status.textContent = m.message
+    }
+    if (queued) {
+      queued = false
+      request()
+    }
+  }
+  const requestMc = (s: ViewState): void => {
+    const key = JSON.stringify({ a: toQuery({ ...s, b: null }) })
+    if (key === mcKey) return
+    mcKey = key
+    mcId++
+    bands = null
+    if (s.mc.runs === 0) {
+      mcNote.textContent = ''
+      return
+    }
+    mcNote.textContent = `Monte Carlo: 0 of ${s.mc.runs} runs…`
+    mcWorker.postMessage({ kind: 'mc', id: mcId, state: s } satisfies Request)
+  }
+  mcWorker.onmessage = (e: MessageEvent<Response>) => {
+    const m = e.data
+    if (m.id !== mcId) return
+    if (m.kind === 'progress') mcNote.textContent = `Monte Carlo: ${m.done} of ${m.of} runs…`
+    else if (m.kind === 'mc') {
+      bands = m.bands
+      mcNote.textContent = `Band: p5–p95 of what buyers paid over ${store.get().mc.runs} seeded runs (seed ${store.get().mc.seed}).`
+      draw()
+    } else if (m.kind === 'error') mcNote.textContent = m.message
+  }
+
+  // ---- state → URL, inputs, computation ---------------------------------------------------
+  const sync = (s: ViewState): void => {
+    for (const r of refreshers) r(s)
+    history.replaceState(null, '', `?${toQuery(s)}`)
+  }
+  store.subscribe((s) => {
+    changedAt = performance.now()
+    sync(s)
+    request()
+    requestMc(s)
+  })
+  logToggle.addEventListener('change', () => {
+    price.plot()?.destroy()
+    draw()
+  })
+  sync(store.get())
+  if (loaded.ok && location.search === '') history.replaceState(null, '', `?${toQuery(store.get())}`)
+  request()
+  requestMc(store.get())
+
+  copyBtn.addEventListener('click', async () => {
+    const url = location.href
+    try {
+      await navigator.clipboard.writeText(url)
+      status.textContent = 'Link copied'
+    } catch {
+      status.textContent = 'Copy the address bar to share this view'
+    }
+  })
+  csvBtn.addEventListener('click', () => {
+    if (!results) return
+    const s = store.get()
+    const csv = toCsv({
+      start: s.start,
+      network: s.network,
+      a: results.a,
+      b: results.b,
+      bands,
+      costs: results.costs.rows,
+    })
+    download('coretime-sales.csv', URL.createObjectURL(new Blob([csv], { type: 'text/csv' })))
+  })
+  pngBtn.addEventListener('click', () => {
+    const c = price.canvas()
+    if (c) download('coretime-price.png', c.toDataURL('image/png'))
+  })
+  resetBtn.addEventListener('click', () => store.set(() => ({ ...defaults(), a: polkadotParams() })))
+  let resizeTimer = 0
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer)
+    resizeTimer = window.setTimeout(draw, 150)
+  })
+}

@@ -1,0 +1,309 @@
+import { Token } from '@coretime/core'
+import { z } from 'zod'
+
+/** The lead-in curve and how each sale's price follows the last (the runtime's `PriceAdapter`). */
+export type AdapterKind = 'MinimumPrice' | 'CenterTargetPrice' | 'Linear'
+export type Network = 'polkadot' | 'kusama'
+
+/** One set of broker parameters: what governance (or the runtime) chooses. Amounts in planck. */
+export interface Params {
+  adapter: AdapterKind
+  /** MinimumPrice's floor on each sale's end price, planck. */
+  minPrice: bigint
+  /** `start_sales(end_price)`: the first sale's end price, planck. */
+  startPrice: bigint
+  /** Relay blocks between a sale's rotation and the start of its lead-in (renewals only). */
+  interlude: number
+  /** Relay blocks of the descending-price lead-in. */
+  leadin: number
+  /** Timeslices (80 relay blocks each) per region. */
+  regionLength: number
+  /** `ideal_bulk_proportion`, percent of cores offered (two decimals at most). */
+  idealPct: number
+  /** `limit_cores_offered`: cores for sale in each sale. */
+  coreLimit: number
+  /** `renewal_bump`, percent (two decimals at most). */
+  bumpPct: number
+  /** RFC-149 floor at the sale's end price (live) or the earlier bump-only cap. */
+  renewalRule: 'floorAtEndPrice' | 'bumpOnly'
+}
+
+/** Who shows up: renewals and purchases per sale, constant or sale by sale (the Lastic inputs). */
+export interface Demand {
+  mode: 'constant' | 'perSale'
+  /** cores renewed in each sale; `constant` reads only the first entry. */
+  renewals: number[]
+  /** cores bought on the open market in each sale. */
+  purchases: number[]
+  /** how far through the lead-in buyers purchase, percent (0 = at the top, 100 = at the floor). */
+  buyAtPct: number
+}
+
+export interface ViewState {
+  network: Network
+  /** Calendar date of the first sale's rotation (YYYY-MM-DD, UTC). */
+  start: string
+  /** Sales to observe. */
+  sales: number
+  /** The price the user's core was bought at, planck. */
+  userPaid: bigint
+  a: Params
+  /** A second parameter set drawn on the same chart, or null. */
+  b: Params | null
+  demand: Demand
+  /** Monte Carlo: runs and seed (0 runs = off). */
+  mc: { runs: number; seed: number }
+  /** Bulk versus on-demand: blocks a day the parachain needs. */
+  blocksPerDay: number
+}
+
+export const MAX_SALES = 60
+const DOT = Token.DOT
+
+/**
+ * The Polkadot preset: live runtime constants (MinimumPrice, 10 DOT floor, 80-block timeslices)
+ * and governance values read from chain (lead-in 100800, interlude 50400, 5040-timeslice regions,
+ * 3% bump). Demand is illustrative, not a forecast.
+ */
+export const polkadotParams = (): Params => ({
+  adapter: 'MinimumPrice',
+  minPrice: Token.fromTokens(10n, DOT),
+  startPrice: Token.fromTokens(50n, DOT),
+  interlude: 50_400,
+  leadin: 100_800,
+  regionLength: 5_040,
+  idealPct: 100,
+  coreLimit: 20,
+  bumpPct: 3,
+  renewalRule: 'floorAtEndPrice',
+})
+
+export const defaults = (): ViewState => ({
+  network: 'polkadot',
+  start: '2026-12-01',
+  sales: 12,
+  userPaid: Token.fromTokens(40n, DOT),
+  a: polkadotParams(),
+  b: null,
+  demand: { mode: 'constant', renewals: [10], purchases: [8], buyAtPct: 50 },
+  mc: { runs: 0, seed: 1 },
+  blocksPerDay: 14_400,
+})
+
+// ---------------------------------------------------------------------------------------------
+// URL state: flat query parameters, validated once here (zod). Amounts are written in tokens.
+// ---------------------------------------------------------------------------------------------
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+const pct2 = z.coerce
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, {
+    message: 'at most two decimals',
+  })
+const counts = z
+  .string()
+  .regex(/^\d{1,4}(,\d{1,4}){0,59}$/, 'a comma-separated list of whole numbers')
+  .transform((s) => s.split(',').map(Number))
+
+const paramsShape = {
+  adapter: z.enum(['MinimumPrice', 'CenterTargetPrice', 'Linear']),
+  min: z.string(),
+  price: z.string(),
+  interlude: int(0, 10_000_000),
+  leadin: int(1, 10_000_000),
+  region: int(1, 1_000_000),
+  ideal: pct2,
+  limit: int(1, 1000),
+  bump: pct2,
+  rule: z.enum(['floorAtEndPrice', 'bumpOnly']),
+}
+const paramsSchema = z.object(paramsShape).strict()
+const bKeys = Object.keys(paramsShape).map((k) => `b.${k}`)
+
+const urlSchema = z
+  .object({
+    net: z.enum(['polkadot', 'kusama']),
+    start: z.iso.date(),
+    sales: int(1, MAX_SALES),
+    paid: z.string(),
+    demand: z.enum(['constant', 'perSale']),
+    ren: counts,
+    buy: counts,
+    at: int(0, 100),
+    runs: int(0, 2000),
+    seed: int(0, 2 ** 31 - 1),
+    bpd: int(1, 14_400),
+    ...paramsShape,
+    ...Object.fromEntries(bKeys.map((k) => [k, z.string()])),
+  })
+  .partial()
+  .strict()
+
+export type UrlResult = { ok: true; state: ViewState } | { ok: false; state: ViewState; message: string }
+
+const tokenOf = (n: Network) => Token.of(n)
+
+/** Tokens typed by a person (`12.5`, `12.5 DOT`) → planck, or an error message naming the field. */
+export const parseAmount = (text: string, network: Network): bigint | string => {
+  const token = tokenOf(network)
+  const withUnit = /[a-z]/i.test(text) ? text : `${text} ${token.symbol}`
+  const r = Token.parse(withUnit, token)
+  return r.ok ? r.value : r.error.message
+}
+
+export const formatAmount = (planck: bigint, network: Network): string =>
+  Token.format(planck, tokenOf(network), { symbol: false })
+
+const paramsToQuery = (p: Params, network: Network, prefix: string, q: URLSearchParams): void => {
+  q.set(`${prefix}adapter`, p.adapter)
+  if (p.adapter === 'MinimumPrice') q.set(`${prefix}min`, formatAmount(p.minPrice, network))
+  q.set(`${prefix}price`, formatAmount(p.startPrice, network))
+  q.set(`${prefix}interlude`, String(p.interlude))
+  q.set(`${prefix}leadin`, String(p.leadin))
+  q.set(`${prefix}region`, String(p.regionLength))
+  q.set(`${prefix}ideal`, String(p.idealPct))
+  q.set(`${prefix}limit`, String(p.coreLimit))
+  q.set(`${prefix}bump`, String(p.bumpPct))
+  q.set(`${prefix}rule`, p.renewalRule)
+}
+
+/** The whole view as a query string (no leading `?`). */
+export const toQuery = (s: ViewState): string => {
+  const q = new URLSearchParams()
+  q.set('net', s.network)
+  q.set('start', s.start)
+  q.set('sales', String(s.sales))
+  q.set('paid', formatAmount(s.userPaid, s.network))
+  paramsToQuery(s.a, s.network, '', q)
+  q.set('demand', s.demand.mode)
+  const n = s.demand.mode === 'constant' ? 1 : s.sales
+  q.set('ren', s.demand.renewals.slice(0, n).join(','))
+  q.set('buy', s.demand.purchases.slice(0, n).join(','))
+  q.set('at', String(s.demand.buyAtPct))
+  q.set('runs', String(s.mc.runs))
+  q.set('seed', String(s.mc.seed))
+  q.set('bpd', String(s.blocksPerDay))
+  if (s.b) paramsToQuery(s.b, s.network, 'b.', q)
+  return q.toString()
+}
+
+type Raw = Record<string, string>
+
+const amountField = (raw: string | undefined, fallback: bigint, network: Network, field: string): bigint => {
+  if (raw === undefined) return fallback
+  const v = parseAmount(raw, network)
+  if (typeof v === 'string') throw new UrlError(field, v)
+  return v
+}
+
+class UrlError extends Error {
+  constructor(
+    readonly field: string,
+    readonly expected: string,
+  ) {
+    super(`${field}: ${expected}`)
+  }
+}
+
+const readParams = (raw: Raw, base: Params, network: Network, prefix: string): Params => {
+  const picked: Raw = {}
+  for (const k of Object.keys(paramsShape)) {
+    const v = raw[`${prefix}${k}`]
+    if (v !== undefined) picked[k] = v
+  }
+  const r = paramsSchema.partial().safeParse(picked)
+  if (!r.success) {
+    const issue = r.error.issues[0]
+    throw new UrlError(`${prefix}${String(issue?.path[0] ?? '?')}`, issue?.message ?? 'a valid value')
+  }
+  const v = r.data
+  return {
+    adapter: v.adapter ?? base.adapter,
+    minPrice: amountField(v.min, base.minPrice, network, `${prefix}min`),
+    startPrice: amountField(v.price, base.startPrice, network, `${prefix}price`),
+    interlude: v.interlude ?? base.interlude,
+    leadin: v.leadin ?? base.leadin,
+    regionLength: v.region ?? base.regionLength,
+    idealPct: v.ideal ?? base.idealPct,
+    coreLimit: v.limit ?? base.coreLimit,
+    bumpPct: v.bump ?? base.bumpPct,
+    renewalRule: v.rule ?? base.renewalRule,
+  }
+}
+
+/**
+ * Query string → view. An empty query gives the defaults; anything malformed (an unknown key, a
+ * wrong type, a value out of range) gives the defaults and a message naming the field.
+ */
+export const fromQuery = (search: string): UrlResult => {
+  const base = defaults()
+  const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)
+  const raw: Raw = {}
+  for (const [k, v] of q) raw[k] = v
+  if (Object.keys(raw).length === 0) return { ok: true, state: base }
+  try {
+    const r = urlSchema.safeParse(raw)
+    if (!r.success) {
+      const issue = r.error.issues[0]
+      const field =
+        issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue?.path[0] ?? 'the link')
+      const what = issue?.code === 'unrecognized_keys' ? 'not a setting this page knows' : issue?.message
+      throw new UrlError(field, what ?? 'a valid value')
+    }
+    const v = r.data
+    const network = v.net ?? base.network
+    const token = tokenOf(network)
+    const scale = (p: Params): Params =>
+      network === base.network
+        ? p
+        : {
+            ...p,
+            minPrice: Token.fromTokens(1n, token),
+            startPrice: Token.fromTokens(5n, token),
+          }
+    const a = readParams(raw, scale(base.a), network, '')
+    const hasB = bKeys.some((k) => raw[k] !== undefined)
+    const b = hasB ? readParams(raw, a, network, 'b.') : null
+    const sales = v.sales ?? base.sales
+    const mode = v.demand ?? base.demand.mode
+    const ren = v.ren ?? base.demand.renewals
+    const buy = v.buy ?? base.demand.purchases
+    if (mode === 'perSale' && (ren.length !== sales || buy.length !== sales))
+      throw new UrlError('ren/buy', `one number per sale (${sales})`)
+    const state: ViewState = {
+      network,
+      start: v.start ?? base.start,
+      sales,
+      userPaid: amountField(
+        v.paid,
+        network === base.network ? base.userPaid : Token.fromTokens(4n, token),
+        network,
+        'paid',
+      ),
+      a,
+      b,
+      demand: { mode, renewals: ren, purchases: buy, buyAtPct: v.at ?? base.demand.buyAtPct },
+      mc: { runs: v.runs ?? base.mc.runs, seed: v.seed ?? base.mc.seed },
+      blocksPerDay: v.bpd ?? base.blocksPerDay,
+    }
+    return { ok: true, state }
+  } catch (e) {
+    if (!(e instanceof UrlError)) throw e
+    return {
+      ok: false,
+      state: base,
+      message: `This link could not be read (${e.field}: ${e.expected}); showing the Polkadot defaults.`,
+    }
+  }
+}
+
+/** Renewals and purchases of sale `i` (0-based), whichever the mode. */
+export const demandAt = (d: Demand, i: number): { renewals: number; purchases: number } => {
+  const k = d.mode === 'constant' ? 0 : i
+  return {
+    renewals: d.renewals[k] ?? d.renewals.at(-1) ?? 0,
+    purchases: d.purchases[k] ?? d.purchases.at(-1) ?? 0,
+  }
+}

@@ -1,0 +1,475 @@
+import { type AdapterKind, formatAmount, MAX_SALES, type Params, parseAmount, type ViewState } from '../state'
+import type { Store } from '../store'
+import { h } from './dom'
+
+type Which = 'a' | 'b'
+const BLOCKS_PER_DAY = 14_400
+const days = (blocks: number): string => {
+  const d = blocks / BLOCKS_PER_DAY
+  return `≈ ${d.toLocaleString('en-US', { maximumFractionDigits: 2 })} day${d === 1 ? '' : 's'}`
+}
+
+export interface NumberDef {
+  id: string
+  label: string
+  help: string
+  min: number
+  max: number
+  step: number
+  /** Slider step when it differs from the box's (e.g. whole percent on the slider, 0.01 in the box). */
+  sliderStep?: number
+  get(s: ViewState): number
+  set(s: ViewState, v: number): ViewState
+  note?(v: number): string
+}
+
+/** A refresher re-reads the store into the control (after a URL load or a network change). */
+export type Refresh = (s: ViewState) => void
+
+let seq = 0
+
+/** A labelled slider with a number box beside it; arrow keys move the slider, typing sets the box. */
+export const numberField = (store: Store<ViewState>, d: NumberDef, refreshers: Refresh[]): HTMLElement => {
+  const id = `${d.id}-${seq++}`
+  const helpId = `${id}-help`
+  const range = h('input', {
+    type: 'range',
+    id,
+    min: d.min,
+    max: d.max,
+    step: d.sliderStep ?? d.step,
+    'aria-describedby': helpId,
+    'data-field': d.id,
+  })
+  const box = h('input', {
+    type: 'number',
+    min: d.min,
+    max: d.max,
+    step: d.step,
+    'aria-label': `${d.label} (exact value)`,
+    'data-field-box': d.id,
+    class: 'box',
+  })
+  const note = h('span', { class: 'note', 'aria-live': 'polite' })
+  const apply = (raw: string): void => {
+    const v = Number(raw)
+    if (raw === '' || !Number.isFinite(v) || v < d.min || v > d.max) {
+      box.setAttribute('aria-invalid', 'true')
+      return
+    }
+    box.removeAttribute('aria-invalid')
+    store.set((s) => d.set(s, v))
+  }
+  range.addEventListener('input', () => apply(range.value))
+  box.addEventListener('change', () => apply(box.value))
+  refreshers.push((s) => {
+    const v = d.get(s)
+    range.value = String(v)
+    if (document.activeElement !== box) box.value = String(v)
+    note.textContent = d.note ? d.note(v) : ''
+  })
+  return h(
+    'div',
+    { class: 'field' },
+    h('div', { class: 'field-head' }, h('label', { for: id }, d.label), note),
+    h('div', { class: 'field-row' }, range, box),
+    h('p', { class: 'help', id: helpId }, d.help),
+  )
+}
+
+export interface AmountDef {
+  id: string
+  label: string
+  help: string
+  get(s: ViewState): bigint
+  set(s: ViewState, v: bigint): ViewState
+}
+
+/** An amount in tokens (exact: parsed to planck by @coretime/core's Token.parse). */
+export const amountField = (store: Store<ViewState>, d: AmountDef, refreshers: Refresh[]): HTMLElement => {
+  const id = `${d.id}-${seq++}`
+  const helpId = `${id}-help`
+  const errId = `${id}-err`
+  const unit = h('span', { class: 'unit' })
+  const input = h('input', {
+    type: 'text',
+    id,
+    inputmode: 'decimal',
+    'aria-describedby': `${helpId} ${errId}`,
+    'data-field': d.id,
+    class: 'amount',
+  })
+  const err = h('p', { class: 'error', id: errId, role: 'alert' })
+  input.addEventListener('change', () => {
+    const v = parseAmount(input.value, store.get().network)
+    if (typeof v === 'string') {
+      input.setAttribute('aria-invalid', 'true')
+      err.textContent = `${d.label}: ${v}`
+      return
+    }
+    input.removeAttribute('aria-invalid')
+    err.textContent = ''
+    store.set((s) => d.set(s, v))
+  })
+  refreshers.push((s) => {
+    if (document.activeElement !== input) input.value = formatAmount(d.get(s), s.network)
+    unit.textContent = s.network === 'polkadot' ? 'DOT' : 'KSM'
+  })
+  return h(
+    'div',
+    { class: 'field' },
+    h('div', { class: 'field-head' }, h('label', { for: id }, d.label)),
+    h('div', { class: 'field-row' }, input, unit),
+    err,
+    h('p', { class: 'help', id: helpId }, d.help),
+  )
+}
+
+export interface SelectDef<T extends string> {
+  id: string
+  label: string
+  help: string
+  options: [T, string][]
+  get(s: ViewState): T
+  set(s: ViewState, v: T): ViewState
+}
+
+export const selectField = <T extends string>(
+  store: Store<ViewState>,
+  d: SelectDef<T>,
+  refreshers: Refresh[],
+): HTMLElement => {
+  const id = `${d.id}-${seq++}`
+  const helpId = `${id}-help`
+  const select = h(
+    'select',
+    { id, 'aria-describedby': helpId, 'data-field': d.id },
+    ...d.options.map(([v, label]) => h('option', { value: v }, label)),
+  )
+  select.addEventListener('change', () => store.set((s) => d.set(s, select.value as T)))
+  refreshers.push((s) => {
+    select.value = d.get(s)
+  })
+  return h(
+    'div',
+    { class: 'field' },
+    h('div', { class: 'field-head' }, h('label', { for: id }, d.label)),
+    select,
+    h('p', { class: 'help', id: helpId }, d.help),
+  )
+}
+
+const withParams = (s: ViewState, which: Which, f: (p: Params) => Params): ViewState =>
+  which === 'a' ? { ...s, a: f(s.a) } : s.b ? { ...s, b: f(s.b) } : s
+const paramsOf = (s: ViewState, which: Which): Params => (which === 'a' ? s.a : (s.b ?? s.a))
+
+/** Every broker parameter of set A or B, with a plain-words explanation each. */
+export const paramFields = (store: Store<ViewState>, which: Which, refreshers: Refresh[]): HTMLElement[] => {
+  const p = (s: ViewState) => paramsOf(s, which)
+  const num = (key: keyof Params, def: Omit<NumberDef, 'id' | 'get' | 'set'>): HTMLElement =>
+    numberField(
+      store,
+      {
+        ...def,
+        id: `${which}.${key}`,
+        get: (s) => p(s)[key] as number,
+        set: (s, v) => withParams(s, which, (x) => ({ ...x, [key]: v })),
+      },
+      refreshers,
+    )
+  const minField = amountField(
+    store,
+    {
+      id: `${which}.min`,
+      label: 'Minimum end price',
+      help: 'MinimumPrice never lets a sale’s end price fall below this floor (10 DOT on Polkadot today).',
+      get: (s) => p(s).minPrice,
+      set: (s, v) => withParams(s, which, (x) => ({ ...x, minPrice: v })),
+    },
+    refreshers,
+  )
+  refreshers.push((s) => {
+    minField.hidden = p(s).adapter !== 'MinimumPrice'
+  })
+  return [
+    selectField<AdapterKind>(
+      store,
+      {
+        id: `${which}.adapter`,
+        label: 'Price adapter and lead-in curve',
+        help: 'How the price falls during the lead-in and how each sale’s price follows the last. Today: MinimumPrice (100× the end price falling to 1×, next end = a tenth of the sellout price, floored). RFC-1 Linear: 2× falling to 1×, next price scaled by how many cores sold.',
+        options: [
+          ['MinimumPrice', 'MinimumPrice — live today'],
+          ['CenterTargetPrice', 'CenterTargetPrice — 2024 to mid-2025'],
+          ['Linear', 'RFC-1 Linear — the original proposal'],
+        ],
+        get: (s) => p(s).adapter,
+        set: (s, v) => withParams(s, which, (x) => ({ ...x, adapter: v })),
+      },
+      refreshers,
+    ),
+    minField,
+    amountField(
+      store,
+      {
+        id: `${which}.price`,
+        label: 'Starting price',
+        help: 'The end price given to start_sales: the first sale’s price after its lead-in.',
+        get: (s) => p(s).startPrice,
+        set: (s, v) => withParams(s, which, (x) => ({ ...x, startPrice: v })),
+      },
+      refreshers,
+    ),
+    num('interlude', {
+      label: 'Interlude',
+      help: 'Relay blocks between the start of a sale and its lead-in, when only renewals happen.',
+      min: 0,
+      max: 201_600,
+      step: 1,
+      sliderStep: 1_200,
+      note: days,
+    }),
+    num('leadin', {
+      label: 'Lead-in',
+      help: 'Relay blocks over which the price falls from its top to the end price.',
+      min: 1,
+      max: 403_200,
+      step: 1,
+      sliderStep: 1_200,
+      note: days,
+    }),
+    num('regionLength', {
+      label: 'Region length',
+      help: 'Timeslices (80 relay blocks, 8 minutes) of coretime bought with one core; also the time between sales.',
+      min: 80,
+      max: 10_080,
+      step: 1,
+      sliderStep: 80,
+      note: (v) => days(v * 80),
+    }),
+    num('idealPct', {
+      label: 'Ideal bulk proportion',
+      help: 'The share of offered cores the sale aims to sell. RFC-1 Linear raises the price when more sell, lowers it when fewer.',
+      min: 0,
+      max: 100,
+      step: 0.01,
+      sliderStep: 1,
+      note: (v) => `${v}%`,
+    }),
+    num('coreLimit', {
+      label: 'Core limit',
+      help: 'Cores offered in each sale (renewals and purchases together cannot exceed it).',
+      min: 1,
+      max: 100,
+      step: 1,
+      note: (v) => `${v} cores`,
+    }),
+    num('bumpPct', {
+      label: 'Renewal bump',
+      help: 'How much the renewal price of a core may rise from one sale to the next.',
+      min: 0,
+      max: 100,
+      step: 0.01,
+      sliderStep: 0.5,
+      note: (v) => `${v}%`,
+    }),
+    selectField<Params['renewalRule']>(
+      store,
+      {
+        id: `${which}.rule`,
+        label: 'Renewal price rule',
+        help: 'RFC-149 (live): the next renewal price is the bumped price but never below the sale’s end price. Before it: only the bump.',
+        options: [
+          ['floorAtEndPrice', 'RFC-149 floor at the end price — live'],
+          ['bumpOnly', 'Bump only — before RFC-149'],
+        ],
+        get: (s) => p(s).renewalRule,
+        set: (s, v) => withParams(s, which, (x) => ({ ...x, renewalRule: v })),
+      },
+      refreshers,
+    ),
+  ]
+}
+
+/** Sales to observe, the user's core, and demand (constant or sale by sale). */
+export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HTMLElement[] => {
+  const perSale = h('div', { class: 'per-sale' })
+  let builtFor = ''
+  refreshers.push((s) => {
+    perSale.hidden = s.demand.mode !== 'perSale'
+    const key = `${s.demand.mode}-${s.sales}`
+    if (s.demand.mode !== 'perSale' || key === builtFor) {
+      perSale.querySelectorAll<HTMLInputElement>('input[data-sale]').forEach((el) => {
+        const i = Number(el.dataset.sale)
+        const arr = el.dataset.kind === 'ren' ? s.demand.renewals : s.demand.purchases
+        if (document.activeElement !== el) el.value = String(arr[i] ?? 0)
+      })
+      return
+    }
+    builtFor = key
+    const cell = (kind: 'ren' | 'buy', i: number) => {
+      const arr = kind === 'ren' ? s.demand.renewals : s.demand.purchases
+      const el = h('input', {
+        type: 'number',
+        min: 0,
+        max: 1000,
+        step: 1,
+        value: arr[i] ?? 0,
+        'data-sale': i,
+        'data-kind': kind,
+        'aria-label': `Sale ${i + 1} ${kind === 'ren' ? 'renewals' : 'purchases'}`,
+      })
+      el.addEventListener('change', () => {
+        const v = Number(el.value)
+        if (!Number.isInteger(v) || v < 0 || v > 1000) return el.setAttribute('aria-invalid', 'true')
+        el.removeAttribute('aria-invalid')
+        store.set((st) => {
+          const key2 = kind === 'ren' ? 'renewals' : 'purchases'
+          const next = [...st.demand[key2]]
+          next[i] = v
+          return { ...st, demand: { ...st.demand, [key2]: next } }
+        })
+      })
+      return el
+    }
+    perSale.replaceChildren(
+      h(
+        'table',
+        { class: 'grid' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Sale'), h('th', {}, 'Renewals'), h('th', {}, 'Purchases'))),
+        h(
+          'tbody',
+          {},
+          ...Array.from({ length: s.sales }, (_, i) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, String(i + 1)),
+              h('td', {}, cell('ren', i)),
+              h('td', {}, cell('buy', i)),
+            ),
+          ),
+        ),
+      ),
+    )
+  })
+  const fill = (arr: number[], n: number): number[] =>
+    Array.from({ length: n }, (_, i) => arr[i] ?? arr.at(-1) ?? 0)
+  return [
+    numberField(
+      store,
+      {
+        id: 'sales',
+        label: 'Sales to observe',
+        help: 'How many sales (one per region) to run through the engine.',
+        min: 1,
+        max: MAX_SALES,
+        step: 1,
+        get: (s) => s.sales,
+        set: (s, v) => ({
+          ...s,
+          sales: v,
+          demand:
+            s.demand.mode === 'perSale'
+              ? { ...s.demand, renewals: fill(s.demand.renewals, v), purchases: fill(s.demand.purchases, v) }
+              : s.demand,
+        }),
+      },
+      refreshers,
+    ),
+    selectField<'constant' | 'perSale'>(
+      store,
+      {
+        id: 'demand',
+        label: 'Demand',
+        help: 'The same renewals and purchases every sale, or a number for each sale.',
+        options: [
+          ['constant', 'Constant every sale'],
+          ['perSale', 'Sale by sale'],
+        ],
+        get: (s) => s.demand.mode,
+        set: (s, v) => ({
+          ...s,
+          demand:
+            v === 'perSale'
+              ? {
+                  ...s.demand,
+                  mode: v,
+                  renewals: fill(s.demand.renewals, s.sales),
+                  purchases: fill(s.demand.purchases, s.sales),
+                }
+              : {
+                  ...s.demand,
+                  mode: v,
+                  renewals: [s.demand.renewals[0] ?? 0],
+                  purchases: [s.demand.purchases[0] ?? 0],
+                },
+        }),
+      },
+      refreshers,
+    ),
+    withHidden(
+      numberField(
+        store,
+        {
+          id: 'renewals',
+          label: 'Renewals per sale',
+          help: 'Parachains that renew their core in the interlude (from sale 2: the first sale’s holders are still on leases).',
+          min: 0,
+          max: 100,
+          step: 1,
+          get: (s) => s.demand.renewals[0] ?? 0,
+          set: (s, v) => ({ ...s, demand: { ...s.demand, renewals: [v] } }),
+        },
+        refreshers,
+      ),
+      (s) => s.demand.mode !== 'constant',
+      refreshers,
+    ),
+    withHidden(
+      numberField(
+        store,
+        {
+          id: 'purchases',
+          label: 'Purchases per sale',
+          help: 'New cores bought on the open market in each sale; each is then renewed in the next one.',
+          min: 0,
+          max: 100,
+          step: 1,
+          get: (s) => s.demand.purchases[0] ?? 0,
+          set: (s, v) => ({ ...s, demand: { ...s.demand, purchases: [v] } }),
+        },
+        refreshers,
+      ),
+      (s) => s.demand.mode !== 'constant',
+      refreshers,
+    ),
+    perSale,
+    numberField(
+      store,
+      {
+        id: 'at',
+        label: 'Buyers purchase at',
+        help: 'How far through the lead-in buyers buy: 0% at the top price, 100% at the end price. The sellout price sets the next sale’s price.',
+        min: 0,
+        max: 100,
+        step: 1,
+        get: (s) => s.demand.buyAtPct,
+        set: (s, v) => ({ ...s, demand: { ...s.demand, buyAtPct: v } }),
+        note: (v) => `${v}% of the lead-in`,
+      },
+      refreshers,
+    ),
+  ]
+}
+
+const withHidden = (
+  el: HTMLElement,
+  hidden: (s: ViewState) => boolean,
+  refreshers: Refresh[],
+): HTMLElement => {
+  refreshers.push((s) => {
+    el.hidden = hidden(s)
+  })
+  return el
+}

@@ -1,0 +1,81 @@
+/**
+ * Browser harness for tests and screenshots: build the app once, serve dist/ from a local static
+ * server on a free port, and drive Debian's chromium (never a downloaded browser) with
+ * playwright-core.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve } from 'node:path'
+import { type Browser, chromium, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const hasChromium = (): boolean => existsSync(CHROMIUM)
+
+const APP = resolve(import.meta.dirname, '..')
+const DIST = join(APP, 'dist')
+
+export const buildApp = async (): Promise<void> => {
+  const { build } = await import('vite')
+  await build({ root: APP, logLevel: 'warn', configFile: join(APP, 'vite.config.ts') })
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+}
+
+/** A static file server for dist/ on 127.0.0.1 and a free port. */
+export const serve = async (): Promise<{ url: string; close: () => Promise<void> }> => {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const file = normalize(join(DIST, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end('not found')
+      return
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    res.end(readFileSync(file))
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) }
+}
+
+export const launch = async (): Promise<{ browser: Browser; close: () => Promise<void> }> => {
+  // playwright-core's launch() gives chromium a fresh, empty --user-data-dir of its own each time
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  return {
+    browser,
+    close: async () => {
+      await browser.close()
+    },
+  }
+}
+
+/** Waits until the price chart has been drawn `n` times in total. */
+export const waitForDraws = async (page: Page, n: number): Promise<void> => {
+  await page.waitForFunction(
+    (k) => ((window as unknown as { __coretime?: { draws: number } }).__coretime?.draws ?? 0) >= k,
+    n,
+    { timeout: 30_000 },
+  )
+}
+
+export const draws = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { __coretime: { draws: number } }).__coretime.draws)
