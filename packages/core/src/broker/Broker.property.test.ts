@@ -234,6 +234,33 @@ describe('Broker invariants (random call sequences)', () => {
     )
   })
 
+  test('behavior: a quietHistory sink fast-forwards idle timeslices to the same state and events', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), fc.nat(400), (ops, tail) => {
+        const { s: fast } = setup({ kind: 'CenterTargetPrice' })
+        const { s: slow, out: slowOut } = setup({ kind: 'CenterTargetPrice' })
+        const fastOut = Broker.sink({ quietHistory: true })
+        slowOut.events.length = 0
+        slowOut.assignments.length = 0
+        for (const o of ops) {
+          Broker.advanceTo(fast, fast.block + o.advance * 7, fastOut)
+          const target = slow.block + o.advance * 7
+          for (let b = slow.block + 1; b <= target; b++) Broker.advanceTo(slow, b, slowOut)
+          const { origin, call } = toCall(fast, o)
+          Broker.execute(fast, origin, call, fastOut)
+          Broker.execute(slow, origin, call, slowOut)
+        }
+        Broker.advanceTo(fast, fast.block + tail, fastOut)
+        const target = slow.block + tail
+        for (let b = slow.block + 1; b <= target; b++) Broker.advanceTo(slow, b, slowOut)
+        expect(fast).toEqual(slow)
+        expect(fastOut.events).toEqual(slowOut.events.filter((e) => e.name !== 'HistoryInitialized'))
+        expect(fastOut.assignments).toEqual(slowOut.assignments)
+      }),
+      { numRuns: 100 },
+    )
+  })
+
   test('error: the invariant checker itself catches a double-owned bit', () => {
     const { s } = setup({ kind: 'CenterTargetPrice' })
     const id = { begin: 4, core: 0, mask: CoreMask.complete }

@@ -2,6 +2,7 @@ import * as FixedU64 from '../fixed/FixedU64'
 import * as Perbill from '../fixed/Perbill'
 import { maxOfBits } from '../fixed/rounding'
 import * as CoreMask from './CoreMask'
+import * as PoolHistory from './PoolHistory'
 import { type AdaptedPrices, adaptPrice, linearMultiplier } from './PriceAdapter'
 import type { RegionId } from './RegionId'
 import * as RegionIdM from './RegionId'
@@ -30,6 +31,7 @@ import type {
   TaskId,
   Timeslice,
 } from './types'
+import * as Workplan from './Workplan'
 
 // ---------------------------------------------------------------------------------------------
 // Construction
@@ -51,11 +53,11 @@ export const create = (
   leases: [],
   potentialRenewals: new Map(),
   regions: new Map(),
-  workplan: new Map(),
+  workplan: Workplan.create(),
   workload: new Map(),
   instaPoolContribution: new Map(),
   instaPoolIo: new Map(),
-  instaPoolHistory: new Map(),
+  instaPoolHistory: PoolHistory.create(),
   coreCountInbox: null,
   revenueInbox: null,
   autoRenewals: [],
@@ -64,7 +66,11 @@ export const create = (
 })
 
 /** A new sink to collect events and relay assignments. */
-export const sink = (): Sink => ({ events: [], assignments: [] })
+export const sink = (options: { quietHistory?: boolean } = {}): Sink => ({
+  events: [],
+  assignments: [],
+  ...(options.quietHistory ? { quietHistory: true } : {}),
+})
 
 /**
  * A copy that shares nothing mutable with `state`. Records and schedules are never mutated in
@@ -81,11 +87,11 @@ export const clone = (s: BrokerState): BrokerState => ({
   leases: s.leases.map((l) => ({ ...l })),
   potentialRenewals: new Map(s.potentialRenewals),
   regions: new Map(s.regions),
-  workplan: new Map(s.workplan),
+  workplan: Workplan.clone(s.workplan),
   workload: new Map(s.workload),
   instaPoolContribution: new Map(s.instaPoolContribution),
   instaPoolIo: new Map(s.instaPoolIo),
-  instaPoolHistory: new Map(s.instaPoolHistory),
+  instaPoolHistory: PoolHistory.clone(s.instaPoolHistory),
   autoRenewals: s.autoRenewals.map((r) => ({ ...r })),
   balances: new Map(s.balances),
   credits: new Map(s.credits),
@@ -100,12 +106,6 @@ export const renewalKey = (core: CoreIndex, when: Timeslice): number => core * 4
 export const renewalKeyParts = (key: number): { core: CoreIndex; when: Timeslice } => ({
   core: Math.floor(key / 4294967296),
   when: key % 4294967296,
-})
-/** `Workplan` key: timeslice · 2^16 + core. */
-export const workplanKey = (timeslice: Timeslice, core: CoreIndex): number => timeslice * 65536 + core
-export const workplanKeyParts = (key: number): { timeslice: Timeslice; core: CoreIndex } => ({
-  timeslice: Math.floor(key / 65536),
-  core: key % 65536,
 })
 
 const POOL_ALL: Schedule = Object.freeze([
@@ -174,12 +174,14 @@ const charge = (s: BrokerState, who: AccountId, amount: Balance): boolean =>
 
 /**
  * Advances to `block`, running the per-block hook (`on_initialize` → `do_tick`) once for each
- * block entered. Blocks in which the hook can do nothing are skipped in one step; the result is
- * the same as ticking each. Mutates `state`.
+ * block entered. Blocks in which the hook can do nothing are skipped in one step, and with a
+ * `quietHistory` sink so are runs of idle timeslices; the state is the same as ticking each block.
+ * Mutates `state`.
  */
 export const advanceTo = (s: BrokerState, block: BlockNumber, out: Sink): void => {
   if (block < s.block) throw new RangeError(`Broker.advanceTo: block ${block} is before ${s.block}`)
   while (s.block < block) {
+    if (out.quietHistory && fastForward(s, block)) continue
     const next = nextActiveBlock(s)
     if (next > block) {
       s.block = block
@@ -188,6 +190,41 @@ export const advanceTo = (s: BrokerState, block: BlockNumber, out: Sink): void =
     s.block = next > s.block + 1 ? next : s.block + 1
     tick(s, out)
   }
+}
+
+/**
+ * Commits in one step every timeslice up to `target` (or up to the next one where the hook has
+ * work: a rotation, a workplan entry, a pool change) when each would only write its history
+ * record, as `do_tick` would one block at a time. False if there is no such run from here.
+ */
+const fastForward = (s: BrokerState, target: BlockNumber): boolean => {
+  const config = s.configuration
+  const status = s.status
+  if (!config || !status || s.coreCountInbox !== null || s.revenueInbox !== null) return false
+  const p = s.runtime.timeslicePeriod
+  if (status.lastCommittedTimeslice !== latestTimesliceReadyToCommit(s, config)) return false
+  if (status.lastTimeslice !== currentTimeslice(s)) return false
+  const first = status.lastCommittedTimeslice + 1
+  let busy = s.saleInfo ? s.saleInfo.regionBegin : Number.POSITIVE_INFINITY
+  const planned = Workplan.firstAtOrAfter(s.workplan, first)
+  if (planned < busy) busy = planned
+  for (const t of s.instaPoolIo.keys()) if (t >= first && t < busy) busy = t
+  // Timeslice c is committed in the first block b with floor((b + notice) / p) >= c.
+  const busyBlock = busy === Number.POSITIVE_INFINITY ? busy : busy * p - config.advanceNotice
+  const to = Math.min(target, busyBlock - 1)
+  if (to <= s.block) return false
+  const last = Math.floor((to + config.advanceNotice) / p)
+  if (last >= first)
+    PoolHistory.append(
+      s.instaPoolHistory,
+      first,
+      last - first + 1,
+      status.privatePoolSize,
+      status.systemPoolSize,
+    )
+  s.block = to
+  s.status = { ...status, lastCommittedTimeslice: last, lastTimeslice: Math.floor(to / p) }
+  return true
 }
 
 /** The first block after the current one in which `do_tick` can change anything. */
@@ -227,8 +264,10 @@ const tick = (s: BrokerState, out: Sink): void => {
     const sale = s.saleInfo
     if (sale && commit >= sale.regionBegin) rotateSale(s, sale, config, status, out)
     processPool(s, commit, status, out)
-    const rcBegin = commit * s.runtime.timeslicePeriod
-    for (let core = 0; core < status.coreCount; core++) processCoreSchedule(s, commit, rcBegin, core, out)
+    if (s.workplan.has(commit)) {
+      const rcBegin = commit * s.runtime.timeslicePeriod
+      for (let core = 0; core < status.coreCount; core++) processCoreSchedule(s, commit, rcBegin, core, out)
+    }
   }
 
   // revenue requests go to the relay, which in this model answers only via notifyRevenue
@@ -246,10 +285,10 @@ const processRevenue = (s: BrokerState, out: Sink): void => {
   let revenue = inbox.amount
   if (revenue === 0n) {
     out.events.push({ name: 'HistoryDropped', data: { when, revenue } })
-    s.instaPoolHistory.delete(when)
+    PoolHistory.remove(s.instaPoolHistory, when)
     return
   }
-  const r = s.instaPoolHistory.get(when) ?? {
+  const r = PoolHistory.get(s.instaPoolHistory, when) ?? {
     privateContributions: 0,
     systemContributions: 0,
     maybePayout: null,
@@ -266,10 +305,10 @@ const processRevenue = (s: BrokerState, out: Sink): void => {
     revenue -= systemPayout
   }
   if (revenue !== 0n && r.privateContributions > 0) {
-    s.instaPoolHistory.set(when, { ...r, maybePayout: revenue })
+    PoolHistory.set(s.instaPoolHistory, when, { ...r, maybePayout: revenue })
     out.events.push({ name: 'ClaimsReady', data: { when, systemPayout, privatePayout: revenue } })
   } else {
-    s.instaPoolHistory.delete(when)
+    PoolHistory.remove(s.instaPoolHistory, when)
     out.events.push({ name: 'HistoryDropped', data: { when, revenue } })
   }
 }
@@ -298,7 +337,7 @@ const rotateSale = (
   // 1. Unsold cores of the region about to start go to the system pool.
   let oldPooled = 0
   for (let i = old.coresSold; i < old.coresOffered; i++) {
-    s.workplan.set(workplanKey(old.regionBegin, old.firstCore + i), POOL_ALL)
+    Workplan.set(s.workplan, old.regionBegin, old.firstCore + i, POOL_ALL)
     oldPooled += 80
   }
   ioAdd(s, old.regionBegin, 0, oldPooled)
@@ -314,7 +353,7 @@ const rotateSale = (
   let totalPooled = 0
   for (const schedule of s.reservations) {
     for (const item of schedule) if (item.assignment === 'Pool') totalPooled += CoreMask.countOnes(item.mask)
-    s.workplan.set(workplanKey(begin, firstCore), schedule)
+    Workplan.set(s.workplan, begin, firstCore, schedule)
     firstCore++
   }
   // 3b. Force reservations (E5b) go into the region that is starting now, on the first unsold cores.
@@ -324,7 +363,7 @@ const rotateSale = (
       out.events.push({ name: 'ForceReservationFailed', data: { schedule } })
       continue
     }
-    s.workplan.set(workplanKey(old.regionBegin, fc), schedule)
+    Workplan.set(s.workplan, old.regionBegin, fc, schedule)
     fc++
   }
   s.forceReservations = []
@@ -335,7 +374,7 @@ const rotateSale = (
   const kept = []
   for (const lease of s.leases) {
     const schedule: Schedule = [{ mask: CoreMask.complete, assignment: { task: lease.task } }]
-    s.workplan.set(workplanKey(begin, firstCore), schedule)
+    Workplan.set(s.workplan, begin, firstCore, schedule)
     if (lease.until < end) {
       s.potentialRenewals.set(renewalKey(firstCore, end), {
         price: prices.targetPrice,
@@ -448,11 +487,8 @@ const processPool = (s: BrokerState, when: Timeslice, status: StatusRecord, out:
   // (size as i32).saturating_add(delta) as u32
   status.privatePoolSize = satI32(status.privatePoolSize + (io?.private ?? 0)) >>> 0
   status.systemPoolSize = satI32(status.systemPoolSize + (io?.system ?? 0)) >>> 0
-  s.instaPoolHistory.set(when, {
-    privateContributions: status.privatePoolSize,
-    systemContributions: status.systemPoolSize,
-    maybePayout: null,
-  })
+  PoolHistory.append(s.instaPoolHistory, when, 1, status.privatePoolSize, status.systemPoolSize)
+  if (out.quietHistory) return
   out.events.push({
     name: 'HistoryInitialized',
     data: { when, privatePoolSize: status.privatePoolSize, systemPoolSize: status.systemPoolSize },
@@ -467,10 +503,8 @@ const processCoreSchedule = (
   core: CoreIndex,
   out: Sink,
 ): void => {
-  const key = workplanKey(timeslice, core)
-  const workplan = s.workplan.get(key)
+  const workplan = Workplan.take(s.workplan, timeslice, core)
   if (workplan === undefined) return
-  s.workplan.delete(key)
   const workload = s.workload.get(core) ?? []
   let used = 0n
   for (const i of workplan) used |= i.mask
@@ -768,7 +802,7 @@ const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink): Core
       workload,
     },
   })
-  s.workplan.set(workplanKey(sale.regionBegin, newCore), workload)
+  Workplan.set(s.workplan, sale.regionBegin, newCore, workload)
   const max = maxBalance(s.runtime)
   const now = Sale.priceAt(sale, s.block, s.runtime.priceAdapter, max)
   const price = Renewal.nextPrice(
@@ -906,11 +940,12 @@ const utilize = (s: BrokerState, regionId: RegionId, finality: Finality, out: Si
       return null
     }
   } else {
-    const wk = workplanKey(id.begin, id.core)
-    const plan = s.workplan.get(wk)
+    const plan = Workplan.get(s.workplan, id.begin, id.core)
     if (plan)
-      s.workplan.set(
-        wk,
+      Workplan.set(
+        s.workplan,
+        id.begin,
+        id.core,
         plan.filter((i) => (i.mask & id.mask) === 0n),
       )
   }
@@ -935,11 +970,10 @@ const assign = (
   if (!used) return OK
   const { regionId: id, region, status } = used
   forceUnpool(s, id, region, status, out)
-  const wk = workplanKey(id.begin, id.core)
-  const plan = (s.workplan.get(wk) ?? []).filter((i) => (i.mask & id.mask) === 0n)
+  const plan = (Workplan.get(s.workplan, id.begin, id.core) ?? []).filter((i) => (i.mask & id.mask) === 0n)
   if (plan.length < 80) {
     plan.push({ mask: id.mask, assignment: { task } })
-    s.workplan.set(wk, plan)
+    Workplan.set(s.workplan, id.begin, id.core, plan)
   }
   const duration = region.end - id.begin
   if (duration === config.regionLength && finality === 'Final' && region.paid !== null) {
@@ -952,7 +986,7 @@ const assign = (
         : 0n
     const assigned = prior | id.mask
     if (CoreMask.isComplete(assigned)) {
-      const workload = s.workplan.get(wk) ?? []
+      const workload = Workplan.get(s.workplan, id.begin, id.core) ?? []
       s.potentialRenewals.set(rk, { price, completion: { complete: workload } })
       out.events.push({ name: 'Renewable', data: { core: id.core, price, begin: region.end, workload } })
     } else {
@@ -977,12 +1011,11 @@ const pool = (
   const used = utilize(s, regionId, finality, out)
   if (!used) return OK
   const { regionId: id, region } = used
-  const wk = workplanKey(id.begin, id.core)
-  const plan = [...(s.workplan.get(wk) ?? [])]
+  const plan = [...(Workplan.get(s.workplan, id.begin, id.core) ?? [])]
   const duration = region.end - id.begin
   if (plan.length < 80) {
     plan.push({ mask: id.mask, assignment: 'Pool' })
-    s.workplan.set(wk, plan)
+    Workplan.set(s.workplan, id.begin, id.core, plan)
     const size = CoreMask.countOnes(id.mask)
     ioAdd(s, id.begin, size, 0)
     ioAdd(s, region.end, -size, 0)
@@ -1008,7 +1041,7 @@ const claimRevenue = (s: BrokerState, regionId: RegionId, maxTimeslices: number,
   for (let r = regionId.begin; r < last; r++) {
     begin = r + 1
     contribution.length = Math.max(0, contribution.length - 1)
-    const record = s.instaPoolHistory.get(r)
+    const record = PoolHistory.get(s.instaPoolHistory, r)
     if (!record) continue
     const total = record.maybePayout
     if (total === null) break
@@ -1018,9 +1051,9 @@ const claimRevenue = (s: BrokerState, regionId: RegionId, maxTimeslices: number,
     const privateContributions = Math.max(0, record.privateContributions - parts)
     const remaining = total > p ? total - p : 0n
     if (remaining !== 0n && privateContributions > 0) {
-      s.instaPoolHistory.set(r, { ...record, privateContributions, maybePayout: remaining })
+      PoolHistory.set(s.instaPoolHistory, r, { ...record, privateContributions, maybePayout: remaining })
     } else {
-      s.instaPoolHistory.delete(r)
+      PoolHistory.remove(s.instaPoolHistory, r)
     }
     if (p !== 0n) out.events.push({ name: 'RevenueClaimItem', data: { when: r, amount: p } })
   }
@@ -1084,9 +1117,9 @@ const dropHistory = (s: BrokerState, when: Timeslice, out: Sink): Outcome => {
   const status = s.status
   if (!config || !status) return fail('Uninitialized')
   if (!(status.lastTimeslice > when + config.contributionTimeout)) return fail('StillValid')
-  const record = s.instaPoolHistory.get(when)
+  const record = PoolHistory.get(s.instaPoolHistory, when)
   if (!record) return fail('NoHistory')
-  s.instaPoolHistory.delete(when)
+  PoolHistory.remove(s.instaPoolHistory, when)
   if (record.maybePayout !== null) charge(s, POT, record.maybePayout)
   out.events.push({ name: 'HistoryDropped', data: { when, revenue: record.maybePayout ?? 0n } })
   return OK
@@ -1203,15 +1236,14 @@ const forceReserve = (s: BrokerState, workload: Schedule, core: CoreIndex, out: 
   reserve(s, workload, out)
   s.forceReservations = [...s.forceReservations, workload]
   const timeslice = status.lastCommittedTimeslice + 1
-  if (timeslice < sale.regionBegin) s.workplan.set(workplanKey(timeslice, core), workload)
+  if (timeslice < sale.regionBegin) Workplan.set(s.workplan, timeslice, core, workload)
   return OK
 }
 
 /** dispatchable_impls.rs `do_remove_assignment`: drop the whole workplan entry at (begin, core). */
 const removeAssignment = (s: BrokerState, regionId: RegionId, out: Sink): Outcome => {
-  const key = workplanKey(regionId.begin, regionId.core)
-  if (!s.workplan.has(key)) return fail('AssignmentNotFound')
-  s.workplan.delete(key)
+  if (!Workplan.has(s.workplan, regionId.begin, regionId.core)) return fail('AssignmentNotFound')
+  Workplan.remove(s.workplan, regionId.begin, regionId.core)
   out.events.push({ name: 'AssignmentRemoved', data: { regionId } })
   return OK
 }

@@ -1,5 +1,7 @@
 import type { CoreMask } from './CoreMask'
+import type { PoolHistory } from './PoolHistory'
 import type { RegionId } from './RegionId'
+import type { Workplan } from './Workplan'
 
 /** A relay-chain block number. */
 export type BlockNumber = number
@@ -132,8 +134,9 @@ export interface OnDemandRevenueRecord {
 
 /**
  * The broker's whole storage plus the ledger it touches, as plain data. Map keys:
- * `potentialRenewals` core·2^32 + when; `workplan` timeslice·2^16 + core; `regions` and
- * `instaPoolContribution` the region's u128 id (`RegionId.toKey`).
+ * `potentialRenewals` core·2^32 + when; `regions` and `instaPoolContribution` the region's u128
+ * id (`RegionId.toKey`). `workplan` is keyed by timeslice then core (Workplan.ts) and
+ * `instaPoolHistory` holds runs of identical records (PoolHistory.ts).
  */
 export interface BrokerState {
   runtime: Runtime
@@ -147,11 +150,11 @@ export interface BrokerState {
   leases: LeaseRecordItem[]
   potentialRenewals: Map<number, PotentialRenewalRecord>
   regions: Map<bigint, RegionRecord>
-  workplan: Map<number, Schedule>
+  workplan: Workplan
   workload: Map<CoreIndex, Schedule>
   instaPoolContribution: Map<bigint, ContributionRecord>
   instaPoolIo: Map<Timeslice, PoolIoRecord>
-  instaPoolHistory: Map<Timeslice, InstaPoolHistoryRecord>
+  instaPoolHistory: PoolHistory
   coreCountInbox: number | null
   revenueInbox: OnDemandRevenueRecord | null
   autoRenewals: AutoRenewalRecord[]
@@ -329,6 +332,11 @@ export interface RelayAssignment {
 export interface Sink {
   events: BrokerEvent[]
   assignments: RelayAssignment[]
+  /**
+   * Leave out the `HistoryInitialized` event of each committed timeslice. The state is the same;
+   * time then advances over idle timeslices in one step (what simulations want).
+   */
+  quietHistory?: boolean
 }
 
 export type Outcome = { ok: true } | { ok: false; error: BrokerErrorCode }

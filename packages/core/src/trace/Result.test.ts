@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import * as Broker from '../broker/Broker'
+import * as PoolHistory from '../broker/PoolHistory'
 import * as RegionId from '../broker/RegionId'
 import type { BrokerEvent, Runtime, Schedule } from '../broker/types'
+import * as Workplan from '../broker/Workplan'
 import * as Result from './Result'
 import type { Trace } from './Trace'
 
@@ -84,9 +86,9 @@ describe('TraceResult.stateToJson', () => {
     s.potentialRenewals.set(1 * 2 ** 32 + 7, { price: 110n, completion: { partial: half } })
     s.potentialRenewals.set(0 * 2 ** 32 + 10, { price: 100n, completion: { complete: task(1) } })
     s.potentialRenewals.set(0 * 2 ** 32 + 7, { price: 90n, completion: { complete: [] } })
-    s.workplan.set(5 * 2 ** 16 + 0, task(3))
-    s.workplan.set(4 * 2 ** 16 + 1, [{ mask: FULL, assignment: 'Pool' }])
-    s.workplan.set(4 * 2 ** 16 + 0, [{ mask: FULL, assignment: 'Idle' }])
+    Workplan.set(s.workplan, 5, 0, task(3))
+    Workplan.set(s.workplan, 4, 1, [{ mask: FULL, assignment: 'Pool' }])
+    Workplan.set(s.workplan, 4, 0, [{ mask: FULL, assignment: 'Idle' }])
     s.workload.set(1, task(2))
     s.workload.set(0, task(1))
     s.leases.push({ until: 9, task: 2001 }, { until: 3, task: 2000 })
@@ -95,8 +97,12 @@ describe('TraceResult.stateToJson', () => {
     s.instaPoolIo.set(9, { private: 0, system: -80 })
     s.instaPoolIo.set(4, { private: 0, system: 80 })
     s.instaPoolContribution.set(RegionId.toKey({ begin: 7, core: 0, mask: FULL }), { length: 3, payee: '2' })
-    s.instaPoolHistory.set(5, { privateContributions: 0, systemContributions: 80, maybePayout: 12n })
-    s.instaPoolHistory.set(4, { privateContributions: 0, systemContributions: 80, maybePayout: null })
+    PoolHistory.set(s.instaPoolHistory, 5, {
+      privateContributions: 0,
+      systemContributions: 80,
+      maybePayout: 12n,
+    })
+    PoolHistory.append(s.instaPoolHistory, 4, 1, 0, 80)
     s.credits.set('9', 0n)
     s.credits.set('3', 40n)
 

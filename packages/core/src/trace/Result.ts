@@ -1,4 +1,5 @@
 import * as CoreMask from '../broker/CoreMask'
+import * as PoolHistory from '../broker/PoolHistory'
 import * as RegionId from '../broker/RegionId'
 import type {
   AccountId,
@@ -12,6 +13,7 @@ import type {
   RelayAssignment,
   Schedule,
 } from '../broker/types'
+import * as Workplan from '../broker/Workplan'
 import type { Json, JsonObject, Trace } from './Trace'
 
 /**
@@ -231,11 +233,10 @@ export const stateToJson = (s: BrokerState): StateJson => {
     }),
     leases: s.leases.map((l) => ({ until: l.until, task: l.task })),
     reservations: s.reservations.map(scheduleJson),
-    // key timeslice·2^16 + core: timeslice then core
-    workplan: sortedKeys(s.workplan).map((k) => ({
-      timeslice: Math.floor(k / 2 ** 16),
-      core: k % 2 ** 16,
-      schedule: scheduleJson(s.workplan.get(k)!),
+    workplan: Workplan.entries(s.workplan).map((w) => ({
+      timeslice: w.timeslice,
+      core: w.core,
+      schedule: scheduleJson(w.schedule),
     })),
     workload: sortedKeys(s.workload).map((core) => ({ core, schedule: scheduleJson(s.workload.get(core)!) })),
     autoRenewals: s.autoRenewals.map((a) => ({ core: a.core, task: a.task, nextRenewal: a.nextRenewal })),
@@ -248,8 +249,7 @@ export const stateToJson = (s: BrokerState): StateJson => {
       const r = s.instaPoolContribution.get(k)!
       return { regionId: regionIdJson(RegionId.fromKey(k)), length: r.length, payee: r.payee }
     }),
-    instaPoolHistory: sortedKeys(s.instaPoolHistory).map((t) => {
-      const r = s.instaPoolHistory.get(t)!
+    instaPoolHistory: PoolHistory.entries(s.instaPoolHistory).map(([t, r]) => {
       return {
         timeslice: t,
         privateContributions: r.privateContributions,
