@@ -24,12 +24,13 @@ class StampedEvents extends Array<BrokerEvent> {
   state!: BrokerState
 
   override push(...items: BrokerEvent[]): number {
-    for (const e of items) {
-      this[this.length] = e
-      this.blocks.push(this.state.block)
-      this.steps.push(this.step)
+    const block = this.state.block
+    const step = this.step
+    for (let k = 0; k < items.length; k++) {
+      this.blocks.push(block)
+      this.steps.push(step)
     }
-    return this.length
+    return super.push(...items)
   }
 
   /**
