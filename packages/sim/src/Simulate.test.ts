@@ -1,4 +1,4 @@
-import { Broker, type BrokerCall, type BrokerState, CoreMask } from '@coretime/core'
+import { Replay, Trace } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import * as Scenario from './Scenario'
 import { simulate } from './Simulate'
@@ -50,70 +50,23 @@ describe('simulate (table demand)', () => {
     expect(r.sales[0]?.failed.map((f) => f.reason)).toEqual(['SoldOut', 'SoldOut'])
   })
 
-  test('behavior: the recorded trace replays through the engine to the same sales', () => {
+  test('behavior: the recorded trace replays through the engine to the same result', () => {
     const r = simulate(scenario(small), { seed: 3, trace: true })
-    const trace = r.trace
-    if (!trace) throw new Error('no trace')
-    expect(trace.format).toBe('coretime-trace/1')
-    // Replay the JSON steps (decoded by hand for the few calls the simulator makes).
-    const s: BrokerState = Broker.create(
-      { ...scenario(small).chain.runtime },
-      new Map(Object.entries(trace.balances).map(([k, v]) => [k, BigInt(v)])),
-      0,
+    const parsed = Trace.parse(JSON.parse(JSON.stringify(r.trace)))
+    if (!parsed.ok) throw new Error(parsed.issues.map(Trace.formatIssue).join('; '))
+    const run = Replay.replay(parsed.trace)
+    // the calls that fail on replay are exactly the failures the run reported (sold out here)
+    const failed = run.outcomes.flatMap((o) => (o !== null && !o.ok ? [o.error] : []))
+    const reported = r.sales.flatMap((s) => s.failed.map((f) => f.reason))
+    expect(failed.length).toBeGreaterThan(0)
+    expect(failed).toEqual(reported)
+    const paid = run.events.flatMap((e) =>
+      e.name === 'Purchased' || e.name === 'Renewed' ? [e.data.price] : [],
     )
-    const sink = Broker.sink()
-    let renewed = 0
-    let purchased = 0
-    for (const step of trace.steps) {
-      Broker.advanceTo(s, step.block as number, sink)
-      if (!('call' in step)) continue
-      const r2 = Broker.execute(s, step.origin as string, decode(step.call as string, step.args), sink)
-      if (r2.ok && step.call === 'renew') renewed++
-      if (r2.ok && step.call === 'purchase') purchased++
-    }
-    expect(renewed).toBe(r.sales.reduce((t, x) => t + x.renewed, 0))
-    expect(purchased).toBe(r.sales.reduce((t, x) => t + x.purchased, 0))
-    expect(s.balances.get('burn')).toBe(r.revenue)
+    const fromSales = r.sales.flatMap((s) => [s.renewed + s.purchased])
+    expect(paid.length).toBe(fromSales.reduce((a, b) => a + b, 0))
+    expect(paid.reduce((a, b) => a + b, 0n)).toBe(r.revenue)
+    expect(run.state.balances.get('burn')).toBe(r.revenue)
+    expect(run.state.saleInfo?.regionBegin).toBe(r.sales.at(-1)?.regionBegin)
   })
 })
-
-/** Trace JSON args → engine call, for the calls a simulation records. */
-const decode = (call: string, args: unknown): BrokerCall => {
-  const a = args as Record<string, unknown>
-  const region = (x: unknown) => {
-    const r = x as { begin: number; core: number; mask: string }
-    return { begin: r.begin, core: r.core, mask: CoreMask.parse(r.mask) ?? 0n }
-  }
-  switch (call) {
-    case 'configure': {
-      const c = a as Record<string, unknown>
-      return {
-        call,
-        args: {
-          advanceNotice: c.advanceNotice as number,
-          interludeLength: c.interludeLength as number,
-          leadinLength: c.leadinLength as number,
-          regionLength: c.regionLength as number,
-          idealBulkProportion: BigInt(c.idealBulkProportion as string),
-          limitCoresOffered: c.limitCoresOffered as number | null,
-          renewalBump: BigInt(c.renewalBump as string),
-          contributionTimeout: c.contributionTimeout as number,
-        },
-      }
-    }
-    case 'setLease':
-      return { call, args: { task: a.task as number, until: a.until as number } }
-    case 'startSales':
-      return { call, args: { endPrice: BigInt(a.endPrice as string), extraCores: a.extraCores as number } }
-    case 'purchase':
-      return { call, args: { priceLimit: BigInt(a.priceLimit as string) } }
-    case 'renew':
-      return { call, args: { core: a.core as number } }
-    case 'assign':
-      return { call, args: { regionId: region(a.regionId), task: a.task as number, finality: 'Final' } }
-    case 'transfer':
-      return { call, args: { regionId: region(a.regionId), newOwner: a.newOwner as string } }
-    default:
-      throw new Error(`decode: ${call}`)
-  }
-}

@@ -1,3 +1,5 @@
+export * as MonteCarlo from './MonteCarlo'
+export { monteCarlo } from './MonteCarlo'
 export * as Preset from './Preset'
 export * as Recorder from './Recorder'
 export * as Rng from './Rng'
@@ -13,3 +15,5 @@ export type {
   SimResult,
 } from './Simulate'
 export { SimulationError, simulate } from './Simulate'
+export * as Sweep from './Sweep'
+export { sweep } from './Sweep'

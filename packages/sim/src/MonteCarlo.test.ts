@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest'
+import * as MonteCarlo from './MonteCarlo'
+import * as Scenario from './Scenario'
+
+const parsed = Scenario.parse({
+  horizon: 3,
+  start: { extraCores: 6 },
+  demand: {
+    agents: [
+      {
+        kind: 'buyer',
+        count: 10,
+        arrival: [1, 3],
+        valuation: { dist: 'uniform', min: '20 DOT', max: '400 DOT' },
+      },
+    ],
+  },
+})
+if (!parsed.ok) throw new Error('bad scenario')
+const scenario = parsed.scenario
+
+describe('MonteCarlo', () => {
+  test('default: bands per sale, ordered p5 ≤ p50 ≤ p95', () => {
+    const b = MonteCarlo.monteCarlo(scenario, { runs: 12, seed: 9 })
+    expect(b.runs).toBe(12)
+    expect(b.sales).toHaveLength(3)
+    for (const s of b.sales) {
+      expect(s.coresSold.p5 <= s.coresSold.p50 && s.coresSold.p50 <= s.coresSold.p95).toBe(true)
+      expect(s.revenue.p5 <= s.revenue.p95).toBe(true)
+    }
+    // random valuations spread the first sale's revenue
+    expect(b.sales[0]?.revenue.p5).not.toBe(b.sales[0]?.revenue.p95)
+  })
+  test('behavior: a batch split into parts gives the same bands', () => {
+    const whole = MonteCarlo.monteCarlo(scenario, { runs: 8, seed: 4 })
+    const parts = [
+      ...MonteCarlo.runs(scenario, { seed: 4, from: 4, to: 8 }),
+      ...MonteCarlo.runs(scenario, { seed: 4, from: 0, to: 4 }),
+    ]
+    expect(MonteCarlo.bands(parts)).toEqual(whole)
+  })
+  test('quantile: nearest rank', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1)
+    expect(MonteCarlo.band(xs)).toEqual({ p5: 5, p50: 50, p95: 95 })
+    expect(MonteCarlo.band([3n])).toEqual({ p5: 3n, p50: 3n, p95: 3n })
+  })
+  test('error: zero runs', () => {
+    expect(() => MonteCarlo.monteCarlo(scenario, { runs: 0 })).toThrow(/runs must be/)
+    expect(() => MonteCarlo.bands([])).toThrow(/no runs/)
+  })
+})
