@@ -28,7 +28,7 @@ describe('coretime replay', () => {
     expect(r.stdout).toContain('step 4 (block 6) purchase by 1: TooEarly')
     expect(r.stdout).toContain('step 6 (block 8) purchase by 1: SoldOut')
     expect(r.stdout).toMatch(/events +\d+ \(/)
-    expect(r.stdout).toMatch(/sale +region \[/)
+    expect(r.stdout).toMatch(/sale +timeslices \[\d+, \d+\), on sale from block \d+; end price /)
     expect(r.stdout).toContain('1: 99690')
   })
 

@@ -116,7 +116,7 @@ const summary = (file: string, trace: Trace.Trace, r: TraceResult.ResultJson): s
     'sale',
     sale === null
       ? 'none started'
-      : `region [${sale.regionBegin}, ${sale.regionEnd}) on sale from block ${sale.saleStart}; end price ${sale.endPrice}, sellout price ${sale.selloutPrice ?? 'none'}; ${sale.coresSold} of ${sale.coresOffered} cores sold`,
+      : `timeslices [${sale.regionBegin}, ${sale.regionEnd}), on sale from block ${sale.saleStart}; end price ${sale.endPrice}, sellout price ${sale.selloutPrice ?? 'none'}; ${sale.coresSold} of ${sale.coresOffered} cores sold`,
   ])
   const balances = Object.entries(r.state.balances)
   rows.push([
