@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { defaults, toQuery } from '../src/state'
 import { buildApp, hasChromium, launch, serve, waitForDraws } from '../test/harness'
 
 const OUT = resolve(import.meta.dirname, '../../../docs/screenshots')
@@ -21,8 +22,8 @@ try {
   await page.goto(server.url)
   await waitForDraws(page, 1)
   await page.screenshot({ path: join(OUT, 'default.png'), fullPage: false })
-  const compare =
-    'net=polkadot&start=2026-12-01&sales=12&paid=40&adapter=MinimumPrice&min=10&price=50&interlude=50400&leadin=100800&region=5040&ideal=100&limit=20&bump=3&rule=floorAtEndPrice&demand=constant&ren=10&buy=8&at=50&runs=0&seed=1&bpd=14400&b.adapter=Linear&b.price=50&b.interlude=50400&b.leadin=100800&b.region=5040&b.ideal=60&b.limit=20&b.bump=3&b.rule=floorAtEndPrice'
+  const v = defaults()
+  const compare = toQuery({ ...v, b: { ...v.a, adapter: 'Linear', idealPct: 60, renewalRule: 'bumpOnly' } })
   await page.goto(`${server.url}?${compare}`)
   await waitForDraws(page, 1)
   await page.screenshot({ path: join(OUT, 'compare.png'), fullPage: false })

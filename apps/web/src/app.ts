@@ -21,7 +21,11 @@ export interface Probe {
   draws: number
   /** ms from the last state change to the redrawn chart. */
   lastLatencyMs: number
+  /** ms from navigation start to the first drawn chart. */
+  firstDrawMs: number
   state(): ViewState
+  /** The price chart's y values of set A (tokens, as drawn). */
+  chartData(): (number | null)[]
 }
 
 const section = (title: string, id: string, ...children: HTMLElement[]): HTMLElement =>
@@ -38,7 +42,13 @@ export const mount = (root: HTMLElement): void => {
   const loaded = fromQuery(location.search)
   const store = createStore<ViewState>(loaded.state)
   const refreshers: Refresh[] = []
-  const probe: Probe = { draws: 0, lastLatencyMs: 0, state: () => store.get() }
+  const probe: Probe = {
+    draws: 0,
+    lastLatencyMs: 0,
+    firstDrawMs: 0,
+    state: () => store.get(),
+    chartData: () => [...((price.plot()?.data[1] ?? []) as (number | null)[])],
+  }
   ;(window as unknown as { __coretime: Probe }).__coretime = probe
 
   // ---- inputs ------------------------------------------------------------------------------
@@ -70,12 +80,12 @@ export const mount = (root: HTMLElement): void => {
       return h(
         'div',
         { class: 'field' },
-        h('div', { class: 'field-head' }, h('label', { for: id }, 'First sale opens')),
+        h('div', { class: 'field-head' }, h('label', { for: id }, 'Simulation starts')),
         input,
         h(
           'p',
           { class: 'help', id: `${id}-help` },
-          'The calendar date of the first sale’s interlude; later dates follow at 6 s a block.',
+          'The calendar date the simulation starts (sales start one region later); dates follow at 6 s a block.',
         ),
       )
     })(),
@@ -339,6 +349,7 @@ export const mount = (root: HTMLElement): void => {
     const od = results.costs
     costNote.textContent = `On-demand at the floor spot price of ${Token.format(od.spot, token)} a block (polkadot-sdk default scheduler parameters, not live values) for ${s.blocksPerDay.toLocaleString('en-US')} blocks a day, against renewing your whole core each region.`
     probe.lastLatencyMs = performance.now() - changedAt
+    if (probe.draws === 0) probe.firstDrawMs = performance.now()
     probe.draws++
     priceEl.dataset.draws = String(probe.draws)
   }

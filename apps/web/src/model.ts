@@ -1,28 +1,18 @@
 /**
  * The web app's one door to the numbers. Every price, count and cost the page shows comes from
  * here, and everything here is a call into @coretime/core (the exact broker engine): the page
- * itself never computes a price. Until @coretime/sim lands, sales are driven by scripting the
- * engine's own calls (`configure`, `setLease`, `startSales`, `renew`, `purchase`, `assign`).
+ * itself never computes a price. Sales run through @coretime/sim (table demand over the exact
+ * engine); prices along the curve and the user's renewal line are @coretime/core's Sale.priceAt
+ * and Renewal.nextPrice.
  */
-import {
-  Broker,
-  type BrokerState,
-  type ConfigRecord,
-  OnDemand,
-  type PriceAdapterConfig,
-  Renewal,
-  type Runtime,
-  Sale,
-  type SaleInfoRecord,
-} from '@coretime/core'
-import { type Demand, demandAt, type Params, type ViewState } from './state'
+import { Broker, OnDemand, Renewal, Sale } from '@coretime/core'
+import { type SimResult, Scenario as SimScenario, simulate } from '@coretime/sim'
+import { type Demand, demandAt, type Network, type Params, type ViewState } from './state'
 
 /** Relay block time, ms (6 s on Polkadot and Kusama). */
 export const BLOCK_MS = 6_000
 export const TIMESLICE_PERIOD = 80
 const ADVANCE_NOTICE = 10
-const MARKET = 'market'
-const FIRST_TASK = 3_000
 
 export type Phase = 'interlude' | 'leadin' | 'fixed'
 
@@ -63,6 +53,8 @@ export interface PricePoint {
 }
 
 export interface RunResult {
+  /** The block at the start date (dates are counted from it at 6 s a block). */
+  firstBlock: number
   rows: SaleRow[]
   /** The sale price over time, sampled through every phase of every sale. */
   curve: PricePoint[]
@@ -78,130 +70,90 @@ export interface RunInput {
 /** Percent with at most two decimals → Perbill parts (exact: hundredths × 1e5). */
 const perbill = (pct: number): bigint => BigInt(Math.round(pct * 100)) * 100_000n
 
-export const adapterOf = (p: Params): PriceAdapterConfig =>
-  p.adapter === 'MinimumPrice' ? { kind: 'MinimumPrice', minimumEndPrice: p.minPrice } : { kind: p.adapter }
-
-const runtimeOf = (p: Params): Runtime => ({
-  timeslicePeriod: TIMESLICE_PERIOD,
-  priceAdapter: adapterOf(p),
-  renewalPriceRule: p.renewalRule,
-  maxLeasedCores: 1_000,
-  maxReservedCores: 1_000,
-  maxAutoRenewals: 1_000,
-  minimumCreditPurchase: 0n,
-  balanceBits: 128,
-  sovereignAccount: 'taskId',
-  revenueAccount: 'burn',
-})
-
-const configOf = (p: Params): ConfigRecord => ({
-  advanceNotice: ADVANCE_NOTICE,
-  interludeLength: p.interlude,
-  leadinLength: p.leadin,
-  regionLength: p.regionLength,
-  idealBulkProportion: perbill(p.idealPct),
-  limitCoresOffered: p.coreLimit,
-  renewalBump: perbill(p.bumpPct),
-  contributionTimeout: p.regionLength,
-})
-
 class ModelError extends Error {}
-
-const must = (what: string, r: { ok: boolean; error?: string }): void => {
-  if (!r.ok) throw new ModelError(`${what} was refused by the engine: ${r.error ?? '?'}`)
-}
 
 /** Lead-in samples per sale for the chart (the curve is convex; 48 points draw it smoothly). */
 const LEADIN_SAMPLES = 48
 
-/**
- * One deterministic run: renewals and purchases per sale, as the engine executes them.
- * Renewers start as leases ending before the first sale (renewable there, as at launch); each
- * core bought is assigned for good, so it can be renewed in the next sale.
- */
-export const run = (input: RunInput): RunResult => {
-  const { params: p, demand, sales } = input
-  const runtime = runtimeOf(p)
+/** The scenario file @coretime/sim reads, built from the page's inputs (validated there too). */
+export const scenarioOf = (input: RunInput, network: Network, start: string): unknown => {
+  const { params: p, demand } = input
+  const series = (xs: number[]) => (demand.mode === 'constant' ? (xs[0] ?? 0) : xs.slice(0, input.sales))
+  const maxRenewals = Math.max(0, ...demand.renewals.slice(0, demand.mode === 'constant' ? 1 : input.sales))
+  return {
+    name: 'web',
+    chain: {
+      preset: network,
+      startDate: `${start}T00:00:00Z`,
+      runtime: {
+        priceAdapter:
+          p.adapter === 'MinimumPrice'
+            ? { kind: 'MinimumPrice', minimumEndPrice: p.minPrice.toString() }
+            : { kind: p.adapter },
+        renewalPriceRule: p.renewalRule,
+        maxLeasedCores: 1000,
+      },
+      configuration: {
+        advanceNotice: ADVANCE_NOTICE,
+        interludeLength: p.interlude,
+        leadinLength: p.leadin,
+        regionLength: p.regionLength,
+        idealBulkProportion: p.idealPct,
+        limitCoresOffered: p.coreLimit,
+        renewalBump: p.bumpPct,
+        contributionTimeout: p.regionLength,
+      },
+    },
+    horizon: input.sales,
+    start: {
+      endPrice: p.startPrice.toString(),
+      extraCores: p.coreLimit,
+      // renewers hold leases whose renewal right falls in sale 2 (sale 1's region is still leased)
+      leases: maxRenewals > 0 ? [{ count: maxRenewals, renewInSale: 2 }] : [],
+    },
+    demand: {
+      table: {
+        renewals: series(demand.renewals),
+        purchases: series(demand.purchases),
+        buyAt: demand.buyAtPct / 100,
+      },
+    },
+  }
+}
+
+const parseScenario = (raw: unknown): SimScenario.Scenario => {
+  const r = SimScenario.parse(raw)
+  if (!r.ok) throw new ModelError(r.issues.map(SimScenario.formatIssue).join('; '))
+  return r.scenario
+}
+
+/** Rows, price curve and the user's renewal line from one @coretime/sim result. */
+const fromSim = (input: RunInput, scenario: SimScenario.Scenario, sim: SimResult): RunResult => {
+  const p = input.params
+  const { runtime } = scenario.chain
   const max = Broker.maxBalance(runtime)
   const adapter = runtime.priceAdapter
-  const s: BrokerState = Broker.create(runtime, new Map([[MARKET, 10n ** 30n]]), 1)
-  const out = Broker.sink()
-  must('configure', Broker.execute(s, 'root', { call: 'configure', args: configOf(p) }, out))
-  const firstRenewals = demandAt(demand, 0).renewals
-  let task = FIRST_TASK
-  for (let i = 0; i < firstRenewals; i++) {
-    must('setLease', Broker.execute(s, 'root', { call: 'setLease', args: { task: task++, until: 1 } }, out))
-  }
-  must(
-    'startSales',
-    Broker.execute(
-      s,
-      'root',
-      { call: 'startSales', args: { endPrice: p.startPrice, extraCores: p.coreLimit } },
-      out,
-    ),
-  )
-
   const rows: SaleRow[] = []
   const curve: PricePoint[] = []
   let userLast = input.userPaid
-
-  for (let i = 0; i < sales; i++) {
-    const sale = s.saleInfo as SaleInfoRecord
-    const rotation = s.block
-    const want = demandAt(demand, i)
-    const renewable = [...s.potentialRenewals.keys()]
-      .map(Broker.renewalKeyParts)
-      .filter((k) => k.when === sale.regionBegin)
-      .map((k) => k.core)
-      .sort((x, y) => x - y)
-    // Interlude: renewals first, one block after the rotation.
-    Broker.advanceTo(s, rotation + 1, out)
-    const priceAtRenewal = Broker.salePriceNow(s) as bigint
+  for (const r of sim.sales) {
+    const sale = {
+      saleStart: r.saleStartBlock,
+      leadinLength: r.leadinEndBlock - r.saleStartBlock,
+      endPrice: r.endPrice,
+    }
+    const rotation = r.saleStartBlock - p.interlude
+    const close = r.lastBlock + 1
     // The user's core renews in the interlude under the runtime's renewal rule (do_renew).
+    const priceAtRenewal = Sale.priceAt(sale, rotation + 1, adapter, max)
     const userRenewal = Renewal.nextPrice(
       p.renewalRule,
       userLast,
       perbill(p.bumpPct),
-      sale.endPrice,
+      r.endPrice,
       priceAtRenewal,
     )
     userLast = userRenewal
-    const before = s.balances.get(MARKET) ?? 0n
-    let renewed = 0
-    const canRenew = Math.min(want.renewals, renewable.length)
-    for (const core of renewable.slice(0, canRenew)) {
-      if (Broker.execute(s, MARKET, { call: 'renew', args: { core } }, out).ok) renewed++
-    }
-    // Lead-in: buyers purchase at the chosen point of the descending price.
-    const buyBlock = sale.saleStart + Math.floor((sale.leadinLength * demand.buyAtPct) / 100)
-    Broker.advanceTo(s, Math.max(s.block, buyBlock), out)
-    let purchased = 0
-    let purchasePrice: bigint | null = null
-    for (let k = 0; k < want.purchases; k++) {
-      const price = Broker.salePriceNow(s) as bigint
-      out.events.length = 0
-      if (!Broker.execute(s, MARKET, { call: 'purchase', args: { priceLimit: max } }, out).ok) break
-      const ev = out.events.find((e) => e.name === 'Purchased')
-      if (ev?.name === 'Purchased') {
-        must(
-          'assign',
-          Broker.execute(
-            s,
-            MARKET,
-            { call: 'assign', args: { regionId: ev.data.regionId, task: task++, finality: 'Final' } },
-            out,
-          ),
-        )
-      }
-      purchasePrice = price
-      purchased++
-    }
-    const after = s.balances.get(MARKET) ?? 0n
-    const done = s.saleInfo as SaleInfoRecord
-    const leadinEnd = sale.saleStart + sale.leadinLength
-    // Sample the price curve from the rotation to the next one.
-    const nextRotation = done.regionBegin * TIMESLICE_PERIOD - ADVANCE_NOTICE
     curve.push({ block: rotation, price: Sale.priceAt(sale, rotation, adapter, max), phase: 'interlude' })
     for (let j = 0; j <= LEADIN_SAMPLES; j++) {
       const b = sale.saleStart + Math.round((sale.leadinLength * j) / LEADIN_SAMPLES)
@@ -211,39 +163,49 @@ export const run = (input: RunInput): RunResult => {
         phase: j === LEADIN_SAMPLES ? 'fixed' : 'leadin',
       })
     }
-    curve.push({ block: nextRotation, price: Sale.priceAt(sale, nextRotation, adapter, max), phase: 'fixed' })
+    curve.push({ block: close, price: Sale.priceAt(sale, close, adapter, max), phase: 'fixed' })
     rows.push({
-      index: i + 1,
+      index: r.sale,
       rotation,
-      saleStart: sale.saleStart,
-      leadinEnd,
-      close: nextRotation,
-      topPrice: Sale.priceAt(sale, sale.saleStart, adapter, max),
-      endPrice: sale.endPrice,
-      purchasePrice,
-      selloutPrice: done.selloutPrice,
-      coresOffered: done.coresOffered,
-      idealCoresSold: done.idealCoresSold,
-      coresSold: done.coresSold,
-      renewed,
-      purchased,
-      renewable: renewable.length,
-      turnedAway: canRenew - renewed + (want.purchases - purchased),
+      saleStart: r.saleStartBlock,
+      leadinEnd: r.leadinEndBlock,
+      close,
+      topPrice: r.startPrice,
+      endPrice: r.endPrice,
+      purchasePrice: r.purchasePrices?.mean ?? null,
+      selloutPrice: r.selloutPrice,
+      coresOffered: r.coresOffered,
+      idealCoresSold: r.idealCoresSold,
+      coresSold: r.coresSold,
+      renewed: r.renewed,
+      purchased: r.purchased,
+      renewable: r.renewed + r.lapsed,
+      turnedAway: r.failed.length,
       userRenewal,
-      revenue: before - after,
+      revenue: r.revenue,
     })
-    // Advance to the rotation that opens the next sale.
-    Broker.advanceTo(s, Math.max(s.block, nextRotation), out)
-    while ((s.saleInfo as SaleInfoRecord).regionBegin === done.regionBegin)
-      Broker.advanceTo(s, s.block + 1, out)
   }
-  return { rows, curve }
+  return { rows, curve, firstBlock: scenario.chain.startBlock }
+}
+
+/** One deterministic run of the view's demand through @coretime/sim (the exact engine beneath). */
+export const run = (
+  input: RunInput,
+  network: Network = 'polkadot',
+  start = '2026-12-01',
+  seed = 0,
+): RunResult => {
+  const scenario = parseScenario(scenarioOf(input, network, start))
+  return fromSim(input, scenario, simulate(scenario, { seed }))
 }
 
 /** The view's runs: parameter set A and, when comparing, B. */
 export const runView = (v: ViewState): { a: RunResult; b: RunResult | null } => {
   const base = { demand: v.demand, sales: v.sales, userPaid: v.userPaid }
-  return { a: run({ ...base, params: v.a }), b: v.b ? run({ ...base, params: v.b }) : null }
+  return {
+    a: run({ ...base, params: v.a }, v.network, v.start),
+    b: v.b ? run({ ...base, params: v.b }, v.network, v.start) : null,
+  }
 }
 
 /** A relay block as a calendar time, with the first rotation at `start` (UTC midnight). */
@@ -325,12 +287,17 @@ export const monteCarlo = (v: ViewState, onProgress?: (done: number) => void): B
       purchases.push(Math.max(0, Math.round(want.purchases * (0.5 + rand()))))
     }
     const at = Math.min(100, Math.max(0, Math.round(v.demand.buyAtPct + (rand() - 0.5) * 50)))
-    const res = run({
-      params: v.a,
-      demand: { mode: 'perSale', renewals, purchases, buyAtPct: at },
-      sales: v.sales,
-      userPaid: v.userPaid,
-    })
+    const res = run(
+      {
+        params: v.a,
+        demand: { mode: 'perSale', renewals, purchases, buyAtPct: at },
+        sales: v.sales,
+        userPaid: v.userPaid,
+      },
+      v.network,
+      v.start,
+      r,
+    )
     res.rows.forEach((row, i) => {
       paid[i]?.push(row.purchasePrice ?? row.endPrice)
     })

@@ -1,4 +1,5 @@
 import { Token } from '@coretime/core'
+import { Preset } from '@coretime/sim'
 import { z } from 'zod'
 
 /** The lead-in curve and how each sale's price follows the last (the runtime's `PriceAdapter`). */
@@ -60,23 +61,30 @@ export interface ViewState {
 export const MAX_SALES = 60
 const DOT = Token.DOT
 
+const PERCENT = 10_000_000n // Perbill parts per percent
+
 /**
- * The Polkadot preset: live runtime constants (MinimumPrice, 10 DOT floor, 80-block timeslices)
- * and governance values read from chain (lead-in 100800, interlude 50400, 5040-timeslice regions,
- * 3% bump). Demand is illustrative, not a forecast.
+ * The Polkadot preset of @coretime/sim (live runtime constants: MinimumPrice with a 10 DOT floor,
+ * RFC-149 renewals; its documented governance assumptions: lead-in, interlude, regions, bump),
+ * with an illustrative starting price and core limit. Demand is illustrative, not a forecast.
  */
-export const polkadotParams = (): Params => ({
-  adapter: 'MinimumPrice',
-  minPrice: Token.fromTokens(10n, DOT),
-  startPrice: Token.fromTokens(50n, DOT),
-  interlude: 50_400,
-  leadin: 100_800,
-  regionLength: 5_040,
-  idealPct: 100,
-  coreLimit: 20,
-  bumpPct: 3,
-  renewalRule: 'floorAtEndPrice',
-})
+export const polkadotParams = (): Params => {
+  const preset = Preset.get('polkadot')
+  const c = preset.configuration
+  const adapter = preset.runtime.priceAdapter
+  return {
+    adapter: 'MinimumPrice',
+    minPrice: adapter.kind === 'MinimumPrice' ? adapter.minimumEndPrice : Token.fromTokens(10n, DOT),
+    startPrice: Token.fromTokens(50n, DOT),
+    interlude: c.interludeLength,
+    leadin: c.leadinLength,
+    regionLength: c.regionLength,
+    idealPct: Number(c.idealBulkProportion / PERCENT),
+    coreLimit: c.limitCoresOffered ?? 20,
+    bumpPct: Number(c.renewalBump / PERCENT),
+    renewalRule: preset.runtime.renewalPriceRule,
+  }
+}
 
 export const defaults = (): ViewState => ({
   network: 'polkadot',

@@ -99,7 +99,7 @@ export const priceChart = (el: HTMLElement) => {
   const m: Managed = { plot: null, key: '' }
   let spans: { from: number; to: number; color: string }[] = []
   const update = (ctx: ChartContext, a: RunResult, b: RunResult | null): void => {
-    const first = a.rows[0]?.rotation ?? 0
+    const first = a.firstBlock
     spans = a.rows.flatMap((r) => [
       {
         from: seconds(ctx, r.rotation, first),
@@ -160,7 +160,7 @@ export const priceChart = (el: HTMLElement) => {
 export const renewalChart = (el: HTMLElement) => {
   const m: Managed = { plot: null, key: '' }
   const update = (ctx: ChartContext, a: RunResult, bands: Band[] | null): void => {
-    const first = a.rows[0]?.rotation ?? 0
+    const first = a.firstBlock
     const n = (x: bigint) => planckToChartNumber(x, ctx.decimals)
     const data: (number | null)[][] = [
       a.rows.map((r) => seconds(ctx, r.saleStart, first)),
@@ -229,7 +229,7 @@ export const renewalChart = (el: HTMLElement) => {
 export const costChart = (el: HTMLElement) => {
   const m: Managed = { plot: null, key: '' }
   const update = (ctx: ChartContext, a: RunResult, rows: CostRow[]): void => {
-    const first = a.rows[0]?.rotation ?? 0
+    const first = a.firstBlock
     const n = (x: bigint) => planckToChartNumber(x, ctx.decimals)
     const data: uPlot.AlignedData = [
       a.rows.map((r) => seconds(ctx, r.saleStart, first)),

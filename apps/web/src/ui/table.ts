@@ -36,7 +36,7 @@ export const COLUMNS = [
 
 /** The numbers behind the charts, exact (truncated to 4 decimals for display; CSV has planck). */
 export const renderTable = (el: HTMLElement, t: TableInput): void => {
-  const first = t.a.rows[0]?.rotation ?? 0
+  const first = t.a.firstBlock
   const symbol = Token.of(t.network).symbol
   const extra = [
     ...(t.b ? ['B end price', 'B your renewal'] : []),
@@ -103,7 +103,7 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
 
 /** CSV with exact planck amounts, one row per sale. */
 export const toCsv = (t: TableInput): string => {
-  const first = t.a.rows[0]?.rotation ?? 0
+  const first = t.a.firstBlock
   const cols = [
     'sale',
     'lead_in_starts',

@@ -1,0 +1,76 @@
+import { Token } from '@coretime/core'
+import { describe, expect, test } from 'vitest'
+import { planckToChartNumber } from '../src/chartNumber'
+import { defaults, fromQuery, parseAmount, toQuery } from '../src/state'
+
+describe('state URL', () => {
+  test('default: an empty query gives the Polkadot defaults', () => {
+    const r = fromQuery('')
+    expect(r.ok).toBe(true)
+    expect(r.state).toEqual(defaults())
+  })
+
+  test('behavior: the whole view round-trips through the query string', () => {
+    const v = defaults()
+    const changed = {
+      ...v,
+      sales: 5,
+      userPaid: 123_456_789_012n,
+      a: { ...v.a, adapter: 'Linear' as const, leadin: 1234, bumpPct: 2.5, idealPct: 60 },
+      b: { ...v.a, adapter: 'CenterTargetPrice' as const, coreLimit: 7 },
+      demand: {
+        mode: 'perSale' as const,
+        renewals: [1, 2, 3, 4, 5],
+        purchases: [5, 4, 3, 2, 1],
+        buyAtPct: 80,
+      },
+      mc: { runs: 40, seed: 9 },
+    }
+    const back = fromQuery(`?${toQuery(changed)}`)
+    expect(back.ok).toBe(true)
+    // the minimum price is not written for adapters that do not use it
+    expect(back.state).toEqual({ ...changed, a: { ...changed.a, minPrice: v.a.minPrice } })
+  })
+
+  test.each([
+    ['leadin=abc', 'leadin'],
+    ['ideal=101', 'ideal'],
+    ['price=-5', 'price'],
+    ['bump=1.234', 'bump'],
+    ['nonsense=1', 'nonsense'],
+    ['demand=perSale&sales=3&ren=1,2&buy=1,2,3', 'ren/buy'],
+    ['b.limit=0', 'b.limit'],
+  ])('error: %s falls back to the defaults and names %s', (query, field) => {
+    const r = fromQuery(query)
+    expect(r.ok).toBe(false)
+    expect(r.state).toEqual(defaults())
+    if (!r.ok) expect(r.message).toContain(field)
+  })
+
+  test('args: kusama amounts are read in KSM (12 decimals)', () => {
+    const r = fromQuery('net=kusama&price=2.5')
+    expect(r.ok).toBe(true)
+    expect(r.state.a.startPrice).toBe(2_500_000_000_000n)
+  })
+})
+
+describe('parseAmount', () => {
+  test('default: tokens without a unit are read in the network token', () => {
+    expect(parseAmount('1.5', 'polkadot')).toBe(15_000_000_000n)
+  })
+  test('error: another network’s symbol is refused with a message', () => {
+    expect(typeof parseAmount('1 KSM', 'polkadot')).toBe('string')
+  })
+})
+
+describe('planckToChartNumber', () => {
+  test('default: exact for amounts a float holds', () => {
+    expect(planckToChartNumber(15_000_000_000n, Token.DOT.decimals)).toBe(1.5)
+  })
+  test('behavior: lossy (and only approximately right) beyond 2^53 planck', () => {
+    const big = 2n ** 60n + 1n
+    const n = planckToChartNumber(big, 10)
+    expect(BigInt(Math.round(n * 1e10))).not.toBe(big)
+    expect(Math.abs(n - Number(big) / 1e10)).toBeLessThan(1e-3)
+  })
+})
