@@ -260,15 +260,15 @@ export const stateToJson = (s: BrokerState): StateJson => {
   }
 }
 
-/** Fields of event data that hold a `CoreMask` (every other bigint is a balance). */
+/** Fields that hold a `CoreMask` (every other bigint is a balance or a Perbill). */
 const MASK_FIELDS = new Set(['mask', 'partial', 'pivot'])
 
 /**
- * Event data to JSON: bigint → decimal string (a mask → 0x-hex), tuples → arrays, `RegionId` →
- * `{begin, core, mask}`, assignments → `"Idle"`/`"Pool"`/`{task}`. Every event's fields are plain
- * records of these, so one walk serves them all.
+ * Event data (and call arguments) to JSON: bigint → decimal string (a mask → 0x-hex), tuples →
+ * arrays, `RegionId` → `{begin, core, mask}`, assignments → `"Idle"`/`"Pool"`/`{task}`. Every
+ * event's and call's fields are plain records of these, so one walk serves them all.
  */
-const valueJson = (v: unknown, key: string): Json => {
+export const plainJson = (v: unknown, key = ''): Json => {
   switch (typeof v) {
     case 'bigint':
       return MASK_FIELDS.has(key) ? CoreMask.toHex(v) : v.toString()
@@ -280,9 +280,9 @@ const valueJson = (v: unknown, key: string): Json => {
       return null
     case 'object': {
       if (v === null) return null
-      if (Array.isArray(v)) return v.map((x) => valueJson(x, key))
+      if (Array.isArray(v)) return v.map((x) => plainJson(x, key))
       const out: JsonObject = {}
-      for (const [k, x] of Object.entries(v)) out[k] = valueJson(x, k)
+      for (const [k, x] of Object.entries(v)) out[k] = plainJson(x, k)
       return out
     }
     default:
@@ -290,7 +290,7 @@ const valueJson = (v: unknown, key: string): Json => {
   }
 }
 
-export const eventDataToJson = (e: BrokerEvent): JsonObject => valueJson(e.data, '') as JsonObject
+export const eventDataToJson = (e: BrokerEvent): JsonObject => plainJson(e.data, '') as JsonObject
 
 export const assignmentToJson = (a: RelayAssignment): RelayAssignmentJson => ({
   block: a.block,

@@ -315,3 +315,43 @@ describe('Trace.parse', () => {
     ])
   })
 })
+
+describe('Trace.toJson', () => {
+  test('default: round trip through parse', () => {
+    const f = {
+      ...file(),
+      expect: { steps: [{ index: 5, ok: false, error: 'SoldOut' }], state: { balances: {} } },
+    }
+    Object.assign(f.runtime, { startBlock: 0, priceAdapter: { kind: 'MinimumPrice', minimumEndPrice: '7' } })
+    f.steps.push(
+      {
+        block: 7,
+        origin: '1',
+        call: 'interlace',
+        args: { regionId: { begin: 4, core: 0, mask: full }, pivot: '0xfffff000000000000000' },
+      },
+      {
+        block: 7,
+        origin: '1',
+        call: 'partition',
+        args: { regionId: { begin: 4, core: 0, mask: full }, pivot: 2 },
+      },
+    )
+    const r = Trace.parse(f)
+    if (!r.ok) throw new Error(r.issues.map(Trace.formatIssue).join('\n'))
+    const json = Trace.toJson(r.trace)
+    expect(json).toEqual(JSON.parse(JSON.stringify(f)))
+    const again = Trace.parse(JSON.parse(JSON.stringify(json)))
+    expect(again).toEqual(r)
+  })
+
+  test('behavior: startBlock is written out; balances sorted', () => {
+    const f = file()
+    f.balances = { b: '1', '10': '2', '9': '3' }
+    const r = Trace.parse(f)
+    if (!r.ok) throw new Error('parse')
+    const json = Trace.toJson(r.trace)
+    expect((json.runtime as Record<string, unknown>).startBlock).toBe(0)
+    expect(JSON.stringify(json.balances)).toBe('{"9":"3","10":"2","b":"1"}')
+  })
+})

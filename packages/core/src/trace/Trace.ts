@@ -14,6 +14,7 @@ import {
   type Runtime,
   type Schedule,
 } from '../broker/types'
+import { compareAccounts, plainJson } from './Result'
 
 /**
  * `coretime-trace/1` (docs/trace-format.md): a runtime, starting balances and a timed list of
@@ -602,4 +603,37 @@ const checkExpectIndices = (expect: Expect, rawSteps: readonly unknown[], issues
         message: `step ${a.step} does not exist (the trace has ${n} steps)`,
       })
   })
+}
+
+/** A trace back to its `coretime-trace/1` JSON (what `parse` reads): for saving simulated runs. */
+export const toJson = (trace: Trace): JsonObject => {
+  const { priceAdapter, minimumCreditPurchase, ...rest } = trace.runtime
+  const balances: JsonObject = Object.create(null)
+  for (const who of [...trace.balances.keys()].sort(compareAccounts))
+    balances[who] = trace.balances.get(who)!.toString()
+  const out: JsonObject = { format: FORMAT }
+  if (trace.name !== null) out.name = trace.name
+  out.runtime = {
+    ...rest,
+    priceAdapter: plainJson(priceAdapter),
+    minimumCreditPurchase: minimumCreditPurchase.toString(),
+    startBlock: trace.startBlock,
+  }
+  out.balances = balances
+  out.steps = trace.steps.map(
+    (s): Json =>
+      s.call === null
+        ? { block: s.block }
+        : { block: s.block, origin: s.origin, call: s.call.call, args: plainJson(s.call.args) },
+  )
+  const e = trace.expect
+  if (e !== null) {
+    const expect: JsonObject = {}
+    if (e.steps.length) expect.steps = e.steps as unknown as Json
+    if (e.events.length) expect.events = e.events as unknown as Json
+    if (e.state !== null) expect.state = e.state as Json
+    if (e.after.length) expect.after = e.after as unknown as Json
+    out.expect = expect
+  }
+  return out
 }

@@ -65,3 +65,14 @@ describe('conformance fixtures', () => {
   if (sharedFiles.size === 0)
     test.skip('../shared/conformance is absent: the fixture copy cannot be checked for drift', () => {})
 })
+
+describe('Trace.toJson on the conformance traces', () => {
+  for (const [name, text] of traces) {
+    test(`behavior: ${name} round-trips`, () => {
+      const json = JSON.parse(text)
+      const parsed = Trace.parse(json)
+      if (!parsed.ok) expect.fail(parsed.issues.map(Trace.formatIssue).join('\n'))
+      expect(Trace.toJson(parsed.trace)).toEqual(json)
+    })
+  }
+})
