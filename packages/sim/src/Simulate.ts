@@ -309,7 +309,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   for (const a of actors) fund(a)
 
   const s = Broker.create(runtime, new Map(), startBlock)
-  const ctx: Ctx = { s, sink: Broker.sink(), rng, steps: options.trace ? [] : null }
+  const ctx: Ctx = { s, sink: Broker.sink({ quietHistory: true }), rng, steps: options.trace ? [] : null }
   const byTask = new Map<number, Actor>()
   for (const a of actors) byTask.set(a.task, a)
 
