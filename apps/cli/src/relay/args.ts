@@ -1,4 +1,4 @@
-import { type FixedU128, Ratio, Token } from '@coretime/core'
+import { type FixedU128, Perbill, Ratio, Token } from '@coretime/core'
 import { UsageError } from '../errors'
 
 /**
@@ -32,24 +32,17 @@ const parseScaled = (flag: string, value: string, scale: number, what: string): 
   return BigInt(int || '0') * 10n ** BigInt(scale) + BigInt(frac.slice(0, scale).padEnd(scale, '0') || '0')
 }
 
-// Perbill parts of one whole (sp-arithmetic Perbill). Kept local: core's root export of `Perbill` is
-// ambiguous while the broker module also exports a `Perbill` type.
-const PERBILL_ONE = 1_000_000_000n
-
 /** A percentage "3", "3%" or "2.5%" → Perbill parts; refuses negatives and values above 100%. */
 export const parsePercent = (flag: string, value: string): bigint => {
   const text = value.trim().replace(/%$/, '')
   const parts = parseScaled(flag, text, 7, 'percentage (e.g. 3 or 2.5%)')
-  if (parts > PERBILL_ONE) throw new UsageError(`${flag}: a percentage must be at most 100%, got "${value}"`)
+  if (parts > Perbill.ACCURACY)
+    throw new UsageError(`${flag}: a percentage must be at most 100%, got "${value}"`)
   return parts
 }
 
 /** Perbill parts → "2.5%". */
-export const showPercent = (parts: bigint): string => {
-  const int = parts / 10_000_000n
-  const frac = (parts % 10_000_000n).toString().padStart(7, '0').replace(/0+$/, '')
-  return frac ? `${int}.${frac}%` : `${int}%`
-}
+export const showPercent = (parts: bigint): string => Perbill.format(parts)
 
 /** A decimal multiplier → FixedU128 inner (exact to 18 decimals). */
 export const parseFixed = (flag: string, value: string): FixedU128.FixedU128 =>
