@@ -1,11 +1,13 @@
 import type { Command } from 'commander'
 import { registerAccount } from './account'
+import { registerAutorenew } from './autorenew'
 import { registerCompare } from './compare'
 import { registerCosts } from './costs'
 import { registerDecode } from './decode'
 import { registerDeposit } from './deposit'
 import { registerEncode } from './encode'
 import { registerOndemand } from './ondemand'
+import { registerPlan } from './plan'
 import { registerReplay } from './replay'
 
 /** Each command module exports a function that adds itself to the program. */
@@ -17,6 +19,8 @@ export const commands: Register[] = [
   registerAccount,
   registerEncode,
   registerDecode,
+  registerPlan,
+  registerAutorenew,
   registerCosts,
   registerCompare,
   registerReplay,

@@ -4,7 +4,7 @@ import * as Sale from '../broker/Sale'
 import type { AutoRenewalRecord, PriceAdapterConfig, RenewalPriceRule, SaleInfoRecord } from '../broker/types'
 import * as Perbill from '../fixed/Perbill'
 import { U128_MAX } from '../fixed/rounding'
-import { type Network, of as tokenOf } from '../units/Token'
+import { format as formatToken, type Network, of as tokenOf } from '../units/Token'
 import { coretime } from './Chains'
 import { type Clock, iso, timeOf } from './Clock'
 import * as EndHint from './EndHint'
@@ -253,7 +253,7 @@ export const plan = (input: Input): Result => {
   const assumptions = [
     `renewals happen in the interlude (auto-renewal runs at the sale rotation), so the sale price then is the lead-in top`,
     `renewal rule: ${rule === 'floorAtEndPrice' ? 'min(sale price, max(paid + bump, end price)) (RFC-149)' : 'min(sale price, paid + bump)'}; bump ${Perbill.format(bump)}`,
-    `future sales' end price stays ${futureEnd} planck${input.assumedEndPrice === undefined ? ` (current end price${minimum > 0n ? ', floored at the adapter minimum' : ''})` : ''}`,
+    `future sales' end price stays ${formatToken(futureEnd, tokenOf(input.network))}${input.assumedEndPrice === undefined ? ` (current end price${minimum > 0n ? ', floored at the adapter minimum' : ''})` : ''}`,
     `dates assume ${blockMs / 1000} s ${saleBlocks === 'relay' ? 'relay' : 'coretime-chain'} blocks from the reference block`,
   ]
   const projection: { regionBegin: number; regionEnd: number; price: bigint }[] = []

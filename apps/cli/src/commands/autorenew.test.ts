@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest'
+import { coretime } from '../relay/run'
+
+const SALEINFO = JSON.stringify({
+  saleStart: 1544949,
+  leadinLength: 100800,
+  endPrice: 922760076,
+  regionBegin: 322845,
+  regionEnd: 327885,
+  idealCoresSold: 18,
+  coresOffered: 18,
+  firstCore: 44,
+  selloutPrice: 92272712073,
+  coresSold: 18,
+})
+
+describe('coretime autorenew', () => {
+  test('default: core 48, para 2000, already renewed → the seed call inside an XCM V5 Transact', () => {
+    const r = coretime(
+      'autorenew',
+      '--para',
+      '2000',
+      '--core',
+      '48',
+      '--saleinfo',
+      SALEINFO,
+      '--renewed',
+      '--json',
+    )
+    expect(r.code).toBe(0)
+    const s = JSON.parse(r.stdout)
+    expect(s.callData).toBe('0x32153000d007000001cd000500')
+    expect(s.workloadEndHint).toBe(327885)
+    expect(s.sovereign.hex).toBe('0x7369626cd0070000000000000000000000000000000000000000000000000000')
+    expect(s.xcm.program.value.map((i: { type: string }) => i.type)).toEqual([
+      'WithdrawAsset',
+      'BuyExecution',
+      'Transact',
+      'RefundSurplus',
+      'DepositAsset',
+    ])
+    expect(s.xcm.program.value[2].value.origin_kind).toEqual({ type: 'SovereignAccount' })
+    expect(s.xcm.message).toContain('32153000d007000001cd000500')
+  })
+
+  test('args: current-sale hint, explicit weight and fee, funds for 2 renewals, send call', () => {
+    const r = coretime(
+      'autorenew',
+      '--para',
+      '2000',
+      '--core',
+      '48',
+      '--saleinfo',
+      SALEINFO,
+      '--current',
+      '--ref-time',
+      '500000000',
+      '--proof-size',
+      '20000',
+      '--fee',
+      '0.5 DOT',
+      '--renewal-price',
+      '100 DOT',
+      '--renewals',
+      '2',
+      '--xcm-pallet',
+      '54',
+      '--json',
+    )
+    expect(r.code).toBe(0)
+    const s = JSON.parse(r.stdout)
+    expect(s.callData).toBe('0x32153000d0070000011ded0400') // Some(322845): 0x0004ed1d little-endian
+    expect(s.workloadEndHint).toBe(322845)
+    expect(s.xcm.program.value[2].value.fallback_max_weight).toEqual({
+      ref_time: '500000000',
+      proof_size: '20000',
+    })
+    // Renewing in the seed sale caps the next record at that sale's price then (do_renew: min(sale price, cap)),
+    // the lead-in top = 100 × endPrice = 9.2276 DOT, below 100 DOT + 3%. Total: 0.5 fee + 100 + 9.2276 + 0.1 ED.
+    expect(s.funds.renewals).toEqual(['1000000000000', String(100n * 922_760_076n)])
+    expect(s.funds.total).toBe(
+      String(5_000_000_000n + 1_000_000_000_000n + 100n * 922_760_076n + 1_000_000_000n),
+    )
+    expect(s.xcm.sendCall.startsWith('0x3600')).toBe(true)
+    const text = coretime('autorenew', '--para', '2000', '--core', '48', '--hint', '359280')
+    expect(text.stdout).toContain('enable_auto_renew(48, 2000, Some(359280))')
+  })
+
+  test('error: no core, no hint source, core out of range, bad fee', () => {
+    expect(coretime('autorenew', '--para', '2000', '--hint', '1').stderr).toContain('--core: required')
+    expect(coretime('autorenew', '--para', '2000', '--core', '48').stderr).toContain('--hint: give it')
+    const big = coretime('autorenew', '--para', '2000', '--core', '70000', '--hint', '1')
+    expect(big.code).toBe(2)
+    expect(big.stderr).toContain('--core: must be at most 65535')
+    expect(coretime('autorenew', '--para', '2000', '--core', '1', '--hint', '1', '--fee', '1 KSM').code).toBe(
+      2,
+    )
+  })
+})

@@ -1,0 +1,166 @@
+import { AutoRenew, EndHint, Plan, Token } from '@coretime/core'
+import type { Command } from 'commander'
+import { UsageError } from '../errors'
+import { parseAmount, parseCount, parseNetwork, printJson, showAmount } from '../relay/args'
+import { gather, parseTime } from './plan'
+
+type Options = {
+  para?: string
+  network?: string
+  core?: string
+  hint?: string
+  noHint?: boolean
+  saleinfo?: string
+  snapshot?: string
+  renewed?: boolean
+  current?: boolean
+  leaseUntil?: string
+  refTime?: string
+  proofSize?: string
+  fee?: string
+  renewals?: string
+  renewalPrice?: string
+  referenceTime?: string
+  xcmPallet?: string
+  json?: boolean
+}
+
+// Assumed when not given (the guide says to query `transactionPaymentCallApi.queryCallInfo`): a generous
+// bound for a storage-light broker call, refunded by RefundSurplus when unused.
+const DEFAULT_REF_TIME = 1_000_000_000n
+const DEFAULT_PROOF_SIZE = 100_000n
+const DEFAULT_FEE: Record<Token.Network, string> = { polkadot: '1 DOT', kusama: '0.1 KSM' }
+
+/** `coretime autorenew`: the enable_auto_renew call, its XCM program and the funds for N renewals. */
+export const registerAutorenew = (program: Command): void => {
+  program
+    .command('autorenew')
+    .description(
+      'enable_auto_renew call data, the XCM program that sends it from the para, and the funds it needs',
+    )
+    .requiredOption('--para <id>', 'para id (task)')
+    .option('--network <name>', 'polkadot or kusama', 'polkadot')
+    .option('--core <n>', 'core (else from --snapshot: workplan first, then workload)')
+    .option('--hint <timeslice>', 'workload_end_hint, explicit')
+    .option(
+      '--saleinfo <json|file>',
+      'broker.saleInfo, to derive the hint (regionBegin, or regionEnd with --renewed)',
+    )
+    .option('--snapshot <file>', 'saved chain state (see coretime plan)')
+    .option('--renewed', 'already renewed for the sale region: hint = regionEnd')
+    .option('--current', 'coretime ends when the sale region begins: hint = regionBegin')
+    .option('--lease-until <timeslice>', 'a legacy lease ends here: hint = until')
+    .option('--ref-time <n>', 'Transact weight ref_time (default 1000000000, assumed)')
+    .option('--proof-size <n>', 'Transact weight proof_size (default 100000, assumed)')
+    .option('--fee <amount>', 'withdrawn to buy execution, surplus refunded (default 1 DOT / 0.1 KSM)')
+    .option('--renewals <n>', 'renewals to fund (default 1)')
+    .option(
+      '--renewal-price <amount>',
+      'the current renewal price; later renewals are projected (needs --saleinfo)',
+    )
+    .option('--reference-time <iso>', 'time of saleStart, only to date the plan behind the projection')
+    .option('--xcm-pallet <index>', "the para's XCM pallet index: also print polkadotXcm.send call data")
+    .option('--json', 'machine-readable output')
+    .action((opts: Options) => autorenew(opts))
+}
+
+export const autorenew = (opts: Options): void => {
+  const network = parseNetwork(opts.network)
+  const token = Token.of(network)
+  const haveSale = opts.saleinfo !== undefined || opts.snapshot !== undefined
+  const g = haveSale ? gather(opts) : undefined
+  const para = g?.para ?? parseCount('--para', opts.para ?? '', 0, 0xffff_ffff)
+  const core = g?.core ?? (opts.core === undefined ? undefined : parseCount('--core', opts.core, 0, 65535))
+  if (core === undefined)
+    throw new UsageError('--core: required (or a --snapshot whose workplan/workload holds the para)')
+  let hint: number | undefined
+  let hintReason: string
+  if (opts.hint !== undefined) {
+    hint = parseCount('--hint', opts.hint, 0, 0xffff_ffff)
+    hintReason = 'given'
+  } else if (opts.leaseUntil !== undefined && !g) {
+    hint = parseCount('--lease-until', opts.leaseUntil, 0, 0xffff_ffff)
+    hintReason = 'lease until'
+  } else if (g) {
+    hint = EndHint.endOf(g.coverage, g.sale)
+    hintReason = EndHint.describe(g.coverage)
+  } else
+    throw new UsageError(
+      '--hint: give it, or --saleinfo (with --renewed if already renewed), or --lease-until',
+    )
+  const renewals = parseCount('--renewals', opts.renewals ?? '1', 0, 100)
+  let prices: bigint[] = []
+  if (renewals > 0 && opts.renewalPrice !== undefined) {
+    const first = parseAmount('--renewal-price', opts.renewalPrice, token)
+    if (g) {
+      const p = Plan.plan({
+        network,
+        paraId: para,
+        sale: g.sale,
+        reference: {
+          block: g.sale.saleStart,
+          timestamp: opts.referenceTime === undefined ? 0 : parseTime('--reference-time', opts.referenceTime),
+        },
+        coverage: g.coverage,
+        core,
+        renewalPrice: first,
+        periods: renewals,
+      })
+      if (!p.ok) throw new UsageError(p.error.message)
+      prices = p.value.prices.projection.map((x) => x.price)
+    } else if (renewals > 1)
+      throw new UsageError('--renewals: projecting more than one renewal needs --saleinfo (end price, bump)')
+    else prices = [first]
+  } else if (renewals > 0 && opts.renewalPrice === undefined && opts.renewals !== undefined)
+    throw new UsageError('--renewal-price: needed to fund renewals (the PotentialRenewals price of the core)')
+  const xcmPalletIndex =
+    opts.xcmPallet === undefined ? undefined : parseCount('--xcm-pallet', opts.xcmPallet, 0, 255)
+  const r = AutoRenew.setup({
+    network,
+    paraId: para,
+    core,
+    workloadEndHint: hint,
+    weight: {
+      refTime: opts.refTime === undefined ? DEFAULT_REF_TIME : BigInt(parseCount('--ref-time', opts.refTime)),
+      proofSize:
+        opts.proofSize === undefined
+          ? DEFAULT_PROOF_SIZE
+          : BigInt(parseCount('--proof-size', opts.proofSize)),
+    },
+    fee: parseAmount('--fee', opts.fee ?? DEFAULT_FEE[network], token),
+    renewalPrices: prices,
+    ...(xcmPalletIndex === undefined ? {} : { xcmPalletIndex }),
+  })
+  if (!r.ok) throw new UsageError(r.error.message)
+  const s = r.value
+  const warnings = [...s.warnings]
+  if (opts.refTime === undefined || opts.proofSize === undefined)
+    warnings.push('Transact weight assumed: query transactionPaymentCallApi.queryCallInfo with the call data')
+  if (opts.fee === undefined)
+    warnings.push(`fee assumed ${DEFAULT_FEE[network]}: the surplus is refunded by RefundSurplus`)
+  if (opts.renewalPrice === undefined)
+    warnings.push('renewal price unknown: funds cover the fee and existential deposit only')
+  if (opts.json) {
+    printJson({ ...s, paraId: para, core, workloadEndHint: hint ?? null, hintReason, warnings })
+    return
+  }
+  const out = [
+    `para ${para} on ${network}: auto-renewal of core ${core}${g?.coreSource ? ` (${g.coreSource})` : ''}`,
+    `sovereign account (sibl, coretime chain): ${s.sovereign.ss58}  ${s.sovereign.hex}`,
+    `workload_end_hint: ${hint}  (${hintReason})`,
+    `call: broker.enable_auto_renew(${core}, ${para}, ${hint === undefined ? 'None' : `Some(${hint})`})`,
+    `  call data: ${s.callData}`,
+    `XCM V${s.xcm.version}, sent from the para with Root origin to the coretime chain:`,
+    '  WithdrawAsset → BuyExecution → Transact(SovereignAccount) → RefundSurplus → DepositAsset',
+    `  dest:    ${s.xcm.destination}`,
+    `  message: ${s.xcm.message}`,
+    ...(s.xcm.sendCall === undefined ? [] : [`  polkadotXcm.send call data: ${s.xcm.sendCall}`]),
+    'funds on the sovereign account:',
+    `  XCM fee                ${showAmount(s.funds.fee, token)}`,
+    ...s.funds.renewals.map((p, i) => `  renewal ${String(i + 1).padEnd(14)} ${showAmount(p, token)}`),
+    `  existential deposit    ${showAmount(s.funds.existentialDeposit, token)}`,
+    `  total                  ${showAmount(s.funds.total, token)}`,
+    ...(warnings.length ? ['warnings:', ...warnings.map((w) => `  ! ${w}`)] : []),
+  ]
+  process.stdout.write(`${out.join('\n')}\n`)
+}

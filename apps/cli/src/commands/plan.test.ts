@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { coretime } from '../relay/run'
+
+// Seed 002's broker.saleInfo (docs.polkadot.com "Coretime Renewal").
+const SALEINFO = JSON.stringify({
+  saleStart: 1544949,
+  leadinLength: 100800,
+  endPrice: 922760076,
+  regionBegin: 322845,
+  regionEnd: 327885,
+  idealCoresSold: 18,
+  coresOffered: 18,
+  firstCore: 44,
+  selloutPrice: 92272712073,
+  coresSold: 18,
+})
+const base = ['plan', '--para', '2000', '--saleinfo', SALEINFO, '--reference-time', '2025-04-29T00:00:00Z']
+
+describe('coretime plan', () => {
+  test("default: the seed's hints — 322845 when the core expires in the current sale, 327885 when renewed — and dated phases", () => {
+    const cur = coretime(...base, '--current', '--json')
+    expect(cur.code).toBe(0)
+    const c = JSON.parse(cur.stdout)
+    expect(c.workloadEndHint.timeslice).toBe(322845)
+    const ren = JSON.parse(coretime(...base, '--renewed', '--json').stdout)
+    expect(ren.workloadEndHint.timeslice).toBe(327885)
+    expect(ren.phases).toHaveLength(8)
+    for (const p of ren.phases) {
+      expect(p.start.date).toMatch(/^20\d\d-\d\d-\d\dT/)
+      expect(p.end.date).toMatch(/^20\d\d-\d\d-\d\dT/)
+    }
+    const text = coretime(...base, '--renewed')
+    expect(text.stdout).toContain('workload_end_hint: 327885')
+    expect(text.stdout).toMatch(/current leadin\s+2025-04-29T00:00:00Z/)
+  })
+
+  test('args: a saved snapshot picks the core from the workplan and the hint from it (renewed)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coretime-plan-'))
+    const file = join(dir, 'snapshot.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        network: 'polkadot',
+        saleinfo: JSON.parse(SALEINFO),
+        workplan: [{ timeslice: 322845, core: 48, task: 2000 }],
+        workload: [{ core: 45, task: 2000 }],
+        autoRenewals: [],
+        potentialRenewals: [{ core: 48, when: 327885, price: '1000000000000' }],
+        sovereignBalance: '500000000000',
+        reference: { block: 1544949, time: '2025-04-29T00:00:00Z' },
+      }),
+    )
+    const r = coretime('plan', '--para', '2000', '--snapshot', file, '--json')
+    expect(r.code).toBe(0)
+    const p = JSON.parse(r.stdout)
+    expect(p.core).toBe(48)
+    expect(p.coreSource).toBe('broker.workplan')
+    expect(p.workloadEndHint.timeslice).toBe(327885)
+    expect(p.prices.renewalPrice).toBe('1000000000000')
+    expect(p.prices.nextRenewalPrice).toBe('1030000000000')
+    expect(p.warnings.map((w: { code: string }) => w.code)).toEqual(
+      expect.arrayContaining(['AutoRenewalMissing', 'FundsShort']),
+    )
+  })
+
+  test('error: missing reference time, malformed saleinfo, wrong para id, conflicting flags', () => {
+    const noRef = coretime('plan', '--para', '2000', '--saleinfo', SALEINFO)
+    expect(noRef.code).toBe(2)
+    expect(noRef.stderr).toContain('--reference-time: required')
+    const bad = coretime(
+      'plan',
+      '--para',
+      '2000',
+      '--saleinfo',
+      '{"saleStart": 1}',
+      '--reference-time',
+      '2025-04-29',
+    )
+    expect(bad.stderr).toBe('coretime: --saleinfo: saleinfo.leadinLength: missing\n')
+    const para = coretime(...base.map((a) => (a === '2000' ? '-1' : a)))
+    expect(para.code).toBe(2)
+    expect(para.stderr).toContain('--para')
+    expect(coretime(...base, '--renewed', '--current').stderr).toContain('at most one of')
+    expect(coretime('plan', '--para', '2000', '--snapshot', '/nonexistent.json').stderr).toContain(
+      'cannot read',
+    )
+  })
+})

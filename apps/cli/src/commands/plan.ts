@@ -1,0 +1,304 @@
+import { readFileSync } from 'node:fs'
+import { EndHint, Plan, SaleInfo, Token } from '@coretime/core'
+import type { Command } from 'commander'
+import { z } from 'zod'
+import { UsageError } from '../errors'
+import { parseAmount, parseCount, parseNetwork, parsePercent, printJson, showAmount } from '../relay/args'
+
+/** A flag holding JSON inline (`{...}`) or a path to a JSON file. */
+export const readJson = (flag: string, value: string): unknown => {
+  const text = value.trim()
+  let source = text
+  if (!/^[[{]/.test(text)) {
+    try {
+      source = readFileSync(text, 'utf8')
+    } catch (e) {
+      throw new UsageError(
+        `${flag}: cannot read "${value}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+      )
+    }
+  }
+  try {
+    return JSON.parse(source)
+  } catch (e) {
+    throw new UsageError(`${flag}: not valid JSON (${(e as Error).message})`)
+  }
+}
+
+export const parseSaleInfo = (flag: string, value: unknown) => {
+  const r = SaleInfo.parse(value)
+  if (!r.ok) throw new UsageError(`${flag}: ${r.error.message}`)
+  return r.value
+}
+
+/** An ISO date/time (or ms since the epoch) → ms. */
+export const parseTime = (flag: string, value: string): number => {
+  const t = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value)
+  if (!Number.isFinite(t))
+    throw new UsageError(`${flag}: expected an ISO date/time such as 2025-04-29T12:00:00Z, got "${value}"`)
+  return t
+}
+
+/** A saved snapshot of the chain state the planner reads (broker storage, polkadot.js/papi JSON shapes). */
+const assignment = z.object({
+  core: z.number().int().min(0).max(65535),
+  task: z.number().int().min(0),
+  timeslice: z.number().int().optional(),
+})
+export const snapshotSchema = z
+  .object({
+    network: z.enum(['polkadot', 'kusama']).optional(),
+    saleinfo: z.unknown(),
+    workplan: z.array(assignment).optional(),
+    workload: z.array(assignment).optional(),
+    leases: z.array(z.object({ until: z.number().int(), task: z.number().int() })).optional(),
+    autoRenewals: z
+      .array(z.object({ core: z.number().int(), task: z.number().int(), nextRenewal: z.number().int() }))
+      .optional(),
+    potentialRenewals: z
+      .array(
+        z.object({
+          core: z.number().int(),
+          when: z.number().int(),
+          price: z.union([z.string(), z.number()]),
+        }),
+      )
+      .optional(),
+    sovereignBalance: z.union([z.string(), z.number()]).optional(),
+    reference: z.object({ block: z.number().int(), time: z.string() }).optional(),
+    config: z
+      .object({
+        interludeLength: z.number().int().optional(),
+        advanceNotice: z.number().int().optional(),
+        renewalBump: z.number().int().optional(),
+      })
+      .optional(),
+  })
+  .strict()
+export type Snapshot = z.infer<typeof snapshotSchema>
+
+export const readSnapshot = (value: string): Snapshot => {
+  const r = snapshotSchema.safeParse(readJson('--snapshot', value))
+  if (!r.success) {
+    const issue = r.error.issues[0]!
+    throw new UsageError(`--snapshot: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  }
+  return r.data
+}
+
+type Options = {
+  para?: string
+  network?: string
+  saleinfo?: string
+  snapshot?: string
+  referenceBlock?: string
+  referenceTime?: string
+  now?: string
+  blockTime?: string
+  saleBlocks?: string
+  interlude?: string
+  bump?: string
+  core?: string
+  renewed?: boolean
+  current?: boolean
+  leaseUntil?: string
+  renewalPrice?: string
+  balance?: string
+  periods?: string
+  fee?: string
+  autoRenew?: boolean
+  rule?: string
+  json?: boolean
+}
+
+/** `coretime plan`: the renewal plan of a para from saleinfo (by hand or from a snapshot). */
+export const registerPlan = (program: Command): void => {
+  program
+    .command('plan')
+    .description('renewal plan for a para: sale phases as blocks and dates, deadline, prices, warnings')
+    .requiredOption('--para <id>', 'para id (task)')
+    .option('--network <name>', 'polkadot or kusama', 'polkadot')
+    .option('--saleinfo <json|file>', 'broker.saleInfo as JSON (docs.polkadot.com shape) or a file')
+    .option(
+      '--snapshot <file>',
+      'saved chain state: {saleinfo, workplan, workload, leases, autoRenewals, potentialRenewals, sovereignBalance, reference}',
+    )
+    .option('--reference-block <n>', 'a block of the sale clock whose time you know (default: saleStart)')
+    .option('--reference-time <iso>', 'the time of that block, e.g. 2025-04-29T00:00:00Z')
+    .option('--now <block>', 'current block in the sale clock (default: the reference block)')
+    .option('--block-time <s>', 'seconds per sale-clock block (default 6, or 12 for coretime-chain blocks)')
+    .option('--sale-blocks <unit>', 'relay or parachain: unit of saleStart/leadinLength (default: detected)')
+    .option('--interlude <blocks>', 'interlude_length in sale-clock blocks (default: 7 days)')
+    .option('--bump <percent>', 'renewal_bump (default 3%)')
+    .option('--core <n>', 'the core to renew (else from the snapshot: workplan, then workload)')
+    .option('--renewed', 'already renewed for the sale region: hint = regionEnd')
+    .option('--current', 'coretime ends when the sale region begins: hint = regionBegin')
+    .option('--lease-until <timeslice>', 'a legacy lease ends here: hint = until')
+    .option(
+      '--renewal-price <amount>',
+      'the potential renewal price recorded for the core (tokens or planck)',
+    )
+    .option('--balance <amount>', "the para's sibling account balance on the coretime chain")
+    .option('--periods <n>', 'renewals to fund and project', '3')
+    .option('--fee <amount>', 'XCM fee counted when auto-renewal must still be enabled')
+    .option('--auto-renew', 'auto-renewal is already enabled for this core')
+    .option('--no-auto-renew', 'auto-renewal is not enabled')
+    .option('--rule <rule>', 'renewal price rule: rfc149 (live) or bump-only (before June 2025)', 'rfc149')
+    .option('--json', 'machine-readable output')
+    .action((opts: Options, cmd: Command) => plan(opts, cmd.getOptionValueSource('autoRenew') !== undefined))
+}
+
+export type Gathered = {
+  network: Token.Network
+  para: number
+  sale: ReturnType<typeof parseSaleInfo>
+  coverage: EndHint.Coverage
+  core: number | undefined
+  coreSource: string | undefined
+  snapshot: Snapshot | undefined
+}
+
+/** Shared by plan and autorenew: para, sale info, coverage (→ hint) and core, from flags and/or a snapshot. */
+export const gather = (opts: Options & { saleinfo?: string }): Gathered => {
+  const snapshot = opts.snapshot === undefined ? undefined : readSnapshot(opts.snapshot)
+  const network = parseNetwork(opts.network ?? snapshot?.network)
+  const para = parseCount('--para', opts.para ?? '', 0, 0xffff_ffff)
+  const rawSale = opts.saleinfo !== undefined ? readJson('--saleinfo', opts.saleinfo) : snapshot?.saleinfo
+  if (rawSale === undefined) throw new UsageError('--saleinfo: required (or a --snapshot with saleinfo)')
+  const sale = parseSaleInfo(opts.saleinfo !== undefined ? '--saleinfo' : '--snapshot', rawSale)
+  const chosen = [opts.renewed, opts.current, opts.leaseUntil !== undefined].filter(Boolean).length
+  if (chosen > 1) throw new UsageError('give at most one of --renewed, --current, --lease-until')
+  const workplan = snapshot?.workplan ?? []
+  let coverage: EndHint.Coverage
+  if (opts.leaseUntil !== undefined)
+    coverage = { kind: 'lease', until: parseCount('--lease-until', opts.leaseUntil, 0, 0xffff_ffff) }
+  else if (opts.renewed) coverage = { kind: 'renewed' }
+  else if (opts.current) coverage = { kind: 'currentSale' }
+  else coverage = EndHint.coverageOf(para, sale, workplan, snapshot?.leases ?? [])
+  let core: number | undefined
+  let coreSource: string | undefined
+  if (opts.core !== undefined) {
+    core = parseCount('--core', opts.core, 0, 65535)
+    coreSource = 'given'
+  } else if (snapshot) {
+    const picked = EndHint.pickCore(para, workplan, snapshot.workload ?? [])
+    if (picked.ok) {
+      core = picked.value.core
+      coreSource = `broker.${picked.value.source}`
+    }
+  }
+  return { network, para, sale, coverage, core, coreSource, snapshot }
+}
+
+export const plan = (opts: Options, autoRenewGiven: boolean): void => {
+  const g = gather(opts)
+  const token = Token.of(g.network)
+  const snap = g.snapshot
+  const refTimeText = opts.referenceTime ?? snap?.reference?.time
+  if (refTimeText === undefined)
+    throw new UsageError(
+      '--reference-time: required to date blocks (the time of --reference-block, default saleStart)',
+    )
+  const reference = {
+    block:
+      opts.referenceBlock !== undefined
+        ? parseCount('--reference-block', opts.referenceBlock)
+        : (snap?.reference?.block ?? g.sale.saleStart),
+    timestamp: parseTime('--reference-time', refTimeText),
+  }
+  let saleBlocks: 'relay' | 'parachain' | undefined
+  if (opts.saleBlocks !== undefined) {
+    if (opts.saleBlocks !== 'relay' && opts.saleBlocks !== 'parachain')
+      throw new UsageError(`--sale-blocks: expected relay or parachain, got "${opts.saleBlocks}"`)
+    saleBlocks = opts.saleBlocks
+  }
+  const rule = opts.rule === 'rfc149' ? 'floorAtEndPrice' : opts.rule === 'bump-only' ? 'bumpOnly' : undefined
+  if (rule === undefined) throw new UsageError(`--rule: expected rfc149 or bump-only, got "${opts.rule}"`)
+  const recorded = snap?.potentialRenewals?.find(
+    (r) => r.core === g.core && r.when === EndHint.endOf(g.coverage, g.sale),
+  )
+  const renewalPrice =
+    opts.renewalPrice !== undefined
+      ? parseAmount('--renewal-price', opts.renewalPrice, token)
+      : recorded
+        ? parseAmount('--snapshot: potentialRenewals.price', String(recorded.price), token)
+        : undefined
+  const balance =
+    opts.balance !== undefined
+      ? parseAmount('--balance', opts.balance, token)
+      : snap?.sovereignBalance !== undefined
+        ? parseAmount('--snapshot: sovereignBalance', String(snap.sovereignBalance), token)
+        : undefined
+  const autoRenewals = autoRenewGiven
+    ? opts.autoRenew
+      ? [{ core: g.core ?? 0, task: g.para, nextRenewal: 0 }]
+      : []
+    : snap?.autoRenewals
+  const input: Plan.Input = {
+    network: g.network,
+    paraId: g.para,
+    sale: g.sale,
+    reference,
+    coverage: g.coverage,
+    periods: parseCount('--periods', opts.periods ?? '3', 1, 100),
+    rule,
+    ...(opts.now === undefined ? {} : { now: parseCount('--now', opts.now) }),
+    ...(saleBlocks === undefined ? {} : { saleBlocks }),
+    ...(opts.blockTime === undefined
+      ? {}
+      : { blockMs: parseCount('--block-time', opts.blockTime, 1) * 1000 }),
+    ...(opts.interlude === undefined
+      ? snap?.config?.interludeLength === undefined
+        ? {}
+        : { interludeLength: snap.config.interludeLength }
+      : { interludeLength: parseCount('--interlude', opts.interlude) }),
+    ...(snap?.config?.advanceNotice === undefined ? {} : { advanceNotice: snap.config.advanceNotice }),
+    ...(opts.bump === undefined
+      ? snap?.config?.renewalBump === undefined
+        ? {}
+        : { renewalBump: BigInt(snap.config.renewalBump) }
+      : { renewalBump: parsePercent('--bump', opts.bump) }),
+    ...(g.core === undefined ? {} : { core: g.core }),
+    ...(renewalPrice === undefined ? {} : { renewalPrice }),
+    ...(balance === undefined ? {} : { balance }),
+    ...(autoRenewals === undefined ? {} : { autoRenewals }),
+    ...(opts.fee === undefined ? {} : { fee: parseAmount('--fee', opts.fee, token) }),
+  }
+  const r = Plan.plan(input)
+  if (!r.ok) throw new UsageError(r.error.message)
+  const p = r.value
+  if (opts.json) {
+    printJson({ ...p, coreSource: g.coreSource ?? null })
+    return
+  }
+  const amount = (x: bigint | undefined) => (x === undefined ? 'unknown' : showAmount(x, token))
+  const point = (x: Plan.Point) =>
+    `${x.date}  block ${x.block}${x.relayBlock !== x.block ? ` (relay ${x.relayBlock})` : ''}${x.timeslice === undefined ? '' : ` timeslice ${x.timeslice}`}`
+  const out: string[] = []
+  out.push(
+    `para ${p.paraId} on ${g.network}${p.core === undefined ? '' : `, core ${p.core}${g.coreSource ? ` (${g.coreSource})` : ''}`}`,
+  )
+  out.push(`now: ${point(p.now)} — ${p.phaseNow}`)
+  out.push(`workload_end_hint: ${p.workloadEndHint.timeslice}  (${p.workloadEndHint.reason})`)
+  out.push('phases:')
+  for (const ph of p.phases)
+    out.push(`  ${`${ph.sale} ${ph.name}`.padEnd(18)} ${point(ph.start)}  →  ${point(ph.end)}`)
+  out.push(`renewal: in the ${p.renewal.sale} sale (region from timeslice ${p.renewal.regionBegin})`)
+  out.push(`  safe window (interlude): ${p.renewal.safeWindow.start.date} → ${p.renewal.safeWindow.end.date}`)
+  out.push(`  deadline (sale rotation): ${point(p.renewal.deadline)}`)
+  out.push('prices:')
+  out.push(`  sale end price       ${amount(p.prices.endPrice)}`)
+  out.push(`  sale price now       ${amount(p.prices.salePriceNow)}`)
+  out.push(`  renewal price        ${amount(p.prices.renewalPrice)}`)
+  out.push(`  next renewal price   ${amount(p.prices.nextRenewalPrice)}`)
+  for (const x of p.prices.projection)
+    out.push(`    region ${x.regionBegin}–${x.regionEnd}: ${amount(x.price)}`)
+  out.push('  assumptions:')
+  for (const a of p.prices.assumptions) out.push(`    - ${a}`)
+  out.push(`funds: need ${amount(p.funds.needed)}, have ${amount(p.funds.balance)}`)
+  if (p.warnings.length > 0) {
+    out.push('warnings:')
+    for (const w of p.warnings) out.push(`  ! ${w.code}: ${w.message}`)
+  }
+  process.stdout.write(`${out.join('\n')}\n`)
+}
