@@ -1,3 +1,4 @@
+export * as Defaults from './Defaults'
 export * as MonteCarlo from './MonteCarlo'
 export { monteCarlo } from './MonteCarlo'
 export * as Preset from './Preset'

@@ -9,6 +9,7 @@ import { registerEncode } from './encode'
 import { registerOndemand } from './ondemand'
 import { registerPlan } from './plan'
 import { registerReplay } from './replay'
+import { registerSimulate } from './simulate'
 
 /** Each command module exports a function that adds itself to the program. */
 export type Register = (program: Command) => void
@@ -24,4 +25,5 @@ export const commands: Register[] = [
   registerCosts,
   registerCompare,
   registerReplay,
+  registerSimulate,
 ]
