@@ -101,7 +101,7 @@ export const generate = (opts: { sales: number; cores: number; accounts: number 
       })
     }
     // Wait for the next rotation.
-    const end = (state.saleInfo!.regionBegin * 80) - 10
+    const end = state.saleInfo!.regionBegin * 80 - 10
     Broker.advanceTo(state, end + 1, out)
     out.events.length = 0
     out.assignments.length = 0

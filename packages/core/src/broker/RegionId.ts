@@ -8,7 +8,7 @@ export interface RegionId {
 }
 
 /** The region's NFT item id, `begin << 96 | core << 80 | mask` (pallet-broker types.rs `From<RegionId> for u128`). */
-export const toKey = (id: RegionId): bigint => (BigInt(id.begin) << 96n) | (BigInt(id.core) << 80n) | id.mask
+export const toKey = (id: RegionId): bigint => (BigInt(id.begin * 65536 + id.core) << 80n) | id.mask
 
 export const fromKey = (key: bigint): RegionId => ({
   begin: Number(key >> 96n),

@@ -60,3 +60,34 @@ describe('Sale.phaseAt', () => {
     ])
   })
 })
+
+describe('Sale.priceAt (fast path)', () => {
+  test('behavior: the double-precision lead-in fraction equals FixedU64.fromRational everywhere', async () => {
+    const FixedU64 = await import('../fixed/FixedU64')
+    const { leadinFactorAt } = await import('./PriceAdapter')
+    const fc = (await import('fast-check')).default
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (leadin, f) => {
+          const num = Math.floor(leadin * f)
+          const expected = FixedU64.mulInt(
+            leadinFactorAt(center, FixedU64.fromRational(BigInt(num), BigInt(leadin))),
+            922_760_076n,
+            U128_MAX,
+          )
+          expect(
+            Sale.priceAt(
+              { saleStart: 0, leadinLength: leadin, endPrice: 922_760_076n },
+              num,
+              center,
+              U128_MAX,
+            ),
+          ).toBe(expected)
+        },
+      ),
+      { numRuns: 20_000 },
+    )
+  })
+})
