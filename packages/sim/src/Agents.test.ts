@@ -114,3 +114,25 @@ describe('agents', () => {
     expect(r.sales[0]?.failed.map((f) => f.reason)).toEqual(['FundsUnavailable'])
   })
 })
+
+describe('agents: a parachain that misses its interlude', () => {
+  const raw = (renewAt: 'interlude' | number) => ({
+    horizon: 2,
+    start: { extraCores: 3 },
+    demand: {
+      agents: [
+        { kind: 'renewer', name: 'late', count: 1, renewInSale: 2, renewAt },
+        { kind: 'buyer', count: 4, arrival: 2, valuation: { dist: 'fixed', value: '1000 DOT' } },
+      ],
+    },
+  })
+  test('default: renewing in the interlude keeps the core', () => {
+    const r = simulate(scenario(raw('interlude')))
+    expect(r.agents.find((a) => a.id === 'late')).toMatchObject({ renewals: 1, coresHeld: 1 })
+  })
+  test('behavior: renewing late in the lead-in finds the cores sold out', () => {
+    const r = simulate(scenario(raw(0.5)))
+    expect(r.agents.find((a) => a.id === 'late')).toMatchObject({ renewals: 0, coresHeld: 0, failures: 1 })
+    expect(r.sales[1]?.failed.find((f) => f.agent === 'late')?.reason).toBe('SoldOut')
+  })
+})

@@ -91,6 +91,8 @@ const Agent = z.discriminatedUnion('kind', [
     maxPrice: Amount.optional(),
     /** chance per sale of forgetting to renew (the core is then lost) */
     forget: Probability.default(0),
+    /** when to renew: in the interlude (default), or at this fraction of the lead-in (competing with buyers) */
+    renewAt: z.union([z.literal('interlude'), Fraction]).default('interlude'),
     budget: Amount.optional(),
   }),
   z.strictObject({
@@ -236,6 +238,7 @@ export type AgentSpec =
       renewInSale: Range
       maxPrice: bigint | null
       forget: number
+      renewAt: 'interlude' | number
       budget: bigint | null
     }
   | {
@@ -390,6 +393,7 @@ export const parse = (input: unknown): ParseResult => {
           renewInSale: range(a.renewInSale, `${at}.renewInSale`),
           maxPrice: optAmount(a.maxPrice, `${at}.maxPrice`),
           forget: a.forget,
+          renewAt: a.renewAt,
           budget,
         }
       case 'buyer': {

@@ -139,6 +139,8 @@ interface Actor {
   arrival: number
   patience: number
   timing: Timing
+  /** renewers: in the interlude, or at this fraction of the lead-in */
+  renewAt: 'interlude' | number
   /** speculator / large actor parameters */
   cores: number
   at: number
@@ -171,6 +173,7 @@ const newActor = (id: string, group: string, kind: Actor['kind'], task: number):
   arrival: 0,
   patience: 0,
   timing: { strategy: 'atValuation' },
+  renewAt: 'interlude',
   cores: 1,
   at: 0,
   markup: 1,
@@ -276,6 +279,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
         case 'renewer':
           a.renewLimit = spec.maxPrice
           a.forget = spec.forget
+          a.renewAt = spec.renewAt
           leases.push({ actor: a, renewInSale: pick(rng, spec.renewInSale) })
           break
         case 'buyer':
@@ -395,7 +399,14 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
           lapsed++
         }
       } else if (a.renewLimit !== false) {
-        intents.push({ type: 'renew', actor: a, block: interludeBlock(true), prio: 0, seq: seq++ })
+        const block =
+          a.renewAt === 'interlude'
+            ? interludeBlock(true)
+            : Math.min(
+                Math.max(sale.saleStart + Math.round(a.renewAt * sale.leadinLength), firstBuy),
+                lastBlock,
+              )
+        intents.push({ type: 'renew', actor: a, block, prio: 0, seq: seq++ })
       }
     }
     // table purchases
