@@ -6,7 +6,11 @@ import type { LeaseRecordItem, SaleInfoRecord, TaskId, Timeslice } from '../brok
  * there, else from `broker.workload`; the hint is the sale's `regionBegin` when the core expires in the
  * current sale, `regionEnd` when it was already renewed, or the lease's `until`.
  */
-export type Assignment = { readonly core: number; readonly task: TaskId; readonly timeslice?: Timeslice | undefined }
+export type Assignment = {
+  readonly core: number
+  readonly task: TaskId
+  readonly timeslice?: Timeslice | undefined
+}
 
 export type Coverage =
   /** coretime ends when the current sale's region begins: renew in this sale */
