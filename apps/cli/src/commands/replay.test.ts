@@ -50,6 +50,14 @@ describe('coretime replay', () => {
     expect(r.stdout).toMatch(/expectations: all \d+ hold/)
   })
 
+  test('behavior: --check on a file without expect says so and exits 0', () => {
+    const t = load('purchase_works.json')
+    delete t.expect
+    const r = coretime('replay', temp(t), '--check')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('has no expect section; nothing to check')
+  })
+
   test('error: --check exits 1 and prints each mismatch with its path', () => {
     const t = load('renewal_works.json')
     t.expect.after[0].state.balances['1'] = '99901'
