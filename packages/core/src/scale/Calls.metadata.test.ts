@@ -4,6 +4,7 @@ import { toHex } from './Hex'
 import { sampleInput } from './samples.test-util'
 import {
   haveMetadata,
+  lazy,
   load,
   type MetadataFile,
   metadataDir,
@@ -23,12 +24,16 @@ const files = cases.map(([f]) => f)
 
 describe.skipIf(!haveMetadata(...files))(`Calls against runtime metadata (${metadataDir})`, () => {
   describe.each(cases)('%s', (file, pallet, network) => {
-    const m = load(file)
     const name = pallet.names[network]
-    const meta = palletCalls(m, name)
-    const runtimeCall = m.builder.buildDefinition((m.metadata.extrinsic as { call: number }).call) // V15+: the RuntimeCall type
+    const ctx = lazy(() => {
+      const m = load(file)
+      // V15+: `extrinsic.call` is the RuntimeCall type
+      const runtimeCall = m.builder.buildDefinition((m.metadata.extrinsic as { call: number }).call)
+      return { meta: palletCalls(m, name), runtimeCall }
+    })
 
     test('default: pallet index and the exact call list (names and indices)', () => {
+      const { meta } = ctx()
       expect(meta.index).toBe(pallet.index)
       const theirs = [...meta.calls].map(([n, c]) => [n, c.index]).sort()
       const ours = pallet.calls.map((c) => [c.name, c.index]).sort()
@@ -36,6 +41,7 @@ describe.skipIf(!haveMetadata(...files))(`Calls against runtime metadata (${meta
     })
 
     test('behavior: every argument has the runtime type (names, order, widths, variants)', () => {
+      const { meta } = ctx()
       for (const def of pallet.calls) {
         const args = meta.calls.get(def.name)!.args
         expect(
@@ -48,6 +54,7 @@ describe.skipIf(!haveMetadata(...files))(`Calls against runtime metadata (${meta
     })
 
     test('behavior: our call data decodes and re-encodes identically with the runtime codec', () => {
+      const { runtimeCall } = ctx()
       for (const def of pallet.calls) {
         const sample = Object.fromEntries(def.args.map(([n, s]) => [n, sampleInput(s)]))
         const built = Calls.build(`${pallet.key}.${def.name}`, sample)
@@ -60,6 +67,7 @@ describe.skipIf(!haveMetadata(...files))(`Calls against runtime metadata (${meta
     })
 
     test('error: a wrong argument type is detected by the shape check', () => {
+      const { meta } = ctx()
       const def = pallet.calls[0]!
       const [n, shape] = def.args[0]!
       const wrong = shape.kind === 'u16' ? ({ kind: 'u32' } as const) : ({ kind: 'u16' } as const)
@@ -67,6 +75,7 @@ describe.skipIf(!haveMetadata(...files))(`Calls against runtime metadata (${meta
     })
 
     test('error: a call index the runtime does not have is refused by us too', () => {
+      const { meta } = ctx()
       const used = new Set(pallet.calls.map((c) => c.index))
       const unused = [...Array(256).keys()].find((i) => !used.has(i))!
       expect(meta.calls.size).toBe(used.size)

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { toHex } from './Hex'
 import {
   haveMetadata,
+  lazy,
   load,
   type MetadataFile,
   metadataDir,
@@ -22,11 +23,14 @@ describe.skipIf(!haveMetadata(...files.map(([f]) => f)))(
   `Xcm against runtime metadata (${metadataDir})`,
   () => {
     describe.each(files)('%s', (file, palletName) => {
-      const m = load(file)
-      const meta = palletCalls(m, palletName)
-      const send = meta.calls.get('send')!
+      const ctx = lazy(() => {
+        const m = load(file)
+        const meta = palletCalls(m, palletName)
+        return { m, meta, send: meta.calls.get('send')! }
+      })
 
       test('default: V5 is the newest version and our shapes are the runtime types (variants we use)', () => {
+        const { send } = ctx()
         const [, dest] = send.args[0]!
         const [, message] = send.args[1]!
         const versions = Object.keys((message as { value: Record<string, unknown> }).value)
@@ -36,6 +40,7 @@ describe.skipIf(!haveMetadata(...files.map(([f]) => f)))(
       })
 
       test('behavior: send(coretime, program) decodes and re-encodes identically with the runtime codec', () => {
+        const { m, meta } = ctx()
         const runtimeCall = m.builder.buildDefinition((m.metadata.extrinsic as { call: number }).call)
         const program = Xcm.autoRenewProgram({
           call: CALL,
@@ -64,6 +69,7 @@ describe.skipIf(!haveMetadata(...files.map(([f]) => f)))(
       })
 
       test('error: a wrong instruction index would be caught by the shape check', () => {
+        const { send } = ctx()
         const wrong = {
           kind: 'enum',
           variants: [

@@ -36,6 +36,18 @@ export const haveMetadata = (...names: MetadataFile[]): boolean => {
   return missing.length === 0
 }
 
+/**
+ * Defers work to the first test that needs it: vitest still runs the body of a skipped describe
+ * to collect its tests, so nothing there may touch the (possibly absent) files.
+ */
+export const lazy = <T>(make: () => T): (() => T) => {
+  let value: { v: T } | undefined
+  return () => {
+    value ??= { v: make() }
+    return value.v
+  }
+}
+
 export type Loaded = {
   metadata: UnifiedMetadata
   lookup: ReturnType<typeof getLookupFn>
