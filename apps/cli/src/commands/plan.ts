@@ -214,15 +214,13 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
   }
   const rule = opts.rule === 'rfc149' ? 'floorAtEndPrice' : opts.rule === 'bump-only' ? 'bumpOnly' : undefined
   if (rule === undefined) throw new UsageError(`--rule: expected rfc149 or bump-only, got "${opts.rule}"`)
-  const recorded = snap?.potentialRenewals?.find(
-    (r) => r.core === g.core && r.when === EndHint.endOf(g.coverage, g.sale),
-  )
+  const potentialRenewals = snap?.potentialRenewals?.map((r) => ({
+    core: r.core,
+    when: r.when,
+    price: parseAmount('--snapshot: potentialRenewals.price', String(r.price), token),
+  }))
   const renewalPrice =
-    opts.renewalPrice !== undefined
-      ? parseAmount('--renewal-price', opts.renewalPrice, token)
-      : recorded
-        ? parseAmount('--snapshot: potentialRenewals.price', String(recorded.price), token)
-        : undefined
+    opts.renewalPrice !== undefined ? parseAmount('--renewal-price', opts.renewalPrice, token) : undefined
   const balance =
     opts.balance !== undefined
       ? parseAmount('--balance', opts.balance, token)
@@ -260,6 +258,7 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
       : { renewalBump: parsePercent('--bump', opts.bump) }),
     ...(g.core === undefined ? {} : { core: g.core }),
     ...(renewalPrice === undefined ? {} : { renewalPrice }),
+    ...(potentialRenewals === undefined ? {} : { potentialRenewals }),
     ...(balance === undefined ? {} : { balance }),
     ...(autoRenewals === undefined ? {} : { autoRenewals }),
     ...(opts.fee === undefined ? {} : { fee: parseAmount('--fee', opts.fee, token) }),

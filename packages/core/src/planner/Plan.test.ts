@@ -123,6 +123,16 @@ describe('Plan.plan', () => {
     expect(ok.warnings.map((w) => w.code)).not.toContain('AutoRenewalMissing')
   })
 
+  test('behavior: the renewal price comes from potentialRenewals at (core, hint); none there = not possible', () => {
+    const records = [{ core: 48, when: 327885, price: 100n * DOT }]
+    const found = run({ coverage: { kind: 'renewed' }, potentialRenewals: records })
+    expect(found.prices.renewalPrice).toBe(100n * DOT)
+    const other = run({ coverage: { kind: 'renewed' }, core: 47, potentialRenewals: records })
+    expect(other.prices.renewalPrice).toBeUndefined()
+    expect(other.warnings.map((w) => w.code)).toContain('RenewalNotPossible')
+    expect(run().warnings.map((w) => w.code)).toContain('NoRenewalRecord')
+  })
+
   test('error: bad inputs are refused as data', () => {
     expect(Plan.plan({ ...base, periods: 0 })).toMatchObject({
       ok: false,

@@ -39,6 +39,12 @@ export type Input = {
   readonly core?: number
   /** the `PotentialRenewals` price recorded for the core at the renewal (what the next renewal costs) */
   readonly renewalPrice?: bigint
+  /** `broker.potentialRenewals` when known: the price is looked up at (core, hint) if not given */
+  readonly potentialRenewals?: readonly {
+    readonly core: number
+    readonly when: number
+    readonly price: bigint
+  }[]
   /** `broker.autoRenewals`; undefined = not known */
   readonly autoRenewals?: readonly AutoRenewalRecord[]
   /** free balance of the para's sibling account on the coretime chain */
@@ -76,6 +82,7 @@ export type Warning = {
     | 'InterludeOver'
     | 'DeadlinePassed'
     | 'NoRenewalRecord'
+    | 'RenewalNotPossible'
     | 'AutoRenewalMissing'
     | 'AutoRenewalUnknown'
     | 'FundsShort'
@@ -227,6 +234,8 @@ export const plan = (input: Input): Result => {
   const now = fromSale(nowBlock)
   const phaseNow = Sale.phaseAt(sale, nowBlock)
   const hint = EndHint.endOf(input.coverage, sale)
+  const record = input.potentialRenewals?.find((r) => r.core === input.core && r.when === hint)
+  const renewalPrice = input.renewalPrice ?? record?.price
 
   // Renewal happens in the sale whose region begins at the hint (PotentialRenewals key `when` = region_begin).
   const renewalSale: Plan['renewal']['sale'] =
@@ -257,8 +266,8 @@ export const plan = (input: Input): Result => {
     `dates assume ${blockMs / 1000} s ${saleBlocks === 'relay' ? 'relay' : 'coretime-chain'} blocks from the reference block`,
   ]
   const projection: { regionBegin: number; regionEnd: number; price: bigint }[] = []
-  if (input.renewalPrice !== undefined) {
-    let paid = input.renewalPrice
+  if (renewalPrice !== undefined) {
+    let paid = renewalPrice
     for (let k = 0; k < periods; k++) {
       const begin = hint + k * regionLength
       projection.push({ regionBegin: begin, regionEnd: begin + regionLength, price: paid })
@@ -296,7 +305,12 @@ export const plan = (input: Input): Result => {
       code: 'InterludeOver',
       message: `the interlude ended at ${window.end.date}: renew now, before the cores sell out (deadline ${deadline.date})`,
     })
-  if (input.renewalPrice === undefined)
+  if (renewalPrice === undefined && input.potentialRenewals !== undefined)
+    warnings.push({
+      code: 'RenewalNotPossible',
+      message: `broker.potentialRenewals has no entry for core ${input.core ?? '?'} at when=${hint}: renewal is not possible from this core (buy a core in the sale instead)`,
+    })
+  else if (renewalPrice === undefined)
     warnings.push({
       code: 'NoRenewalRecord',
       message: `no renewal price given: renewal is possible only if broker.potentialRenewals has core ${input.core ?? '?'} at when=${hint}`,
@@ -345,7 +359,7 @@ export const plan = (input: Input): Result => {
       prices: {
         endPrice: sale.endPrice,
         salePriceNow,
-        renewalPrice: input.renewalPrice,
+        renewalPrice,
         nextRenewalPrice,
         projection,
         assumptions,
