@@ -147,7 +147,7 @@ interface Actor {
   markup: number
   sales: readonly [number, number] | null
   /** unassigned regions held, with the price paid */
-  regions: { id: RegionId.RegionId; paid: bigint; sale: number }[]
+  regions: { id: RegionId.RegionId; end: number; paid: bigint; sale: number }[]
   /** region ends of the cores obtained */
   heldUntil: number[]
   cost: bigint
@@ -227,7 +227,15 @@ const exec = (ctx: Ctx, origin: string, call: BrokerCall) => {
 }
 
 /** The sale price at block `b` of the current sale (runtime API `sale_price`, evaluated at `b`). */
-const priceAt = (s: BrokerState, b: number): bigint => Broker.salePriceNow({ ...s, block: b }) ?? 0n
+const priceAt = (s: BrokerState, b: number): bigint => {
+  // a reused view of the state at another block: salePriceNow reads only runtime, saleInfo and block
+  const view = probe.get(s) ?? { ...s }
+  probe.set(s, view)
+  view.saleInfo = s.saleInfo
+  view.block = b
+  return Broker.salePriceNow(view) ?? 0n
+}
+const probe = new WeakMap<BrokerState, BrokerState>()
 
 /**
  * The first block in [from, to] whose price is ≤ limit (prices only fall through a sale), or null.
@@ -365,6 +373,18 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
     const fail = (a: Actor, reason: FailureReason) => {
       a.failures++
       failed.push({ agent: a.id, group: a.group, reason })
+    }
+
+    // --- Housekeeping: holders drop their regions that have ended (`drop_region`, any origin) ---
+    const nowSlice = Broker.currentTimeslice(s)
+    for (const a of actors) {
+      if (a.regions.length === 0) continue
+      const kept: Actor['regions'] = []
+      for (const r of a.regions) {
+        if (r.end > nowSlice) kept.push(r)
+        else if (!exec(ctx, a.id, { call: 'dropRegion', args: { regionId: r.id } }).ok) kept.push(r)
+      }
+      a.regions = kept
     }
 
     // --- Intents of this sale ---
@@ -530,7 +550,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
           if (!assigned.ok) throw new SimulationError(`assign failed: ${assigned.error}`)
           a.right = { core: ev.data.regionId.core, when: sale.regionEnd }
         } else {
-          a.regions.push({ id: ev.data.regionId, paid: ev.data.price, sale: k })
+          a.regions.push({ id: ev.data.regionId, end: sale.regionEnd, paid: ev.data.price, sale: k })
         }
       }
     }
