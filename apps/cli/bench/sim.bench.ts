@@ -1,5 +1,5 @@
 import { Broker } from '@coretime/core'
-import { MonteCarlo, type RawScenario, Scenario, simulate } from '@coretime/sim'
+import { MonteCarlo, Scenario, simulate } from '@coretime/sim'
 import { runParallel } from '../src/sim/pool'
 
 /**
@@ -12,7 +12,7 @@ export const benchScenario = (agents: number, sales: number): Scenario.Scenario 
   const renewers = Math.min(50, Math.floor(agents / 4))
   const speculators = Math.max(1, Math.floor(agents / 25))
   const buyers = Math.max(0, agents - renewers - speculators - 1)
-  const raw: RawScenario = {
+  const raw: Scenario.RawScenario = {
     name: `bench-${agents}-agents-${sales}-sales`,
     chain: { preset: 'polkadot' },
     horizon: sales,
