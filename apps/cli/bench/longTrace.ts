@@ -1,4 +1,4 @@
-import { Broker, type BrokerCall, type Runtime } from '@coretime/core'
+import { Broker, type BrokerCall, type Runtime, Runtimes } from '@coretime/core'
 
 /** One step of a generated trace, already typed (what `Trace.parse` produces from a file). */
 export interface GenStep {
@@ -7,15 +7,9 @@ export interface GenStep {
   call: BrokerCall | null
 }
 
+/** Polkadot, with revenue paid to an account so the bench can see it. */
 export const POLKADOT_RUNTIME: Runtime = {
-  timeslicePeriod: 80,
-  priceAdapter: { kind: 'MinimumPrice', minimumEndPrice: 100_000_000_000n },
-  renewalPriceRule: 'floorAtEndPrice',
-  maxLeasedCores: 55,
-  maxReservedCores: 50,
-  maxAutoRenewals: 100,
-  minimumCreditPurchase: 1_000_000_000n,
-  balanceBits: 128,
+  ...Runtimes.polkadot,
   sovereignAccount: 'taskId',
   revenueAccount: 'treasury',
 }

@@ -3,21 +3,11 @@ import { describe, expect, test } from 'vitest'
 import * as Broker from './Broker'
 import * as CoreMask from './CoreMask'
 import * as RegionIdM from './RegionId'
+import * as Runtimes from './Runtimes'
 import type { BrokerCall, BrokerState, Origin, Runtime } from './types'
 
 // The pallet's unit-test runtime (spec §9), with each price adapter in turn.
-const runtime = (priceAdapter: Runtime['priceAdapter']): Runtime => ({
-  timeslicePeriod: 2,
-  priceAdapter,
-  renewalPriceRule: 'floorAtEndPrice',
-  maxLeasedCores: 5,
-  maxReservedCores: 5,
-  maxAutoRenewals: 3,
-  minimumCreditPurchase: 20n,
-  balanceBits: 64,
-  sovereignAccount: 'taskId',
-  revenueAccount: '0',
-})
+const runtime = (priceAdapter: Runtime['priceAdapter']): Runtime => ({ ...Runtimes.unitTest, priceAdapter })
 
 const ACCOUNTS = ['1', '2', '3', '1001', '1002']
 const TASKS = [1001, 1002, 1003]

@@ -1,32 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import * as Broker from './Broker'
-import type { BrokerCall, Runtime } from './types'
+import * as Runtimes from './Runtimes'
+import type { BrokerCall } from './types'
 
-const mock: Runtime = {
-  timeslicePeriod: 2,
-  priceAdapter: { kind: 'CenterTargetPrice' },
-  renewalPriceRule: 'floorAtEndPrice',
-  maxLeasedCores: 5,
-  maxReservedCores: 5,
-  maxAutoRenewals: 3,
-  minimumCreditPurchase: 20n,
-  balanceBits: 64,
-  sovereignAccount: 'taskId',
-  revenueAccount: '0',
-}
-const configure: BrokerCall = {
-  call: 'configure',
-  args: {
-    advanceNotice: 2,
-    interludeLength: 1,
-    leadinLength: 1,
-    regionLength: 3,
-    idealBulkProportion: 0n,
-    limitCoresOffered: null,
-    renewalBump: 100_000_000n,
-    contributionTimeout: 5,
-  },
-}
+const mock = Runtimes.unitTest
+const configure: BrokerCall = { call: 'configure', args: Runtimes.unitTestConfig }
 
 describe('Broker.execute', () => {
   test('default: the README example buys the first core at the end price', () => {

@@ -1,23 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import * as Broker from '../broker/Broker'
-import type { Runtime } from '../broker/types'
+import * as Runtimes from '../broker/Runtimes'
 import * as Expect from './Expect'
 import type { ResultJson, StateJson } from './Result'
 import { stateToJson } from './Result'
 import type { Expect as ExpectSection } from './Trace'
 
-const runtime: Runtime = {
-  timeslicePeriod: 2,
-  priceAdapter: { kind: 'CenterTargetPrice' },
-  renewalPriceRule: 'floorAtEndPrice',
-  maxLeasedCores: 5,
-  maxReservedCores: 5,
-  maxAutoRenewals: 3,
-  minimumCreditPurchase: 20n,
-  balanceBits: 64,
-  sovereignAccount: 'taskId',
-  revenueAccount: '0',
-}
+const runtime = Runtimes.unitTest
 const FULL = '0xffffffffffffffffffff'
 
 const state = (balances: [string, bigint][], leases: { until: number; task: number }[] = []): StateJson => {

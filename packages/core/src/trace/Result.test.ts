@@ -2,23 +2,13 @@ import { describe, expect, test } from 'vitest'
 import * as Broker from '../broker/Broker'
 import * as PoolHistory from '../broker/PoolHistory'
 import * as RegionId from '../broker/RegionId'
-import type { BrokerEvent, Runtime, Schedule } from '../broker/types'
+import * as Runtimes from '../broker/Runtimes'
+import type { BrokerEvent, Schedule } from '../broker/types'
 import * as Workplan from '../broker/Workplan'
 import * as Result from './Result'
 import type { Trace } from './Trace'
 
-const runtime: Runtime = {
-  timeslicePeriod: 2,
-  priceAdapter: { kind: 'CenterTargetPrice' },
-  renewalPriceRule: 'floorAtEndPrice',
-  maxLeasedCores: 5,
-  maxReservedCores: 5,
-  maxAutoRenewals: 3,
-  minimumCreditPurchase: 20n,
-  balanceBits: 64,
-  sovereignAccount: 'taskId',
-  revenueAccount: '0',
-}
+const runtime = Runtimes.unitTest
 const FULL = (1n << 80n) - 1n
 const task = (n: number): Schedule => [{ mask: FULL, assignment: { task: n } }]
 

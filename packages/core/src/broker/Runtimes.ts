@@ -1,0 +1,57 @@
+import type { ConfigRecord, Runtime } from './types'
+
+/**
+ * The pallet's unit-test runtime (pallet-broker mock.rs, spec §9): 2 relay blocks per timeslice,
+ * u64 balances, `CenterTargetPrice`, `OnRevenue` paying account 0, `SovereignAccountOf(task)` =
+ * account `task`. The conformance traces assume it.
+ */
+export const unitTest: Runtime = {
+  timeslicePeriod: 2,
+  priceAdapter: { kind: 'CenterTargetPrice' },
+  renewalPriceRule: 'floorAtEndPrice',
+  maxLeasedCores: 5,
+  maxReservedCores: 5,
+  maxAutoRenewals: 3,
+  minimumCreditPurchase: 20n,
+  balanceBits: 64,
+  sovereignAccount: 'taskId',
+  revenueAccount: '0',
+}
+
+/** The unit tests' default configuration (mock.rs `TestExt`). */
+export const unitTestConfig: ConfigRecord = {
+  advanceNotice: 2,
+  interludeLength: 1,
+  leadinLength: 1,
+  regionLength: 3,
+  idealBulkProportion: 0n,
+  limitCoresOffered: null,
+  renewalBump: 100_000_000n,
+  contributionTimeout: 5,
+}
+
+/**
+ * Polkadot Coretime (polkadot-fellows/runtimes, spec §6): 80 relay blocks per timeslice,
+ * `MinimumPrice` with a 10 DOT floor, u128 balances, sibling sovereign accounts; revenue is burnt
+ * (modelled as the account `burn`).
+ */
+export const polkadot: Runtime = {
+  timeslicePeriod: 80,
+  priceAdapter: { kind: 'MinimumPrice', minimumEndPrice: 100_000_000_000n },
+  renewalPriceRule: 'floorAtEndPrice',
+  maxLeasedCores: 55,
+  maxReservedCores: 50,
+  maxAutoRenewals: 100,
+  minimumCreditPurchase: 1_000_000_000n,
+  balanceBits: 128,
+  sovereignAccount: 'sibling',
+  revenueAccount: 'burn',
+}
+
+/** Kusama Coretime: as Polkadot with a 1 KSM floor, 50 leased cores and 0.1 KSM credits. */
+export const kusama: Runtime = {
+  ...polkadot,
+  priceAdapter: { kind: 'MinimumPrice', minimumEndPrice: 1_000_000_000_000n },
+  maxLeasedCores: 50,
+  minimumCreditPurchase: 100_000_000_000n,
+}
