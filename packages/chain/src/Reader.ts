@@ -1,0 +1,325 @@
+import { createClient, type PolkadotClient } from 'polkadot-api'
+import { getWsProvider, type WebSocketClass } from 'polkadot-api/ws'
+import * as Decode from './Decode'
+import * as Endpoints from './Endpoints'
+import { AbortedError, ChainError, ConnectionError, ShapeError } from './errors'
+import { FORMAT, type Snapshot } from './Snapshot'
+
+/**
+ * The live reader: connects to a Coretime chain and its relay over WebSocket JSON-RPC with
+ * polkadot-api, using the metadata each chain serves (`getUnsafeApi`, no generated descriptors),
+ * reads everything at one finalized block per chain and maps it to a `Snapshot`. Every attempt has a
+ * deadline; dropped connections and timeouts are retried with exponential backoff; an abort signal
+ * (Ctrl-C) stops it at once. Nothing is written here: the caller decides what to do with the result.
+ */
+export type ReadOptions = {
+  readonly network: Endpoints.Network
+  readonly endpoints?: Partial<Endpoints.Endpoints>
+  /** deadline of one attempt (connect + every read), ms; default 30 000 */
+  readonly timeoutMs?: number
+  /** further attempts after a timeout or a dropped connection; default 2 */
+  readonly retries?: number
+  /** first backoff, doubled each retry; default 1000 ms */
+  readonly backoffMs?: number
+  readonly signal?: AbortSignal
+  /** the WebSocket class; default `globalThis.WebSocket` (browsers, Node ≥ 22). Node 20 passes `ws`. */
+  readonly websocketClass?: WebSocketClass
+  /** told before each retry */
+  readonly onRetry?: (info: {
+    readonly attempt: number
+    readonly delayMs: number
+    readonly error: ChainError
+  }) => void
+  /** skip the genesis-hash check (test networks, forks) */
+  readonly anyChain?: boolean
+}
+
+/** Genesis hashes of the chains each network's endpoints must serve (../shared/metadata/README.md). */
+export const GENESIS: Readonly<Record<Endpoints.Network, { coretime: string; relay: string }>> = {
+  polkadot: {
+    coretime: '0xefb56e30d9b4a24099f88820987d0f45fb645992416535d87650d98e00f46fc4',
+    relay: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3',
+  },
+  kusama: {
+    coretime: '0x638cd2b9af4b3bb54b8c1f0d22711fc89924ca93300f0caf25a580432b29d050',
+    relay: '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe',
+  },
+}
+
+const RETRYABLE = new Set(['Timeout', 'Disconnected', 'Unreachable'])
+
+export const read = async (options: ReadOptions): Promise<Snapshot> => {
+  const retries = options.retries ?? 2
+  let delay = options.backoffMs ?? 1000
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptRead(options)
+    } catch (e) {
+      const error =
+        e instanceof ChainError
+          ? e
+          : new ChainError('ReadFailed', String((e as Error)?.message ?? e), { cause: e })
+      if (!RETRYABLE.has(error.code) || attempt > retries) throw error
+      options.onRetry?.({ attempt, delayMs: delay, error })
+      await sleep(delay, options.signal)
+      delay *= 2
+    }
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortedError())
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(t)
+      reject(new AbortedError())
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+
+type Conn = { readonly client: PolkadotClient; readonly url: string; readonly label: string }
+
+/** One attempt: both connections, every read, under one deadline. */
+const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
+  const endpoints = Endpoints.of(options.network, options.endpoints)
+  for (const [label, url] of Object.entries(endpoints))
+    if (!Endpoints.isValid(url))
+      throw new ChainError('BadEndpoint', `${label} endpoint: expected a ws:// or wss:// URL, got "${url}"`)
+  const timeoutMs = options.timeoutMs ?? 30_000
+  const WebSocketImpl = options.websocketClass ?? (globalThis as { WebSocket?: WebSocketClass }).WebSocket
+  if (!WebSocketImpl) throw new ChainError('NoWebSocket', 'no WebSocket implementation available')
+
+  let step = 'connecting'
+  let fail: (e: ChainError) => void = () => {}
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject
+  })
+  failed.catch(() => {})
+  const conns: Conn[] = []
+  const connect = (label: string, url: string): Conn => {
+    let connected = false
+    const provider = getWsProvider(url, {
+      websocketClass: WebSocketImpl,
+      onStatusChanged: (s) => {
+        if (s.type === 'CONNECTED') connected = true
+        else if (s.type === 'ERROR' || s.type === 'CLOSE')
+          fail(
+            connected
+              ? new ConnectionError(
+                  'Disconnected',
+                  `${label} endpoint ${url} dropped the connection while ${step}`,
+                )
+              : new ConnectionError('Unreachable', `cannot connect to the ${label} endpoint ${url}`),
+          )
+      },
+      logger: (ev) => {
+        if (ev.type !== 'IN') return
+        try {
+          JSON.parse(ev.msg)
+        } catch {
+          fail(
+            new ConnectionError(
+              'BadAnswer',
+              `${label} endpoint ${url} answered something that is not JSON-RPC while ${step}`,
+              { details: ev.msg.slice(0, 200) },
+            ),
+          )
+        }
+      },
+    })
+    const conn = { client: createClient(provider), url, label }
+    conns.push(conn)
+    return conn
+  }
+
+  const timer = setTimeout(
+    () =>
+      fail(
+        new ConnectionError(
+          'Timeout',
+          `timed out after ${timeoutMs / 1000} s while ${step} (${endpoints.coretime}, ${endpoints.relay}); try again or raise --timeout`,
+        ),
+      ),
+    timeoutMs,
+  )
+  const onAbort = () => fail(new AbortedError())
+  if (options.signal?.aborted) throw new AbortedError()
+  options.signal?.addEventListener('abort', onAbort, { once: true })
+
+  try {
+    const coretime = connect('coretime', endpoints.coretime)
+    const relay = connect('relay', endpoints.relay)
+    const work = readAll(coretime, relay, options, (s) => {
+      step = s
+    })
+    work.catch(() => {})
+    return await Promise.race([work, failed])
+  } finally {
+    clearTimeout(timer)
+    options.signal?.removeEventListener('abort', onAbort)
+    for (const c of conns) c.client.destroy()
+  }
+}
+
+type UnsafeApi = ReturnType<PolkadotClient['getUnsafeApi']>
+type StorageEntry = {
+  getValue: (o: { at: string }) => Promise<unknown>
+  getEntries: (o: { at: string }) => Promise<unknown>
+}
+
+/** A storage item of the chain's own metadata; a runtime without it is a shape change. */
+const storageOf = (api: UnsafeApi, pallet: string, item: string): StorageEntry => {
+  const entry = (api.query as Record<string, Record<string, unknown> | undefined>)[pallet]?.[item]
+  if (entry === undefined) throw new ShapeError(`${pallet}.${item}`, 'not in the runtime metadata')
+  return entry as StorageEntry
+}
+const constantOf = (api: UnsafeApi, pallet: string, name: string): (() => Promise<unknown>) => {
+  const c = (api.constants as Record<string, Record<string, unknown> | undefined>)[pallet]?.[name]
+  if (typeof c !== 'function') throw new ShapeError(`${pallet}.${name}`, 'not in the runtime metadata')
+  return c as () => Promise<unknown>
+}
+
+/** A polkadot-api failure while reading `item` (an error answer, or bytes that do not decode). */
+const readFailure = (label: string, item: string, e: unknown): ChainError =>
+  e instanceof ChainError
+    ? e
+    : new ConnectionError(
+        'BadAnswer',
+        `${label} endpoint: reading ${item} failed: ${(e as Error)?.message ?? e}`,
+        {
+          cause: e,
+        },
+      )
+
+const readAll = async (
+  coretime: Conn,
+  relay: Conn,
+  options: ReadOptions,
+  setStep: (s: string) => void,
+): Promise<Snapshot> => {
+  const info = async (c: Conn, expected: string) => {
+    setStep(`reading ${c.label} chain spec`)
+    const spec = await c.client.getChainSpecData().catch((e) => {
+      throw readFailure(c.label, 'the chain spec', e)
+    })
+    if (!options.anyChain && spec.genesisHash.toLowerCase() !== expected)
+      throw new ChainError(
+        'WrongChain',
+        `${c.label} endpoint ${c.url} serves ${spec.name} (genesis ${spec.genesisHash}), not the ${options.network} ${c.label === 'coretime' ? 'Coretime chain' : 'relay chain'}`,
+      )
+    setStep(`waiting for ${c.label} finalized block`)
+    const block = await c.client.getFinalizedBlock()
+    const api = c.client.getUnsafeApi()
+    const version = await get(c, 'System.Version', () => constantOf(api, 'System', 'Version')())
+    const v = version as { spec_name?: unknown; spec_version?: unknown }
+    if (typeof v?.spec_name !== 'string' || typeof v.spec_version !== 'number')
+      throw new ChainError('UnexpectedShape', `unexpected shape of ${c.label} System.Version`)
+    return {
+      api,
+      at: block.hash,
+      info: {
+        genesisHash: spec.genesisHash.toLowerCase(),
+        specName: v.spec_name,
+        specVersion: v.spec_version,
+        block: block.number,
+        blockHash: block.hash.toLowerCase(),
+      },
+    }
+  }
+  const get = async <T>(c: Conn, item: string, f: () => Promise<T>): Promise<T> => {
+    setStep(`reading ${item}`)
+    try {
+      return await f()
+    } catch (e) {
+      throw readFailure(c.label, item, e)
+    }
+  }
+  const genesis = GENESIS[options.network]
+  const ct = await info(coretime, genesis.coretime)
+  const at = { at: ct.at }
+  const value = (item: string) =>
+    get(coretime, `Broker.${item}`, () => storageOf(ct.api, 'Broker', item).getValue(at))
+  const mapEntries = (item: string) =>
+    get(coretime, `Broker.${item}`, () => storageOf(ct.api, 'Broker', item).getEntries(at))
+  const constant = (name: string) =>
+    get(coretime, `Broker.${name}`, () => constantOf(ct.api, 'Broker', name)())
+  const constants = Decode.as('Broker constants', Decode.constants, {
+    TimeslicePeriod: await constant('TimeslicePeriod'),
+    MaxLeasedCores: await constant('MaxLeasedCores'),
+    MaxReservedCores: await constant('MaxReservedCores'),
+    MaxAutoRenewals: await constant('MaxAutoRenewals'),
+    MinimumCreditPurchase: await constant('MinimumCreditPurchase'),
+  })
+  const broker: Snapshot['broker'] = {
+    configuration: Decode.asOptional(
+      'Broker.Configuration',
+      Decode.configuration,
+      await value('Configuration'),
+    ),
+    status: Decode.asOptional('Broker.Status', Decode.status, await value('Status')),
+    saleInfo: Decode.asOptional('Broker.SaleInfo', Decode.saleInfo, await value('SaleInfo')),
+    leases: Decode.as('Broker.Leases', Decode.leases, await value('Leases')),
+    reservations: Decode.as('Broker.Reservations', Decode.reservations, await value('Reservations')),
+    workload: Decode.as('Broker.Workload', Decode.workload, await mapEntries('Workload')),
+    workplan: Decode.as('Broker.Workplan', Decode.workplan, await mapEntries('Workplan')),
+    potentialRenewals: Decode.as(
+      'Broker.PotentialRenewals',
+      Decode.potentialRenewals,
+      await mapEntries('PotentialRenewals'),
+    ),
+    regions: Decode.as('Broker.Regions', Decode.regions, await mapEntries('Regions')),
+    autoRenewals: Decode.as('Broker.AutoRenewals', Decode.autoRenewals, await value('AutoRenewals')),
+  }
+  const relayBlock = Decode.as(
+    'ParachainSystem.LastRelayChainBlockNumber',
+    Decode.blockNumber,
+    await get(coretime, 'ParachainSystem.LastRelayChainBlockNumber', () =>
+      storageOf(ct.api, 'ParachainSystem', 'LastRelayChainBlockNumber').getValue(at),
+    ),
+  )
+
+  const rl = await info(relay, genesis.relay)
+  const rat = { at: rl.at }
+  const timestamp = Decode.as(
+    'Timestamp.Now',
+    Decode.timestamp,
+    await get(relay, 'Timestamp.Now', () => storageOf(rl.api, 'Timestamp', 'Now').getValue(rat)),
+  )
+  const params = Decode.as(
+    'Configuration.ActiveConfig',
+    Decode.schedulerParams,
+    await get(relay, 'Configuration.ActiveConfig', () =>
+      storageOf(rl.api, 'Configuration', 'ActiveConfig').getValue(rat),
+    ),
+  )
+  const order = Decode.as(
+    'OnDemand.OrderStatus',
+    Decode.orderStatus,
+    await get(relay, 'OnDemand.OrderStatus', () =>
+      storageOf(rl.api, 'OnDemand', 'OrderStatus').getValue(rat),
+    ),
+  )
+  setStep('done')
+  return {
+    format: FORMAT,
+    network: options.network,
+    endpoints: { coretime: coretime.url, relay: relay.url },
+    coretime: { ...ct.info, relayBlock },
+    relay: { ...rl.info, timestamp },
+    constants,
+    broker,
+    onDemand: {
+      baseFee: params.on_demand_base_fee,
+      feeVariability: params.on_demand_fee_variability,
+      targetQueueUtilization: params.on_demand_target_queue_utilization,
+      queueMaxSize: params.on_demand_queue_max_size,
+      numCores: params.num_cores,
+      traffic: order.traffic,
+      queue: order.queue,
+    },
+  }
+}

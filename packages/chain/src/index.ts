@@ -1,0 +1,6 @@
+export * as Decode from './Decode'
+export * as Endpoints from './Endpoints'
+export { AbortedError, ChainError, ConnectionError, ShapeError, SnapshotError } from './errors'
+export * as Reader from './Reader'
+export { read } from './Reader'
+export * as Snapshot from './Snapshot'
