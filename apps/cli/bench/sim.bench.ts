@@ -52,11 +52,11 @@ const time = (f: () => void): number => {
 const best = (n: number, f: () => void): number => Math.min(...Array.from({ length: n }, () => time(f)))
 const ms = (x: number): string => `${x.toFixed(1)} ms`
 
-/** The engine alone: 130 sales of time advancing with no calls after start_sales (the commit floor). */
+/** The engine alone: `sales` sales of time advancing with no calls after start_sales (the floor). */
 const engineFloor = (sales: number): { ms: number; timeslices: number } => {
   const sc = benchScenario(0, sales)
   const s = Broker.create(sc.chain.runtime, new Map(), 0)
-  const sink = Broker.sink()
+  const sink = Broker.sink({ quietHistory: true })
   Broker.execute(s, 'root', { call: 'configure', args: sc.chain.configuration }, sink)
   Broker.execute(
     s,
