@@ -7,11 +7,33 @@ export interface RegionId {
   mask: CoreMask
 }
 
-/** The region's NFT item id, `begin << 96 | core << 80 | mask` (pallet-broker types.rs `From<RegionId> for u128`). */
-export const toKey = (id: RegionId): bigint => (BigInt(id.begin * 65536 + id.core) << 80n) | id.mask
+const MASK_BITS = (1n << 80n) - 1n
 
-export const fromKey = (key: bigint): RegionId => ({
-  begin: Number(key >> 96n),
-  core: Number((key >> 80n) & 0xffffn),
-  mask: key & ((1n << 80n) - 1n),
+/** The region's NFT item id, `begin << 96 | core << 80 | mask` (pallet-broker types.rs `From<RegionId> for u128`). */
+export const toItemId = (id: RegionId): bigint => (BigInt(id.begin * 65536 + id.core) << 80n) | id.mask
+
+export const fromItemId = (item: bigint): RegionId => ({
+  begin: Number(item >> 96n),
+  core: Number((item >> 80n) & 0xffffn),
+  mask: item & MASK_BITS,
 })
+
+/**
+ * The key `regions` and `instaPoolContribution` are stored under: `mask << 48 | begin << 16 | core`.
+ * Not the item id: V8 hashes a bigint by its low 64 bits, and every whole-core region has the same
+ * low 64 bits of mask, so item-id keys all collide and a Map of them turns linear.
+ */
+export const toKey = (id: RegionId): bigint => (id.mask << 48n) | BigInt(id.begin * 65536 + id.core)
+
+export const fromKey = (key: bigint): RegionId => {
+  const low = Number(key & 0xffffffffffffn)
+  return { begin: Math.floor(low / 65536), core: low % 65536, mask: key >> 48n }
+}
+
+/** Storage order of regions: by item id, i.e. begin, then core, then mask. */
+export const compare = (a: RegionId, b: RegionId): number =>
+  a.begin - b.begin || a.core - b.core || (a.mask < b.mask ? -1 : a.mask > b.mask ? 1 : 0)
+
+/** The keys of a region-keyed map in storage order. */
+export const sortedKeys = (m: ReadonlyMap<bigint, unknown>): bigint[] =>
+  [...m.keys()].sort((a, b) => compare(fromKey(a), fromKey(b)))

@@ -135,7 +135,7 @@ export interface OnDemandRevenueRecord {
 /**
  * The broker's whole storage plus the ledger it touches, as plain data. Map keys:
  * `potentialRenewals` core·2^32 + when; `regions` and `instaPoolContribution` the region's u128
- * id (`RegionId.toKey`). `workplan` is keyed by timeslice then core (Workplan.ts) and
+ * key (`RegionId.toKey`, listed in item-id order by `RegionId.sortedKeys`). `workplan` is keyed by timeslice then core (Workplan.ts) and
  * `instaPoolHistory` holds runs of identical records (PoolHistory.ts).
  */
 export interface BrokerState {

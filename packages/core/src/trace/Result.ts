@@ -217,7 +217,7 @@ export const stateToJson = (s: BrokerState): StateJson => {
     },
     balances: ledgerJson(s.balances),
     credits: ledgerJson(s.credits),
-    regions: sortedKeys(s.regions).map((k) => {
+    regions: RegionId.sortedKeys(s.regions).map((k) => {
       const r = s.regions.get(k)!
       return { id: regionIdJson(RegionId.fromKey(k)), end: r.end, owner: r.owner, paid: optBalance(r.paid) }
     }),
@@ -245,7 +245,7 @@ export const stateToJson = (s: BrokerState): StateJson => {
       const r = s.instaPoolIo.get(t)!
       return { timeslice: t, private: r.private, system: r.system }
     }),
-    instaPoolContribution: sortedKeys(s.instaPoolContribution).map((k) => {
+    instaPoolContribution: RegionId.sortedKeys(s.instaPoolContribution).map((k) => {
       const r = s.instaPoolContribution.get(k)!
       return { regionId: regionIdJson(RegionId.fromKey(k)), length: r.length, payee: r.payee }
     }),
