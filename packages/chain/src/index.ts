@@ -4,3 +4,6 @@ export { AbortedError, ChainError, ConnectionError, ShapeError, SnapshotError } 
 export * as Reader from './Reader'
 export { read } from './Reader'
 export * as Snapshot from './Snapshot'
+export * as Start from './Start'
+export * as State from './State'
+export * as Status from './Status'

@@ -119,6 +119,12 @@ export interface SimOptions {
   seed?: number
   /** record the run as a coretime-trace/1 file (`result.trace`) */
   trace?: boolean
+  /**
+   * Start from this broker state (a chain snapshot, `@coretime/chain`) instead of configuring a fresh
+   * chain: no setup calls, the scenario's `start` is ignored, and the state's leases and renewal
+   * rights are held by table renewers of the group `chain`. Cannot be recorded as a trace.
+   */
+  from?: BrokerState
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -320,7 +326,9 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   const fund = (a: Actor) => balances.set(a.id, budgets.get(a.id) ?? UNLIMITED)
   for (const a of actors) fund(a)
 
-  const s = Broker.create(runtime, new Map(), startBlock)
+  if (options.from && options.trace)
+    throw new SimulationError('a run from a chain state cannot be recorded as a trace')
+  const s = options.from ? Broker.clone(options.from) : Broker.create(runtime, new Map(), startBlock)
   const ctx: Ctx = { s, sink: Broker.sink({ quietHistory: true }), rng, steps: options.trace ? [] : null }
   const byTask = new Map<number, Actor>()
   for (const a of actors) byTask.set(a.task, a)
@@ -332,21 +340,28 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   }
   // The balances are part of the initial state (the trace's `balances`), not a call.
   for (const [k, v] of balances) s.balances.set(k, v)
-  must(ROOT, { call: 'configure', args: config })
-  for (let i = 0; i < scenario.start.reservations; i++) {
-    const workload: Schedule = [{ mask: CoreMask.complete, assignment: { task: 1000 + i } }]
-    must(ROOT, { call: 'reserve', args: { workload } })
+  if (options.from) {
+    const maxTask = adoptChain(s, actors, byTask)
+    for (const a of actors) if (!balances.has(a.id)) fund(a)
+    for (const [k, v] of balances) s.balances.set(k, v)
+    nextTask = Math.max(nextTask, maxTask + 1)
+  } else {
+    must(ROOT, { call: 'configure', args: config })
+    for (let i = 0; i < scenario.start.reservations; i++) {
+      const workload: Schedule = [{ mask: CoreMask.complete, assignment: { task: 1000 + i } }]
+      must(ROOT, { call: 'reserve', args: { workload } })
+    }
+    // Sale k's region begins at c + k·L; a lease renewable in sale k ends at c + (k−1)·L.
+    const c = Math.floor((startBlock + config.advanceNotice) / period)
+    const L = config.regionLength
+    for (const l of leases)
+      must(ROOT, { call: 'setLease', args: { task: l.actor.task, until: c + (l.renewInSale - 1) * L } })
+    must(ROOT, {
+      call: 'startSales',
+      args: { endPrice: scenario.start.endPrice, extraCores: scenario.start.extraCores },
+    })
+    takeLeaseRights(ctx.sink, byTask)
   }
-  // Sale k's region begins at c + k·L; a lease renewable in sale k ends at c + (k−1)·L.
-  const c = Math.floor((startBlock + config.advanceNotice) / period)
-  const L = config.regionLength
-  for (const l of leases)
-    must(ROOT, { call: 'setLease', args: { task: l.actor.task, until: c + (l.renewInSale - 1) * L } })
-  must(ROOT, {
-    call: 'startSales',
-    args: { endPrice: scenario.start.endPrice, extraCores: scenario.start.extraCores },
-  })
-  takeLeaseRights(ctx.sink, byTask)
 
   const startMs = Date.parse(scenario.chain.startDate)
   const dateOf = (block: number) =>
@@ -683,6 +698,33 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
     revenue: revenueTotal,
     trace: ctx.steps ? Recorder.toTrace(scenario.name, runtime, startBlock, balances, ctx.steps) : null,
   }
+}
+
+/**
+ * A chain state's holders (`from`): each lease's task, and each complete potential renewal from the
+ * current sale on, gets a table renewer in the group `chain`. Returns the largest task seen.
+ */
+const adoptChain = (s: BrokerState, actors: Actor[], byTask: Map<number, Actor>): number => {
+  let maxTask = 0
+  const holder = (task: number, suffix: string): Actor => {
+    const a = newActor(`para${task}${suffix}`, 'chain', 'table', task)
+    actors.push(a)
+    byTask.set(task, a)
+    if (task > maxTask) maxTask = task
+    return a
+  }
+  for (const l of s.leases) holder(l.task, '-lease')
+  const from = s.saleInfo?.regionBegin ?? 0
+  for (const [key, r] of [...s.potentialRenewals].sort((x, y) => x[0] - y[0])) {
+    const { core, when } = Broker.renewalKeyParts(key)
+    if (when < from || !('complete' in r.completion)) continue
+    const first = r.completion.complete[0]?.assignment
+    const task = typeof first === 'object' ? first.task : 0
+    const a = holder(task, `-core${core}`)
+    a.right = { core, when }
+    a.heldUntil.push(when)
+  }
+  return maxTask
 }
 
 /** Leases that end become renewal rights (`Renewable` then `LeaseEnding` in a rotation): hand them to their holders. */
