@@ -81,7 +81,13 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 
-type Conn = { readonly client: PolkadotClient; readonly url: string; readonly label: string }
+type Conn = {
+  readonly client: PolkadotClient
+  readonly url: string
+  readonly label: string
+  /** drop the socket and silence the client (see `inert`) */
+  readonly kill: () => void
+}
 
 /** One attempt: both connections, every read, under one deadline. */
 const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
@@ -102,8 +108,18 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
   const conns: Conn[] = []
   const connect = (label: string, url: string): Conn => {
     let connected = false
+    const badAnswer = (msg: string) =>
+      fail(
+        new ConnectionError(
+          'BadAnswer',
+          `${label} endpoint ${url} answered something that is not JSON-RPC while ${step}`,
+          {
+            details: msg.slice(0, 200),
+          },
+        ),
+      )
     const provider = getWsProvider(url, {
-      websocketClass: WebSocketImpl,
+      websocketClass: jsonOnly(WebSocketImpl, badAnswer),
       onStatusChanged: (s) => {
         if (s.type === 'CONNECTED') connected = true
         else if (s.type === 'ERROR' || s.type === 'CLOSE')
@@ -116,22 +132,9 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
               : new ConnectionError('Unreachable', `cannot connect to the ${label} endpoint ${url}`),
           )
       },
-      logger: (ev) => {
-        if (ev.type !== 'IN') return
-        try {
-          JSON.parse(ev.msg)
-        } catch {
-          fail(
-            new ConnectionError(
-              'BadAnswer',
-              `${label} endpoint ${url} answered something that is not JSON-RPC while ${step}`,
-              { details: ev.msg.slice(0, 200) },
-            ),
-          )
-        }
-      },
     })
-    const conn = { client: createClient(provider), url, label }
+    const { provider: guardedProvider, kill } = inert(provider)
+    const conn = { client: createClient(guardedProvider), url, label, kill }
     conns.push(conn)
     return conn
   }
@@ -150,6 +153,7 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
   if (options.signal?.aborted) throw new AbortedError()
   options.signal?.addEventListener('abort', onAbort, { once: true })
 
+  let ok = false
   try {
     const coretime = connect('coretime', endpoints.coretime)
     const relay = connect('relay', endpoints.relay)
@@ -157,11 +161,15 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
       step = s
     })
     work.catch(() => {})
-    return await Promise.race([work, failed])
+    const snapshot = await Promise.race([work, failed])
+    ok = true
+    return snapshot
   } finally {
     clearTimeout(timer)
     options.signal?.removeEventListener('abort', onAbort)
-    for (const c of conns) c.client.destroy()
+    // After a failure polkadot-api's follow may still be retrying; destroying it then makes it throw
+    // from a timer ("Not connected"), so a failed attempt only kills the socket and silences the client.
+    for (const c of conns) ok ? c.client.destroy() : c.kill()
   }
 }
 
@@ -181,6 +189,77 @@ const constantOf = (api: UnsafeApi, pallet: string, name: string): (() => Promis
   const c = (api.constants as Record<string, Record<string, unknown> | undefined>)[pallet]?.[name]
   if (typeof c !== 'function') throw new ShapeError(`${pallet}.${name}`, 'not in the runtime metadata')
   return c as () => Promise<unknown>
+}
+
+type Provider = ReturnType<typeof getWsProvider>
+type Connection = ReturnType<Provider>
+
+/** A provider that, once killed, disconnects and then neither sends nor delivers anything. */
+const inert = (base: Provider): { provider: Provider; kill: () => void } => {
+  let dead = false
+  let conn: Connection | undefined
+  const provider = ((onMessage: Parameters<Provider>[0]) => {
+    conn = base((m) => {
+      if (!dead) onMessage(m)
+    })
+    return {
+      send: (m: Parameters<Connection['send']>[0]) => {
+        if (!dead) conn?.send(m)
+      },
+      disconnect: () => {
+        dead = true
+        conn?.disconnect()
+      },
+    }
+  }) as Provider
+  return {
+    provider,
+    kill: () => {
+      if (dead) return
+      dead = true
+      conn?.disconnect()
+    },
+  }
+}
+
+/**
+ * The WebSocket class with its `message` listeners guarded: a frame that is not JSON is reported
+ * and dropped (polkadot-api would throw from the socket's handler and crash the process).
+ */
+const jsonOnly = (Base: WebSocketClass, onBad: (msg: string) => void): WebSocketClass => {
+  type Listener = (e: { data: unknown }) => void
+  const Guarded = class extends (Base as unknown as new (
+    ...a: unknown[]
+  ) => {
+    addEventListener(type: string, l: unknown, o?: unknown): void
+    removeEventListener(type: string, l: unknown, o?: unknown): void
+  }) {
+    readonly #wrapped = new Map<unknown, Listener>()
+    override addEventListener(type: string, listener: unknown, options?: unknown): void {
+      if (type !== 'message' || typeof listener !== 'function') {
+        super.addEventListener(type, listener, options)
+        return
+      }
+      const wrapped: Listener = (e) => {
+        if (typeof e.data === 'string')
+          try {
+            JSON.parse(e.data)
+          } catch {
+            onBad(e.data)
+            return
+          }
+        ;(listener as Listener)(e)
+      }
+      this.#wrapped.set(listener, wrapped)
+      super.addEventListener(type, wrapped, options)
+    }
+    override removeEventListener(type: string, listener: unknown, options?: unknown): void {
+      const wrapped = this.#wrapped.get(listener)
+      if (wrapped) this.#wrapped.delete(listener)
+      super.removeEventListener(type, wrapped ?? listener, options)
+    }
+  }
+  return Guarded as unknown as WebSocketClass
 }
 
 /** A polkadot-api failure while reading `item` (an error answer, or bytes that do not decode). */

@@ -10,6 +10,8 @@ import { registerOndemand } from './ondemand'
 import { registerPlan } from './plan'
 import { registerReplay } from './replay'
 import { registerSimulate } from './simulate'
+import { registerSnapshot } from './snapshot'
+import { registerStatus } from './status'
 
 /** Each command module exports a function that adds itself to the program. */
 export type Register = (program: Command) => void
@@ -26,4 +28,6 @@ export const commands: Register[] = [
   registerCompare,
   registerReplay,
   registerSimulate,
+  registerStatus,
+  registerSnapshot,
 ]

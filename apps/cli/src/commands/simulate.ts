@@ -3,6 +3,7 @@ import { extname } from 'node:path'
 import { Defaults, MonteCarlo, simulate as run, Scenario, type SimResult, Sweep } from '@coretime/sim'
 import type { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
+import { simulateFrom } from '../chain/simulateFrom'
 import { UsageError } from '../errors'
 import * as Format from '../sim/format'
 import { runParallel } from '../sim/pool'
@@ -18,6 +19,7 @@ type Options = {
   json?: boolean
   csv?: boolean
   trace?: string
+  from?: string
 }
 
 /** `coretime simulate [FILE]` (docs/simulator.md). */
@@ -42,6 +44,10 @@ export const registerSimulate = (program: Command): void => {
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
     .option('--trace <out>', 'save the run as a coretime-trace/1 file (replay it with `coretime replay`)')
+    .option(
+      '--from <snapshot>',
+      'start from a chain snapshot (`coretime snapshot`): its sale, state and rules',
+    )
     .action((file: string | undefined, opts: Options) => simulate(file, opts))
 }
 
@@ -137,6 +143,12 @@ const progress = (total: number, label: string) => {
 export const simulate = async (file: string | undefined, opts: Options): Promise<void> => {
   if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one')
   const seed = seedOf(opts.seed)
+  if (opts.from !== undefined)
+    return simulateFrom(file === undefined ? undefined : readScenario(file), file ?? '--from', {
+      ...opts,
+      seed,
+      ...(opts.sales === undefined ? {} : { horizon: positiveInt('--sales', opts.sales) }),
+    })
   let raw: unknown = file === undefined ? Defaults.polkadotProjection : readScenario(file)
   if (opts.sales !== undefined) raw = Sweep.setPath(raw, 'horizon', positiveInt('--sales', opts.sales))
   const where = file ?? 'default scenario'

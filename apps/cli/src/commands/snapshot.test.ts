@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readSnapshot } from '@coretime/chain/node'
+import { Fixture, sample, TestNode } from '@coretime/chain/testing'
+import { afterEach, describe, expect, test } from 'vitest'
+import { coretimeAsync, haveMetadata, urlArgs } from '../chain/run.test-util'
+import { coretime } from '../relay/run'
+
+const nodes: TestNode.TestNode[] = []
+afterEach(async () => {
+  await Promise.all(nodes.splice(0).map((n) => n.close()))
+})
+const startBoth = async (
+  misbehave: { coretime?: TestNode.Misbehaviour[]; relay?: TestNode.Misbehaviour[] } = {},
+) => {
+  const f = Fixture.fixturesOf(sample)
+  const coretime = await TestNode.start(f.coretime, { misbehave: misbehave.coretime ?? [] })
+  const relay = await TestNode.start(f.relay, { misbehave: misbehave.relay ?? [] })
+  nodes.push(coretime, relay)
+  return { coretime, relay }
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'ct-snapshot-'))
+
+describe.skipIf(!haveMetadata())('coretime snapshot (local test node)', () => {
+  test('default: writes what the node serves', async () => {
+    const n = await startBoth()
+    const dir = tmp()
+    const out = join(dir, 'dot.json')
+    const r = await coretimeAsync(['snapshot', '--network', 'polkadot', '-o', out, ...urlArgs(n)])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`written to ${out}: sale of region 353085–358125, 3/20 cores sold`)
+    expect(readSnapshot(out)).toEqual({
+      ...sample,
+      endpoints: { coretime: n.coretime.url, relay: n.relay.url },
+    })
+    expect(readdirSync(dir)).toEqual(['dot.json'])
+  })
+
+  test('behavior: a snapshot from the node, fed to simulate --from, starts from exactly that sale', async () => {
+    const n = await startBoth()
+    const out = join(tmp(), 'dot.json')
+    expect((await coretimeAsync(['snapshot', '-o', out, ...urlArgs(n)])).code).toBe(0)
+    const r = coretime('simulate', '--from', out, '--sales', '3', '--json')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const result = JSON.parse(r.stdout)
+    const sale = sample.broker.saleInfo!
+    expect(result.sales[0]).toMatchObject({
+      sale: 1,
+      saleStartBlock: sale.saleStart,
+      regionBegin: sale.regionBegin,
+      regionEnd: sale.regionEnd,
+      endPrice: String(sale.endPrice),
+      coresOffered: sale.coresOffered,
+      dates: { leadinEnd: '2026-11-30T15:19:00.000Z' },
+    })
+    expect(result.sales[0].coresSold).toBeGreaterThanOrEqual(sale.coresSold)
+    expect(result.sales).toHaveLength(3)
+  })
+
+  test('error: the node is killed mid-read: a clear error and no file, not even a partial one', async () => {
+    const n = await startBoth({ coretime: [{ kind: 'dieOn', method: 'chainHead_v1_storage', nth: 6 }] })
+    const dir = tmp()
+    const out = join(dir, 'dot.json')
+    const r = await coretimeAsync(['snapshot', '-o', out, ...urlArgs(n), '--retries', '1'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(
+      /dropped the connection while reading Broker\.\w+; retrying in 1 s \(attempt 2 of 2\)\n/,
+    )
+    expect(r.stderr).toMatch(/\ncoretime: cannot connect to the coretime endpoint ws:\/\/127\.0\.0\.1:\d+\n$/)
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  test('error: an existing snapshot survives a failed read unchanged', async () => {
+    const n = await startBoth({ relay: [{ kind: 'garbageOn', method: 'chainHead_v1_storage' }] })
+    const out = join(tmp(), 'dot.json')
+    writeFileSync(out, 'previous')
+    const r = await coretimeAsync(['snapshot', '-o', out, ...urlArgs(n)])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/^coretime: relay endpoint .* answered something that is not JSON-RPC/)
+    expect(readFileSync(out, 'utf8')).toBe('previous')
+  })
+
+  test('error: Ctrl-C exits 130 and writes nothing', async () => {
+    const n = await startBoth({ relay: [{ kind: 'silentOn', method: 'chainHead_v1_storage', nth: 2 }] })
+    const dir = tmp()
+    const out = join(dir, 'dot.json')
+    const r = await coretimeAsync(['snapshot', '-o', out, ...urlArgs(n)], { interruptAfterMs: 2500 })
+    expect(r.code).toBe(130)
+    expect(r.stderr).toBe('coretime: interrupted; nothing was written\n')
+    expect(existsSync(out)).toBe(false)
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  test('error: -o is required', () => {
+    const r = coretime('snapshot')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("required option '-o, --output <file>' not specified")
+  })
+})

@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Snapshot } from '@coretime/chain'
+import { writeSnapshot } from '@coretime/chain/node'
+import { Fixture, sample, TestNode } from '@coretime/chain/testing'
+import { afterEach, describe, expect, test } from 'vitest'
+import { coretimeAsync, haveMetadata, urlArgs } from '../chain/run.test-util'
+import { coretime } from '../relay/run'
+
+const nodes: TestNode.TestNode[] = []
+afterEach(async () => {
+  await Promise.all(nodes.splice(0).map((n) => n.close()))
+})
+const startBoth = async (
+  misbehave: { coretime?: TestNode.Misbehaviour[]; relay?: TestNode.Misbehaviour[] } = {},
+) => {
+  const f = Fixture.fixturesOf(sample)
+  const coretime = await TestNode.start(f.coretime, { misbehave: misbehave.coretime ?? [] })
+  const relay = await TestNode.start(f.relay, { misbehave: misbehave.relay ?? [] })
+  nodes.push(coretime, relay)
+  return { coretime, relay }
+}
+
+describe.skipIf(!haveMetadata())('coretime status (local test node)', () => {
+  test('default: prints the state the node serves, with dates', async () => {
+    const n = await startBoth()
+    const r = await coretimeAsync(['status', '--network', 'polkadot', ...urlArgs(n)])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const sale = sample.broker.saleInfo!
+    expect(r.stdout).toContain(`polkadot — now: 2026-11-20T12:00:00Z, relay block ${sample.relay.block}`)
+    expect(r.stdout).toContain(`sale of region ${sale.regionBegin}–${sale.regionEnd}`)
+    expect(r.stdout).toMatch(/phase now\s+leadin/)
+    expect(r.stdout).toMatch(/end of lead-in price\s+12\.3456789012 DOT/)
+    expect(r.stdout).toMatch(/cores\s+3 of 20 sold \(ideal 20, from core 60\)/)
+    // next phase dates: 6 s relay blocks from the block read
+    const leadinEnd = new Date(
+      sample.relay.timestamp + (sale.saleStart + sale.leadinLength - sample.relay.block) * 6000,
+    )
+    expect(r.stdout).toContain(
+      `${leadinEnd.toISOString().replace('.000Z', 'Z')}  block ${sale.saleStart + sale.leadinLength}`,
+    )
+    expect(r.stdout).toMatch(/core 11\s+para 2030\s+95 DOT \(950000000000 planck\)\s+\(auto-renew\)/)
+    expect(r.stdout).toMatch(/core 12\s+para 2031\s+130 DOT/)
+  })
+
+  test('args: --json', async () => {
+    const n = await startBoth()
+    const r = await coretimeAsync(['status', '--json', ...urlArgs(n)])
+    expect(r.code).toBe(0)
+    const v = JSON.parse(r.stdout)
+    expect(v.sale).toMatchObject({
+      phase: 'leadin',
+      coresSold: 3,
+      coresOffered: 20,
+      leadinEndPrice: '123456789012',
+    })
+    expect(v.renewalsDue).toHaveLength(3)
+  })
+
+  test('error: the node dies mid-read: one clear line, exit 3', async () => {
+    const n = await startBoth({ coretime: [{ kind: 'dieOn', method: 'chainHead_v1_storage', nth: 3 }] })
+    const r = await coretimeAsync(['status', ...urlArgs(n), '--retries', '0'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(
+      /^coretime: coretime endpoint ws:\/\/127\.0\.0\.1:\d+ dropped the connection while reading Broker\.\w+\n$/,
+    )
+  })
+})
+
+describe('coretime status --snapshot', () => {
+  test('default: offline, from a file', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'ct-status-')), 's.json')
+    writeSnapshot(f, sample)
+    const r = coretime('status', '--snapshot', f)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/cores\s+3 of 20 sold/)
+  })
+
+  test('error: a bad snapshot file names the field', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'ct-status-')), 's.json')
+    const plain = Snapshot.toPlain(sample) as { network: string }
+    plain.network = 'westend'
+    writeFileSync(f, JSON.stringify(plain))
+    const r = coretime('status', '--snapshot', f)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^coretime: --snapshot: .*s\.json: network: /)
+  })
+
+  test('error: a bad endpoint flag', () => {
+    const r = coretime('status', '--coretime-url', 'http://x')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('coretime: --coretime-url: expected a ws:// or wss:// URL, got "http://x"\n')
+  })
+})

@@ -1,0 +1,64 @@
+import { type Snapshot, Status } from '@coretime/chain'
+import { Token } from '@coretime/core'
+import type { Command } from 'commander'
+import { addLiveOptions, type LiveOptions, loadSnapshot, readLive } from '../chain/live'
+import { UsageError } from '../errors'
+import { printJson, showAmount } from '../relay/args'
+
+type Options = LiveOptions & { snapshot?: string; json?: boolean }
+
+/** `coretime status`: the sale now, from the live chain or a snapshot. */
+export const registerStatus = (program: Command): void => {
+  addLiveOptions(
+    program
+      .command('status')
+      .description('the sale now: phase, prices, cores offered and sold, next phases, renewals due')
+      .option('--network <name>', 'polkadot or kusama (live)')
+      .option('--snapshot <file>', 'a coretime-snapshot/1 file instead of the live chain')
+      .option('--json', 'machine-readable output'),
+  ).action((opts: Options, cmd: Command) => status(opts, cmd))
+}
+
+export const status = async (opts: Options, cmd?: Command): Promise<void> => {
+  let snap: Snapshot.Snapshot
+  if (opts.snapshot !== undefined) {
+    const live = ['coretimeUrl', 'relayUrl'].filter((k) => cmd?.getOptionValueSource(k) === 'cli')
+    if (live.length > 0 || opts.network !== undefined)
+      throw new UsageError('--snapshot: give either a snapshot or --network/--coretime-url/--relay-url')
+    snap = loadSnapshot('--snapshot', opts.snapshot)
+  } else snap = await readLive({ ...opts, network: opts.network ?? 'polkadot' })
+  const v = Status.of(snap)
+  if (opts.json) {
+    printJson(v)
+    return
+  }
+  const token = Token.of(snap.network)
+  const amount = (x: bigint) => showAmount(x, token)
+  const out: string[] = []
+  out.push(`${snap.network} — now: ${v.now.date}, relay block ${v.now.block}`)
+  out.push(`  chains: ${v.chains.coretime}; ${v.chains.relay}`)
+  const s = v.sale
+  if (!s) out.push('no sale: sales have not started')
+  else {
+    out.push(`sale of region ${s.region.begin}–${s.region.end} (${s.region.beginDate} → ${s.region.endDate})`)
+    out.push(`  phase now            ${s.phase}`)
+    out.push(`  price now            ${amount(s.priceNow)}`)
+    out.push(`  lead-in start price  ${amount(s.startPrice)}`)
+    out.push(`  end of lead-in price ${amount(s.leadinEndPrice)}`)
+    out.push(`  sellout price        ${s.selloutPrice === null ? 'none' : amount(s.selloutPrice)}`)
+    out.push(
+      `  cores                ${s.coresSold} of ${s.coresOffered} sold (ideal ${s.idealCoresSold}, from core ${s.firstCore})`,
+    )
+    out.push('next:')
+    for (const n of s.next) out.push(`  ${n.at.date}  block ${String(n.at.block).padEnd(10)} ${n.name}`)
+  }
+  out.push(v.renewalsDue.length === 0 ? 'renewals due: none' : `renewals due (${v.renewalsDue.length}):`)
+  for (const r of v.renewalsDue)
+    out.push(
+      `  core ${String(r.core).padEnd(4)} ${r.task === null ? 'partial'.padEnd(10) : `para ${r.task}`.padEnd(10)} ${amount(r.price)}${r.autoRenew ? '  (auto-renew)' : ''}${r.complete ? '' : '  (incomplete assignment: cannot renew)'}`,
+    )
+  out.push(
+    `on-demand: base fee ${amount(v.onDemand.baseFee)}, ${v.onDemand.queued} queued, ${v.onDemand.numCores} cores on the relay`,
+  )
+  process.stdout.write(`${out.join('\n')}\n`)
+}

@@ -1,0 +1,3 @@
+export * as Fixture from './Fixture'
+export { sample } from './sample'
+export * as TestNode from './TestNode'
