@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { EndHint, Plan, SaleInfo, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { z } from 'zod'
+import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
+import { plannerInput, toPlannerSnapshot } from '../chain/planner'
 import { UsageError } from '../errors'
 import { parseAmount, parseCount, parseNetwork, parsePercent, printJson, showAmount } from '../relay/args'
 
@@ -77,8 +79,12 @@ export const snapshotSchema = z
   .strict()
 export type Snapshot = z.infer<typeof snapshotSchema>
 
-export const readSnapshot = (value: string): Snapshot => {
-  const r = snapshotSchema.safeParse(readJson('--snapshot', value))
+export const readSnapshot = (value: string): Snapshot =>
+  parsePlannerSnapshot(plannerInput(readJson('--snapshot', value)))
+
+/** Validates the planner's snapshot shape (a chain snapshot arrives converted by `plannerInput`). */
+export const parsePlannerSnapshot = (json: unknown): Snapshot => {
+  const r = snapshotSchema.safeParse(json)
   if (!r.success) {
     const issue = r.error.issues[0]!
     throw new UsageError(`--snapshot: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
@@ -86,7 +92,9 @@ export const readSnapshot = (value: string): Snapshot => {
   return r.data
 }
 
-type Options = {
+type Options = LiveOptions & {
+  /** a live read, converted (set when neither --saleinfo nor --snapshot is given) */
+  live?: Snapshot
   para?: string
   network?: string
   saleinfo?: string
@@ -113,7 +121,7 @@ type Options = {
 
 /** `coretime plan`: the renewal plan of a para from saleinfo (by hand or from a snapshot). */
 export const registerPlan = (program: Command): void => {
-  program
+  const cmd = program
     .command('plan')
     .description('renewal plan for a para: sale phases as blocks and dates, deadline, prices, warnings')
     .requiredOption('--para <id>', 'para id (task)')
@@ -145,7 +153,13 @@ export const registerPlan = (program: Command): void => {
     .option('--no-auto-renew', 'auto-renewal is not enabled')
     .option('--rule <rule>', 'renewal price rule: rfc149 (live) or bump-only (before June 2025)', 'rfc149')
     .option('--json', 'machine-readable output')
-    .action((opts: Options, cmd: Command) => plan(opts, cmd.getOptionValueSource('autoRenew') !== undefined))
+  addLiveOptions(cmd)
+  cmd.action(async (opts: Options, command: Command) => {
+    // no sale given: read the live chain (--network, --coretime-url, --relay-url)
+    if (opts.saleinfo === undefined && opts.snapshot === undefined)
+      opts.live = parsePlannerSnapshot(toPlannerSnapshot(await readLive(opts)))
+    plan(opts, command.getOptionValueSource('autoRenew') !== undefined)
+  })
 }
 
 export type Gathered = {
@@ -160,7 +174,7 @@ export type Gathered = {
 
 /** Shared by plan and autorenew: para, sale info, coverage (→ hint) and core, from flags and/or a snapshot. */
 export const gather = (opts: Options & { saleinfo?: string }): Gathered => {
-  const snapshot = opts.snapshot === undefined ? undefined : readSnapshot(opts.snapshot)
+  const snapshot = opts.live ?? (opts.snapshot === undefined ? undefined : readSnapshot(opts.snapshot))
   const network = parseNetwork(opts.network ?? snapshot?.network)
   const para = parseCount('--para', opts.para ?? '', 0, 0xffff_ffff)
   const rawSale = opts.saleinfo !== undefined ? readJson('--saleinfo', opts.saleinfo) : snapshot?.saleinfo

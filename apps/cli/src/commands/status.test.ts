@@ -94,3 +94,36 @@ describe('coretime status --snapshot', () => {
     expect(r.stderr).toBe('coretime: --coretime-url: expected a ws:// or wss:// URL, got "http://x"\n')
   })
 })
+
+describe.skipIf(!haveMetadata())('coretime plan --para (chain state)', () => {
+  test('default: live from the test node: the core, the renewal price and the dates the chain gives', async () => {
+    const n = await startBoth()
+    const r = await coretimeAsync(['plan', '--para', '2031', '--json', ...urlArgs(n)])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const p = JSON.parse(r.stdout)
+    expect(p.core).toBe(12)
+    expect(p.coreSource).toBe('broker.workload')
+    expect(p.now).toMatchObject({ block: sample.relay.block, date: '2026-11-20T12:00:00Z' })
+    expect(p.workloadEndHint.timeslice).toBe(sample.broker.saleInfo!.regionBegin)
+    expect(p.prices.renewalPrice).toBe('1300000000000')
+  })
+
+  test('args: --snapshot with a coretime-snapshot/1 file, offline', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'ct-plan-')), 's.json')
+    writeSnapshot(f, sample)
+    const r = coretime('plan', '--para', '2030', '--snapshot', f, '--json')
+    expect(r.stderr).toBe('')
+    const p = JSON.parse(r.stdout)
+    expect(p.core).toBe(11)
+    expect(p.prices.renewalPrice).toBe('950000000000')
+  })
+
+  test('error: live read of a dead endpoint', async () => {
+    const n = await startBoth()
+    await n.relay.close()
+    const r = await coretimeAsync(['plan', '--para', '2031', ...urlArgs(n), '--retries', '0'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/^coretime: cannot connect to the relay endpoint ws:\/\/127\.0\.0\.1:\d+\n$/)
+  })
+})
