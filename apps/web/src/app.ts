@@ -1,18 +1,34 @@
 import { Token } from '@coretime/core'
-import type { Band, CostRow, RunResult } from './model'
+import type { MonteCarlo } from '@coretime/sim'
+import { type Bands, bandsOf, type Costs, type RunResult } from './model'
 import type { Request, Response } from './protocol'
-import { defaults, fromQuery, polkadotParams, toQuery, type ViewState } from './state'
+import {
+  agentDefaults,
+  defaults,
+  fromQuery,
+  hasAgents,
+  polkadotParams,
+  toQuery,
+  type ViewState,
+} from './state'
 import { createStore } from './store'
 import { type ChartContext, costChart, priceChart, renewalChart } from './ui/charts'
-import { amountField, demandFields, numberField, paramFields, type Refresh, selectField } from './ui/controls'
+import {
+  agentFields,
+  amountField,
+  demandFields,
+  numberField,
+  paramFields,
+  type Refresh,
+  selectField,
+} from './ui/controls'
 import { h } from './ui/dom'
 import { renderTable, type TableInput, toCsv } from './ui/table'
 
 interface Results {
   a: RunResult
   b: RunResult | null
-  costs: { spot: bigint; rows: CostRow[] }
-  bands: Band[] | null
+  costs: Costs
 }
 
 /** Exposed for the browser tests and the performance probe (window.__coretime). */
@@ -21,6 +37,11 @@ export interface Probe {
   draws: number
   /** ms from the last state change to the redrawn chart. */
   lastLatencyMs: number
+  /** Of which: ms the worker spent on the runs, and ms drawing charts, table and summary. */
+  lastWorkerMs: number
+  lastDrawMs: number
+  /** Increments each time Monte Carlo bands have been drawn. */
+  bandDraws: number
   /** ms from navigation start to the first drawn chart. */
   firstDrawMs: number
   state(): ViewState
@@ -45,6 +66,9 @@ export const mount = (root: HTMLElement): void => {
   const probe: Probe = {
     draws: 0,
     lastLatencyMs: 0,
+    lastWorkerMs: 0,
+    lastDrawMs: 0,
+    bandDraws: 0,
     firstDrawMs: 0,
     state: () => store.get(),
     chartData: () => [...((price.plot()?.data[1] ?? []) as (number | null)[])],
@@ -121,7 +145,7 @@ export const mount = (root: HTMLElement): void => {
       {
         id: 'runs',
         label: 'Monte Carlo runs',
-        help: 'Run the sales many times with demand that varies at random (seeded), and draw p5–p95 bands of what buyers pay. 0 turns it off. Computed in a background worker.',
+        help: 'Run the sales many times through the simulator, each run with its own random draws for the agents, and draw p5–p95 bands of what buyers paid and of the end price. 0 turns it off. Computed in a background worker; the page stays usable.',
         min: 0,
         max: 500,
         step: 1,
@@ -136,7 +160,7 @@ export const mount = (root: HTMLElement): void => {
       {
         id: 'seed',
         label: 'Seed',
-        help: 'The same seed gives the same bands.',
+        help: 'Where the random draws start: the same seed gives the same agents, runs and bands. The main chart is the batch’s first run.',
         min: 0,
         max: 1000,
         step: 1,
@@ -184,7 +208,8 @@ export const mount = (root: HTMLElement): void => {
   const tableEl = h('div', { class: 'table-wrap', tabindex: 0, 'aria-label': 'Numbers behind the charts' })
   const summary = h('dl', { class: 'summary', 'data-testid': 'summary' })
   const costNote = h('p', { class: 'help' })
-  const mcNote = h('p', { class: 'help', 'aria-live': 'polite' })
+  const mcNote = h('p', { class: 'help', 'aria-live': 'polite', 'data-testid': 'mc-note' })
+  const mcProgress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Monte Carlo progress' })
   const logToggle = h('input', { type: 'checkbox', id: 'log', checked: true })
   const legend = h(
     'ul',
@@ -221,6 +246,16 @@ export const mount = (root: HTMLElement): void => {
         section('Broker parameters', 'h-params', ...paramFields(store, 'a', refreshers)),
         section('Your core', 'h-core', yourCore),
         section('Demand', 'h-demand', ...demandFields(store, refreshers)),
+        section(
+          'Agents',
+          'h-agents',
+          h(
+            'p',
+            { class: 'help intro' },
+            'The simulator’s agents, on top of the demand above. They make their own choices with random draws from the seed, so each Monte Carlo run differs; with none, every run is the same.',
+          ),
+          ...agentFields(store, refreshers),
+        ),
         section(
           'Compare',
           'h-compare',
@@ -266,6 +301,7 @@ export const mount = (root: HTMLElement): void => {
             'Each sale: what renewing your core costs, the sale’s end price, and what buyers paid.',
           ),
           renewalEl,
+          mcProgress,
           mcNote,
         ),
         h(
@@ -302,15 +338,23 @@ export const mount = (root: HTMLElement): void => {
   const renewal = renewalChart(renewalEl)
   const cost = costChart(costEl)
   let results: Results | null = null
-  let bands: Band[] | null = null
+  let bands: Bands | null = null
   let mcKey = ''
   let changedAt = performance.now()
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
-  const mcWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })
+  // Monte Carlo workers: the batch is split into index ranges (@coretime/sim's MonteCarlo.runs),
+  // leaving a core for the page and the run worker.
+  const mcWorkers = Array.from(
+    { length: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) },
+    () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }),
+  )
   let nextId = 1
   let pending: number | null = null
   let queued = false
   let mcId = 0
+  let mcParts: (MonteCarlo.RunSummary[] | null)[] = []
+  let mcDone: number[] = []
+  let mcRuns = 0
 
   const ctxOf = (s: ViewState): ChartContext => {
     const token = Token.of(s.network)
@@ -319,6 +363,7 @@ export const mount = (root: HTMLElement): void => {
 
   const draw = (): void => {
     if (!results) return
+    const drawStart = performance.now()
     const s = store.get()
     const ctx = ctxOf(s)
     price.update(ctx, results.a, results.b)
@@ -347,8 +392,10 @@ export const mount = (root: HTMLElement): void => {
       ].map(([k, v]) => h('div', {}, h('dt', {}, k ?? ''), h('dd', {}, v ?? ''))),
     )
     const od = results.costs
-    costNote.textContent = `On-demand at the floor spot price of ${Token.format(od.spot, token)} a block (polkadot-sdk default scheduler parameters, not live values) for ${s.blocksPerDay.toLocaleString('en-US')} blocks a day, against renewing your whole core each region.`
-    probe.lastLatencyMs = performance.now() - changedAt
+    costNote.textContent = `On-demand at the floor spot price of ${Token.format(od.spot, token)} a block (polkadot-sdk default scheduler parameters, not live values) for ${s.blocksPerDay.toLocaleString('en-US')} blocks a day, against renewing ${od.cores === 1 ? 'your whole core' : `${od.cores} whole cores`} each region.`
+    const now = performance.now()
+    probe.lastDrawMs = now - drawStart
+    probe.lastLatencyMs = now - changedAt
     if (probe.draws === 0) probe.firstDrawMs = performance.now()
     probe.draws++
     priceEl.dataset.draws = String(probe.draws)
@@ -368,7 +415,8 @@ export const mount = (root: HTMLElement): void => {
     if (m.id !== pending) return
     pending = null
     if (m.kind === 'run') {
-      results = { a: m.a, b: m.b, costs: m.costs, bands }
+      results = { a: m.a, b: m.b, costs: m.costs }
+      probe.lastWorkerMs = m.ms
       status.textContent = ''
       draw()
     } else if (m.kind === 'error') {
@@ -379,29 +427,68 @@ export const mount = (root: HTMLElement): void => {
       request()
     }
   }
+  // Only what changes the batch restarts it (not the user's price, B or the on-demand needs).
+  const mcKeyOf = (s: ViewState): string =>
+    toQuery({ ...s, b: null, userPaid: defaults().userPaid, blocksPerDay: defaults().blocksPerDay })
   const requestMc = (s: ViewState): void => {
-    const key = JSON.stringify({ a: toQuery({ ...s, b: null }) })
+    const key = mcKeyOf(s)
     if (key === mcKey) return
     mcKey = key
     mcId++
-    bands = null
+    if (bands !== null) {
+      bands = null
+      draw()
+    }
     if (s.mc.runs === 0) {
+      for (const w of mcWorkers) w.postMessage({ kind: 'cancel', id: mcId } satisfies Request)
       mcNote.textContent = ''
+      mcProgress.hidden = true
       return
     }
+    mcRuns = s.mc.runs
+    const n = Math.min(mcWorkers.length, s.mc.runs)
+    mcParts = mcWorkers.map((_, i) => (i < n ? null : []))
+    mcDone = mcWorkers.map(() => 0)
+    mcWorkers.forEach((w, i) => {
+      if (i >= n) {
+        w.postMessage({ kind: 'cancel', id: mcId } satisfies Request)
+        return
+      }
+      const from = Math.floor((s.mc.runs * i) / n)
+      const to = Math.floor((s.mc.runs * (i + 1)) / n)
+      w.postMessage({ kind: 'mc', id: mcId, state: s, from, to } satisfies Request)
+    })
+    mcProgress.hidden = false
+    mcProgress.max = s.mc.runs
+    mcProgress.value = 0
     mcNote.textContent = `Monte Carlo: 0 of ${s.mc.runs} runs…`
-    mcWorker.postMessage({ kind: 'mc', id: mcId, state: s } satisfies Request)
   }
-  mcWorker.onmessage = (e: MessageEvent<Response>) => {
-    const m = e.data
-    if (m.id !== mcId) return
-    if (m.kind === 'progress') mcNote.textContent = `Monte Carlo: ${m.done} of ${m.of} runs…`
-    else if (m.kind === 'mc') {
-      bands = m.bands
-      mcNote.textContent = `Band: p5–p95 of what buyers paid over ${store.get().mc.runs} seeded runs (seed ${store.get().mc.seed}).`
-      draw()
-    } else if (m.kind === 'error') mcNote.textContent = m.message
-  }
+  mcWorkers.forEach((w, i) => {
+    w.onmessage = (e: MessageEvent<Response>) => {
+      const m = e.data
+      if (m.id !== mcId) return
+      if (m.kind === 'progress') {
+        mcDone[i] = m.done
+        const done = mcDone.reduce((a, x) => a + x, 0)
+        mcProgress.value = done
+        mcNote.textContent = `Monte Carlo: ${done} of ${mcRuns} runs…`
+      } else if (m.kind === 'mcRuns') {
+        mcParts[i] = m.runs
+        if (mcParts.some((p) => p === null)) return
+        bands = bandsOf(mcParts.flatMap((p) => p ?? []))
+        const s = store.get()
+        mcProgress.hidden = true
+        mcNote.textContent = hasAgents(s.agents)
+          ? `Bands: p5–p95 over ${bands.runs} seeded runs of the simulator (seed ${s.mc.seed}) — pink: what buyers paid (mean per run; dotted: median), blue: the end price.`
+          : `No agents: the demand is fixed, so all ${bands.runs} runs are the same and the bands are lines. Add agents to see a spread.`
+        probe.bandDraws++
+        draw()
+      } else if (m.kind === 'error') {
+        mcProgress.hidden = true
+        mcNote.textContent = m.message
+      }
+    }
+  })
 
   // ---- state → URL, inputs, computation ---------------------------------------------------
   const sync = (s: ViewState): void => {
@@ -449,7 +536,9 @@ export const mount = (root: HTMLElement): void => {
     const c = price.canvas()
     if (c) download('coretime-price.png', c.toDataURL('image/png'))
   })
-  resetBtn.addEventListener('click', () => store.set(() => ({ ...defaults(), a: polkadotParams() })))
+  resetBtn.addEventListener('click', () =>
+    store.set(() => ({ ...defaults(), a: polkadotParams(), agents: agentDefaults('polkadot') })),
+  )
   let resizeTimer = 0
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer)

@@ -1,16 +1,19 @@
 /**
  * The web app's one door to the numbers. Every price, count and cost the page shows comes from
- * here, and everything here is a call into @coretime/core (the exact broker engine): the page
- * itself never computes a price. Sales run through @coretime/sim (table demand over the exact
- * engine); prices along the curve and the user's renewal line are @coretime/core's Sale.priceAt
- * and Renewal.nextPrice.
+ * here, and everything here is a call into @coretime/core (the exact broker engine) or
+ * @coretime/sim: the page itself never computes a price. Sales run through @coretime/sim (the
+ * table demand and the agents over the exact engine); prices along the curve and the user's
+ * renewal line are @coretime/core's Sale.priceAt and Renewal.nextPrice; Monte Carlo bands are
+ * @coretime/sim's MonteCarlo; bulk against on-demand is @coretime/core's BulkVsOnDemand.
  */
-import { Broker, OnDemand, Renewal, Sale } from '@coretime/core'
-import { type SimResult, Scenario as SimScenario, simulate } from '@coretime/sim'
-import { type Demand, demandAt, type Network, type Params, type ViewState } from './state'
+import { Broker, BulkVsOnDemand, OnDemand, Renewal, Sale } from '@coretime/core'
+import { MonteCarlo, Rng, type SimResult, Scenario as SimScenario, simulate } from '@coretime/sim'
+import type { Agents, Demand, Network, Params, ViewState } from './state'
 
 /** Relay block time, ms (6 s on Polkadot and Kusama). */
 export const BLOCK_MS = 6_000
+/** Relay blocks a day at 6 s (also the most blocks one core gives a parachain a day). */
+export const BLOCKS_PER_DAY = 14_400
 export const TIMESLICE_PERIOD = 80
 const ADVANCE_NOTICE = 10
 
@@ -63,6 +66,8 @@ export interface RunResult {
 export interface RunInput {
   params: Params
   demand: Demand
+  /** The simulator's agents on top of the table demand (absent: none). */
+  agents?: Agents
   sales: number
   userPaid: bigint
 }
@@ -117,8 +122,62 @@ export const scenarioOf = (input: RunInput, network: Network, start: string): un
         purchases: series(demand.purchases),
         buyAt: demand.buyAtPct / 100,
       },
+      agents: input.agents ? agentSpecs(input.agents, input.sales) : [],
     },
   }
+}
+
+/** The page's agent inputs as @coretime/sim agent specs (amounts as whole planck). */
+export const agentSpecs = (a: Agents, sales: number): unknown[] => {
+  const planck = (x: bigint) => x.toString()
+  const v = a.valuation
+  const valuation =
+    v.dist === 'fixed'
+      ? { dist: 'fixed', value: planck(v.median) }
+      : v.dist === 'uniform'
+        ? { dist: 'uniform', min: planck(v.min), max: planck(v.max) }
+        : { dist: 'lognormal', median: planck(v.median), sigma: v.sigma }
+  const timing =
+    a.timing === 'fraction' ? { strategy: 'fraction', at: a.timingPct / 100 } : { strategy: a.timing }
+  return [
+    ...(a.renewers > 0
+      ? [
+          {
+            kind: 'renewer',
+            name: 'renewers',
+            count: a.renewers,
+            renewInSale: 2,
+            maxPrice: planck(a.renewMax),
+            forget: a.forgetPct / 100,
+          },
+        ]
+      : []),
+    ...(a.buyers > 0
+      ? [
+          {
+            kind: 'buyer',
+            name: 'buyers',
+            // on average `buyers` a sale: each arrives in a sale drawn uniformly from the horizon
+            count: a.buyers * sales,
+            arrival: [1, sales],
+            valuation,
+            timing,
+          },
+        ]
+      : []),
+    ...(a.speculators > 0
+      ? [
+          {
+            kind: 'speculator',
+            name: 'speculators',
+            count: a.speculators,
+            maxPrice: planck(a.specMax),
+            markup: a.markup,
+          },
+        ]
+      : []),
+    ...(a.largeOn ? [{ kind: 'largeActor', name: 'large actor', buyBelow: planck(a.largeBelow) }] : []),
+  ]
 }
 
 const parseScenario = (raw: unknown): SimScenario.Scenario => {
@@ -199,14 +258,25 @@ export const run = (
   return fromSim(input, scenario, simulate(scenario, { seed }))
 }
 
+/**
+ * The seed of the view's main run: run 0 of the Monte Carlo batch (`Rng.derive(seed, 0)`, as
+ * @coretime/sim's MonteCarlo seeds it), so the drawn line is one of the runs behind the bands.
+ */
+export const mainSeed = (v: ViewState): number => Rng.derive(v.mc.seed, 0)
+
+const inputOf = (v: ViewState, params: Params): RunInput => ({
+  params,
+  demand: v.demand,
+  agents: v.agents,
+  sales: v.sales,
+  userPaid: v.userPaid,
+})
+
 /** The view's runs: parameter set A and, when comparing, B. */
-export const runView = (v: ViewState): { a: RunResult; b: RunResult | null } => {
-  const base = { demand: v.demand, sales: v.sales, userPaid: v.userPaid }
-  return {
-    a: run({ ...base, params: v.a }, v.network, v.start),
-    b: v.b ? run({ ...base, params: v.b }, v.network, v.start) : null,
-  }
-}
+export const runView = (v: ViewState): { a: RunResult; b: RunResult | null } => ({
+  a: run(inputOf(v, v.a), v.network, v.start, mainSeed(v)),
+  b: v.b ? run(inputOf(v, v.b), v.network, v.start, mainSeed(v)) : null,
+})
 
 /** A relay block as a calendar time, with the first rotation at `start` (UTC midnight). */
 export const blockToDate = (start: string, block: number, firstBlock: number): Date =>
@@ -218,98 +288,88 @@ export const blockToDate = (start: string, block: number, firstBlock: number): D
 
 export interface CostRow {
   index: number
-  /** Renewing a whole core for the region, planck. */
+  /** Renewing whole cores for the region, planck. */
   bulk: bigint
+  /** On-demand orders (one block each) for the region. */
+  orders: bigint
   /** Ordering `blocksPerDay` blocks a day at the floor spot price for the region's length, planck. */
   onDemand: bigint
 }
 
+export interface Costs {
+  spot: bigint
+  /** Whole cores bulk needs for `blocksPerDay`. */
+  cores: number
+  rows: CostRow[]
+}
+
 /**
- * Per region: bulk (renewing the user's core) against on-demand orders at the spot price with the
- * queue at its floor traffic (sdk default scheduler params, labelled as such in the page).
+ * Per region: bulk (renewing the user's core at its renewal price in that sale) against on-demand
+ * orders at the spot price with the queue at its floor traffic (sdk default scheduler params,
+ * labelled as such in the page). Each region is @coretime/core's BulkVsOnDemand.Compare over that
+ * one region, priced at the sale's renewal price.
  */
-export const bulkVsOnDemand = (v: ViewState, r: RunResult): { spot: bigint; rows: CostRow[] } => {
+export const bulkVsOnDemand = (v: ViewState, r: RunResult): Costs => {
   const od = OnDemand.Params.sdkDefaults(v.network)
-  const spot = OnDemand.Traffic.spotPrice(od.trafficDefault, od.baseFee)
-  const blocksPerRegion = v.a.regionLength * TIMESLICE_PERIOD
-  const days = blocksPerRegion / ((24 * 3600 * 1000) / BLOCK_MS)
-  const orders = BigInt(Math.ceil(v.blocksPerDay * days))
-  return {
-    spot,
-    rows: r.rows.map((row) => ({ index: row.index, bulk: row.userRenewal, onDemand: spot * orders })),
+  const base = {
+    blocksPerDay: v.blocksPerDay,
+    regions: 1,
+    regionRelayBlocks: v.a.regionLength * TIMESLICE_PERIOD,
+    relayBlocksPerDay: BLOCKS_PER_DAY,
+    renewalBump: perbill(v.a.bumpPct),
+    renewalRule: v.a.renewalRule,
+    onDemandBaseFee: od.baseFee,
+    traffic: od.trafficDefault,
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Monte Carlo (interim, until @coretime/sim's agents): demand drawn per run from a seeded PRNG.
-// ---------------------------------------------------------------------------------------------
-
-export interface Band {
-  index: number
-  p5: bigint
-  p50: bigint
-  p95: bigint
-}
-
-/** mulberry32: a small seeded PRNG, so the same seed gives the same bands. */
-const prng = (seed: number): (() => number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** The value at quantile q of a sorted list (nearest rank). */
-const quantile = (sorted: bigint[], q: number): bigint =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0n
-
-/**
- * Runs the view `v.mc.runs` times. In each run every renewal happens with probability 0.9, the
- * purchases of each sale vary uniformly by ±50%, and buyers buy at the chosen point ±25% of the
- * lead-in. Bands are p5/p50/p95 of what buyers paid per core in each sale (the end price when
- * nobody bought).
- */
-export const monteCarlo = (v: ViewState, onProgress?: (done: number) => void): Band[] => {
-  const rand = prng(v.mc.seed)
-  const paid: bigint[][] = Array.from({ length: v.sales }, () => [])
-  for (let r = 0; r < v.mc.runs; r++) {
-    const renewals: number[] = []
-    const purchases: number[] = []
-    for (let i = 0; i < v.sales; i++) {
-      const want = demandAt(v.demand, i)
-      let ren = 0
-      for (let k = 0; k < want.renewals; k++) if (rand() < 0.9) ren++
-      renewals.push(ren)
-      purchases.push(Math.max(0, Math.round(want.purchases * (0.5 + rand()))))
-    }
-    const at = Math.min(100, Math.max(0, Math.round(v.demand.buyAtPct + (rand() - 0.5) * 50)))
-    const res = run(
-      {
-        params: v.a,
-        demand: { mode: 'perSale', renewals, purchases, buyAtPct: at },
-        sales: v.sales,
-        userPaid: v.userPaid,
-      },
-      v.network,
-      v.start,
-      r,
-    )
-    res.rows.forEach((row, i) => {
-      paid[i]?.push(row.purchasePrice ?? row.endPrice)
-    })
-    onProgress?.(r + 1)
-  }
-  return paid.map((xs, i) => {
-    const sorted = [...xs].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+  // the spot price and the cores needed do not depend on the region: read them off a Compare over none
+  const { spotPrice: spot, cores } = BulkVsOnDemand.Compare.compare({
+    ...base,
+    regions: 0,
+    purchasePrice: 0n,
+    endPrice: 0n,
+    renewalSalePrice: 0n,
+  })
+  const rows = r.rows.map((row): CostRow => {
+    const region = BulkVsOnDemand.Compare.compare({
+      ...base,
+      purchasePrice: row.userRenewal,
+      endPrice: row.endPrice,
+      renewalSalePrice: row.topPrice,
+    }).perRegion[0]
     return {
-      index: i + 1,
-      p5: quantile(sorted, 0.05),
-      p50: quantile(sorted, 0.5),
-      p95: quantile(sorted, 0.95),
+      index: row.index,
+      bulk: region?.bulk ?? 0n,
+      orders: region?.orders ?? 0n,
+      onDemand: region?.onDemand ?? 0n,
     }
   })
+  return { spot, cores, rows }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Monte Carlo: @coretime/sim's MonteCarlo over the view's scenario (table demand and agents)
+// ---------------------------------------------------------------------------------------------
+
+export type Bands = MonteCarlo.Bands
+
+/** The scenario the Monte Carlo runs: parameter set A with the view's demand and agents. */
+export const mcScenario = (v: ViewState): SimScenario.Scenario =>
+  parseScenario(scenarioOf(inputOf(v, v.a), v.network, v.start))
+
+/**
+ * Runs `from … to−1` of the view's batch (seeded `v.mc.seed`), as @coretime/sim's
+ * MonteCarlo.runs: a batch split over workers gives the same bands as one `monteCarlo` call.
+ */
+export const mcRuns = (
+  v: ViewState,
+  from: number,
+  to: number,
+  scenario: SimScenario.Scenario = mcScenario(v),
+): MonteCarlo.RunSummary[] => MonteCarlo.runs(scenario, { seed: v.mc.seed, from, to })
+
+/** The whole batch in one call (@coretime/sim's monteCarlo): what the workers' split must equal. */
+export const monteCarlo = (v: ViewState): Bands =>
+  MonteCarlo.monteCarlo(mcScenario(v), { runs: v.mc.runs, seed: v.mc.seed })
+
+/** Bands from the runs the workers sent back (@coretime/sim's MonteCarlo.bands). */
+export const bandsOf = (runs: readonly MonteCarlo.RunSummary[]): Bands => MonteCarlo.bands(runs)

@@ -1,8 +1,15 @@
-import type { Band, CostRow, RunResult } from './model'
+import type { MonteCarlo } from '@coretime/sim'
+import type { Costs, RunResult } from './model'
 import type { ViewState } from './state'
 
-/** Page → worker. */
-export type Request = { kind: 'run' | 'mc'; id: number; state: ViewState }
+/**
+ * Page → worker. `run`: the view's runs (latest wins). `mc`: runs `from … to−1` of the view's
+ * Monte Carlo batch; a newer `mc` or a `cancel` stops an unfinished one between runs.
+ */
+export type Request =
+  | { kind: 'run'; id: number; state: ViewState }
+  | { kind: 'mc'; id: number; state: ViewState; from: number; to: number }
+  | { kind: 'cancel'; id: number }
 
 /** Worker → page. */
 export type Response =
@@ -11,9 +18,11 @@ export type Response =
       id: number
       a: RunResult
       b: RunResult | null
-      costs: { spot: bigint; rows: CostRow[] }
+      costs: Costs
+      /** ms the worker spent on the runs */
       ms: number
     }
-  | { kind: 'mc'; id: number; bands: Band[] }
-  | { kind: 'progress'; id: number; done: number; of: number }
+  | { kind: 'mcRuns'; id: number; runs: MonteCarlo.RunSummary[] }
+  /** runs done so far of this worker's share */
+  | { kind: 'progress'; id: number; done: number }
   | { kind: 'error'; id: number; message: string }

@@ -40,6 +40,38 @@ export interface Demand {
   buyAtPct: number
 }
 
+/** How new buyers pick their valuation of a core (the simulator's `Dist`); amounts in planck. */
+export type ValuationDist = 'fixed' | 'uniform' | 'lognormal'
+/** When in the lead-in a new buyer tries to buy (the simulator's `Timing`). */
+export type BuyTiming = 'atValuation' | 'end' | 'fraction' | 'random'
+
+/**
+ * The simulator's agents (@coretime/sim), added to the demand above. Each agent draws from the
+ * seeded RNG, so with agents every Monte Carlo run differs; without them every run is the same.
+ */
+export interface Agents {
+  /** Parachains on a lease that becomes renewable in sale 2; they renew while the price allows. */
+  renewers: number
+  /** The most a renewer pays to renew, planck. */
+  renewMax: bigint
+  /** Chance per sale that a renewer forgets to renew (and loses the core), percent. */
+  forgetPct: number
+  /** New buyers arriving, on average per sale (uniformly over the sales). */
+  buyers: number
+  /** fixed: `median`; uniform: `min`–`max`; lognormal: `median` and spread `sigma`. */
+  valuation: { dist: ValuationDist; median: bigint; min: bigint; max: bigint; sigma: number }
+  timing: BuyTiming
+  /** For `fraction`: how far through the lead-in, percent. */
+  timingPct: number
+  /** Speculators: each buys a core per sale at or below `specMax` and resells it at a markup. */
+  speculators: number
+  specMax: bigint
+  markup: number
+  /** One large actor buying every core offered once the price is at or below `largeBelow`. */
+  largeOn: boolean
+  largeBelow: bigint
+}
+
 export interface ViewState {
   network: Network
   /** Calendar date of the first sale's rotation (YYYY-MM-DD, UTC). */
@@ -52,7 +84,8 @@ export interface ViewState {
   /** A second parameter set drawn on the same chart, or null. */
   b: Params | null
   demand: Demand
-  /** Monte Carlo: runs and seed (0 runs = off). */
+  agents: Agents
+  /** Monte Carlo: runs and seed (0 runs = off); the seed also drives the agents of the main run. */
   mc: { runs: number; seed: number }
   /** Bulk versus on-demand: blocks a day the parachain needs. */
   blocksPerDay: number
@@ -86,6 +119,34 @@ export const polkadotParams = (): Params => {
   }
 }
 
+/**
+ * Agents off (counts 0), with illustrative settings ready for when they are switched on. Amounts
+ * are a tenth in KSM of what they are in DOT, like the minimum price (10 DOT, 1 KSM).
+ */
+export const agentDefaults = (network: Network = 'polkadot'): Agents => {
+  const t = Token.of(network)
+  const amount = (dot: bigint) =>
+    network === 'polkadot' ? Token.fromTokens(dot, t) : Token.fromTokens(dot, t) / 10n
+  return {
+    renewers: 0,
+    renewMax: amount(200n),
+    forgetPct: 5,
+    buyers: 0,
+    valuation: { dist: 'lognormal', median: amount(100n), min: amount(20n), max: amount(200n), sigma: 0.7 },
+    timing: 'atValuation',
+    timingPct: 50,
+    speculators: 0,
+    specMax: amount(60n),
+    markup: 1.5,
+    largeOn: false,
+    largeBelow: amount(30n),
+  }
+}
+
+/** Whether any agent takes part (otherwise the demand is the fixed table alone). */
+export const hasAgents = (a: Agents): boolean =>
+  a.renewers > 0 || a.buyers > 0 || a.speculators > 0 || a.largeOn
+
 export const defaults = (): ViewState => ({
   network: 'polkadot',
   start: '2026-12-01',
@@ -94,6 +155,7 @@ export const defaults = (): ViewState => ({
   a: polkadotParams(),
   b: null,
   demand: { mode: 'constant', renewals: [10], purchases: [8], buyAtPct: 50 },
+  agents: agentDefaults('polkadot'),
   mc: { runs: 0, seed: 1 },
   blocksPerDay: 14_400,
 })
@@ -128,6 +190,26 @@ const paramsShape = {
   rule: z.enum(['floorAtEndPrice', 'bumpOnly']),
 }
 const paramsSchema = z.object(paramsShape).strict()
+
+/** Agent settings in the URL: written only where they differ from the defaults. */
+const agentShape = {
+  renewers: int(0, 500),
+  rmax: z.string(),
+  forget: pct2,
+  buyers: int(0, 100),
+  val: z.enum(['fixed', 'uniform', 'lognormal']),
+  vmed: z.string(),
+  vmin: z.string(),
+  vmax: z.string(),
+  vsig: z.coerce.number().min(0).max(3),
+  timing: z.enum(['atValuation', 'end', 'fraction', 'random']),
+  tat: int(0, 100),
+  specs: int(0, 50),
+  smax: z.string(),
+  markup: z.coerce.number().min(1).max(10),
+  large: z.enum(['0', '1']),
+  lbelow: z.string(),
+}
 const bKeys = Object.keys(paramsShape).map((k) => `b.${k}`)
 
 const urlSchema = z
@@ -143,6 +225,7 @@ const urlSchema = z
     runs: int(0, 2000),
     seed: int(0, 2 ** 31 - 1),
     bpd: int(1, 14_400),
+    ...agentShape,
     ...paramsShape,
     ...Object.fromEntries(bKeys.map((k) => [k, z.string()])),
   })
@@ -193,8 +276,64 @@ export const toQuery = (s: ViewState): string => {
   q.set('runs', String(s.mc.runs))
   q.set('seed', String(s.mc.seed))
   q.set('bpd', String(s.blocksPerDay))
+  agentsToQuery(s.agents, s.network, q)
   if (s.b) paramsToQuery(s.b, s.network, 'b.', q)
   return q.toString()
+}
+
+const agentsToQuery = (a: Agents, network: Network, q: URLSearchParams): void => {
+  const d = agentDefaults(network)
+  const amt = (x: bigint) => formatAmount(x, network)
+  const put = (key: string, v: string, dv: string) => {
+    if (v !== dv) q.set(key, v)
+  }
+  put('renewers', String(a.renewers), String(d.renewers))
+  put('rmax', amt(a.renewMax), amt(d.renewMax))
+  put('forget', String(a.forgetPct), String(d.forgetPct))
+  put('buyers', String(a.buyers), String(d.buyers))
+  put('val', a.valuation.dist, d.valuation.dist)
+  put('vmed', amt(a.valuation.median), amt(d.valuation.median))
+  put('vmin', amt(a.valuation.min), amt(d.valuation.min))
+  put('vmax', amt(a.valuation.max), amt(d.valuation.max))
+  put('vsig', String(a.valuation.sigma), String(d.valuation.sigma))
+  put('timing', a.timing, d.timing)
+  put('tat', String(a.timingPct), String(d.timingPct))
+  put('specs', String(a.speculators), String(d.speculators))
+  put('smax', amt(a.specMax), amt(d.specMax))
+  put('markup', String(a.markup), String(d.markup))
+  put('large', a.largeOn ? '1' : '0', d.largeOn ? '1' : '0')
+  put('lbelow', amt(a.largeBelow), amt(d.largeBelow))
+}
+
+type AgentRaw = { [K in keyof typeof agentShape]?: z.infer<(typeof agentShape)[K]> | undefined }
+
+const readAgents = (v: AgentRaw, network: Network): Agents => {
+  const d = agentDefaults(network)
+  const amt = (raw: string | undefined, fallback: bigint, field: string) =>
+    amountField(raw, fallback, network, field)
+  const valuation = {
+    dist: v.val ?? d.valuation.dist,
+    median: amt(v.vmed, d.valuation.median, 'vmed'),
+    min: amt(v.vmin, d.valuation.min, 'vmin'),
+    max: amt(v.vmax, d.valuation.max, 'vmax'),
+    sigma: v.vsig ?? d.valuation.sigma,
+  }
+  if (valuation.max < valuation.min)
+    throw new UrlError('vmax', 'a highest valuation at least the lowest (vmin)')
+  return {
+    renewers: v.renewers ?? d.renewers,
+    renewMax: amt(v.rmax, d.renewMax, 'rmax'),
+    forgetPct: v.forget ?? d.forgetPct,
+    buyers: v.buyers ?? d.buyers,
+    valuation,
+    timing: v.timing ?? d.timing,
+    timingPct: v.tat ?? d.timingPct,
+    speculators: v.specs ?? d.speculators,
+    specMax: amt(v.smax, d.specMax, 'smax'),
+    markup: v.markup ?? d.markup,
+    largeOn: v.large === undefined ? d.largeOn : v.large === '1',
+    largeBelow: amt(v.lbelow, d.largeBelow, 'lbelow'),
+  }
 }
 
 type Raw = Record<string, string>
@@ -293,6 +432,7 @@ export const fromQuery = (search: string): UrlResult => {
       a,
       b,
       demand: { mode, renewals: ren, purchases: buy, buyAtPct: v.at ?? base.demand.buyAtPct },
+      agents: readAgents(v, network),
       mc: { runs: v.runs ?? base.mc.runs, seed: v.seed ?? base.mc.seed },
       blocksPerDay: v.bpd ?? base.blocksPerDay,
     }
@@ -304,14 +444,5 @@ export const fromQuery = (search: string): UrlResult => {
       state: base,
       message: `This link could not be read (${e.field}: ${e.expected}); showing the Polkadot defaults.`,
     }
-  }
-}
-
-/** Renewals and purchases of sale `i` (0-based), whichever the mode. */
-export const demandAt = (d: Demand, i: number): { renewals: number; purchases: number } => {
-  const k = d.mode === 'constant' ? 0 : i
-  return {
-    renewals: d.renewals[k] ?? d.renewals.at(-1) ?? 0,
-    purchases: d.purchases[k] ?? d.purchases.at(-1) ?? 0,
   }
 }

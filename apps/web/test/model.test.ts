@@ -1,8 +1,18 @@
-import { Renewal } from '@coretime/core'
-import { Scenario, simulate } from '@coretime/sim'
+import { BulkVsOnDemand, OnDemand, Renewal } from '@coretime/core'
+import { MonteCarlo, Rng, Scenario, simulate } from '@coretime/sim'
 import { describe, expect, test } from 'vitest'
-import { bulkVsOnDemand, run, scenarioOf } from '../src/model'
-import { defaults } from '../src/state'
+import {
+  bandsOf,
+  bulkVsOnDemand,
+  mainSeed,
+  mcRuns,
+  mcScenario,
+  monteCarlo,
+  run,
+  runView,
+  scenarioOf,
+} from '../src/model'
+import { defaults, type ViewState } from '../src/state'
 
 const v = defaults()
 const input = { params: v.a, demand: v.demand, sales: 6, userPaid: v.userPaid }
@@ -42,7 +52,113 @@ describe('model.run', () => {
   test('behavior: on-demand cost is the floor spot price times the orders of a region', () => {
     const r = run(input, v.network, v.start)
     const c = bulkVsOnDemand({ ...v, blocksPerDay: 100 }, r)
-    expect(c.rows[0]?.onDemand).toBe(c.spot * 2_800n) // 100 blocks a day × 28 days
+    expect(c.rows[0]?.orders).toBe(2_800n) // 100 blocks a day × 28 days
+    expect(c.rows[0]?.onDemand).toBe(c.spot * 2_800n)
     expect(c.rows[0]?.bulk).toBe(r.rows[0]?.userRenewal)
+  })
+
+  test('behavior: bulk and on-demand are @coretime/core’s BulkVsOnDemand numbers', () => {
+    const r = run(input, v.network, v.start)
+    const c = bulkVsOnDemand({ ...v, blocksPerDay: 5_000 }, r)
+    const od = OnDemand.Params.sdkDefaults('polkadot')
+    const row = r.rows[2]!
+    const expected = BulkVsOnDemand.Compare.compare({
+      blocksPerDay: 5_000,
+      regions: 1,
+      regionRelayBlocks: v.a.regionLength * 80,
+      relayBlocksPerDay: 14_400,
+      purchasePrice: row.userRenewal,
+      endPrice: row.endPrice,
+      renewalSalePrice: row.topPrice,
+      renewalBump: 30_000_000n,
+      renewalRule: 'floorAtEndPrice',
+      onDemandBaseFee: od.baseFee,
+      traffic: od.trafficDefault,
+    })
+    expect(c.spot).toBe(expected.spotPrice)
+    expect(c.cores).toBe(1)
+    expect(c.rows[2]).toEqual({
+      index: 3,
+      bulk: expected.perRegion[0]?.bulk,
+      orders: expected.perRegion[0]?.orders,
+      onDemand: expected.perRegion[0]?.onDemand,
+    })
+  })
+})
+
+/** A small view with every kind of agent, for runs fast enough in a unit test. */
+const withAgents = (over: Partial<ViewState['agents']> = {}): ViewState => ({
+  ...v,
+  sales: 5,
+  mc: { runs: 12, seed: 7 },
+  agents: { ...v.agents, renewers: 4, buyers: 3, speculators: 1, largeOn: true, ...over },
+})
+
+describe('model: agents', () => {
+  test('default: the view’s agents reach @coretime/sim, and the main run is run 0 of the batch', () => {
+    const view = withAgents()
+    const scenario = mcScenario(view)
+    expect(scenario.demand.agents.map((a) => a.kind)).toEqual([
+      'renewer',
+      'buyer',
+      'speculator',
+      'largeActor',
+    ])
+    const buyer = scenario.demand.agents[1]
+    expect(buyer?.kind === 'buyer' && buyer.count).toBe(15) // 3 a sale × 5 sales
+    expect(mainSeed(view)).toBe(Rng.derive(7, 0))
+    const sim = simulate(scenario, { seed: Rng.derive(7, 0) })
+    const { a } = runView(view)
+    expect(a.rows.map((r) => r.endPrice)).toEqual(sim.sales.map((s) => s.endPrice))
+    expect(a.rows.map((r) => r.purchasePrice)).toEqual(sim.sales.map((s) => s.purchasePrices?.mean ?? null))
+  })
+
+  test('args: a renewer’s limit and forget chance reach the simulator as planck and a probability', () => {
+    const view = withAgents({ renewMax: 123_000_000_000n, forgetPct: 12.5 })
+    const r = mcScenario(view).demand.agents[0]
+    expect(r).toMatchObject({
+      kind: 'renewer',
+      maxPrice: 123_000_000_000n,
+      forget: 0.125,
+      renewInSale: [2, 2],
+    })
+  })
+
+  test('error: agent settings the simulator refuses throw with the field named', () => {
+    const view = withAgents({
+      valuation: { ...v.agents.valuation, dist: 'uniform', min: 50_000_000_000n, max: 10_000_000_000n },
+    })
+    expect(() => runView(view)).toThrow(/valuation\.max/)
+  })
+})
+
+describe('model: Monte Carlo', () => {
+  test('default: the workers’ split batch gives @coretime/sim’s monteCarlo bands exactly', () => {
+    const view = withAgents()
+    const whole = MonteCarlo.monteCarlo(mcScenario(view), { runs: 12, seed: 7 })
+    expect(monteCarlo(view)).toEqual(whole)
+    const split = bandsOf([...mcRuns(view, 5, 12), ...mcRuns(view, 0, 5)])
+    expect(split).toEqual(whole)
+  })
+
+  test('behavior: with agents the runs differ (a spread); richer buyers pay more', () => {
+    const view = withAgents()
+    const b = monteCarlo(view)
+    expect(b.sales.some((s) => s.endPrice.p5 !== s.endPrice.p95 || s.coresSold.p5 !== s.coresSold.p95)).toBe(
+      true,
+    )
+    const rich = monteCarlo(
+      withAgents({ valuation: { ...v.agents.valuation, median: 10n * v.agents.valuation.median } }),
+    )
+    expect(rich).not.toEqual(b)
+  })
+
+  test('behavior: without agents every run is the same', () => {
+    const b = monteCarlo({ ...v, sales: 4, mc: { runs: 5, seed: 3 } })
+    for (const s of b.sales) expect(s.endPrice.p5).toBe(s.endPrice.p95)
+  })
+
+  test('error: a batch of no runs is refused by the simulator', () => {
+    expect(() => bandsOf([])).toThrow(/no runs/)
   })
 })

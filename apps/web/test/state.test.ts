@@ -1,7 +1,7 @@
 import { Token } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { planckToChartNumber } from '../src/chartNumber'
-import { defaults, fromQuery, parseAmount, toQuery } from '../src/state'
+import { agentDefaults, defaults, fromQuery, parseAmount, toQuery } from '../src/state'
 
 describe('state URL', () => {
   test('default: an empty query gives the Polkadot defaults', () => {
@@ -51,6 +51,76 @@ describe('state URL', () => {
     const r = fromQuery('net=kusama&price=2.5')
     expect(r.ok).toBe(true)
     expect(r.state.a.startPrice).toBe(2_500_000_000_000n)
+  })
+})
+
+describe('state URL: agents', () => {
+  const v = defaults()
+  const agents = {
+    renewers: 12,
+    renewMax: 1_234_500_000_000n,
+    forgetPct: 2.5,
+    buyers: 6,
+    valuation: {
+      dist: 'uniform' as const,
+      median: 800_000_000_000n,
+      min: 150_000_000_000n,
+      max: 2_500_000_000_000n,
+      sigma: 1.25,
+    },
+    timing: 'fraction' as const,
+    timingPct: 30,
+    speculators: 3,
+    specMax: 700_000_000_000n,
+    markup: 2.25,
+    largeOn: true,
+    largeBelow: 250_000_000_000n,
+  }
+
+  test('default: agents are off and write nothing to the link', () => {
+    expect(defaults().agents).toEqual(agentDefaults('polkadot'))
+    expect(toQuery(v)).not.toMatch(/renewers|buyers|specs|large|val=|rmax/)
+  })
+
+  test('behavior: every agent input round-trips through the query string', () => {
+    const changed = { ...v, agents }
+    const q = toQuery(changed)
+    expect(q).toContain('buyers=6')
+    expect(q).toContain('vmin=15')
+    const back = fromQuery(q)
+    expect(back.ok).toBe(true)
+    expect(back.state).toEqual(changed)
+  })
+
+  test('args: agent amounts are read in the network token (KSM defaults a tenth of DOT’s)', () => {
+    const r = fromQuery('net=kusama&buyers=4&vmed=2.5&large=1')
+    expect(r.ok).toBe(true)
+    expect(r.state.agents.buyers).toBe(4)
+    expect(r.state.agents.valuation.median).toBe(2_500_000_000_000n)
+    expect(r.state.agents.largeOn).toBe(true)
+    expect(r.state.agents.largeBelow).toBe(3_000_000_000_000n) // 3 KSM (30 DOT on Polkadot)
+  })
+
+  test.each([
+    ['buyers=many', 'buyers'],
+    ['renewers=501', 'renewers'],
+    ['forget=101', 'forget'],
+    ['forget=1.234', 'forget'],
+    ['val=normal', 'val'],
+    ['vsig=4', 'vsig'],
+    ['vmin=50&vmax=20', 'vmax'],
+    ['rmax=-5', 'rmax'],
+    ['smax=ten', 'smax'],
+    ['markup=0.5', 'markup'],
+    ['timing=early', 'timing'],
+    ['tat=150', 'tat'],
+    ['large=yes', 'large'],
+    ['lbelow=1 KSM', 'lbelow'],
+  ])('error: %s falls back to the defaults and names %s', (query, field) => {
+    const r = fromQuery(query)
+    expect(r.ok).toBe(false)
+    expect(r.state).toEqual(defaults())
+    if (!r.ok) expect(r.message).toContain(field)
   })
 })
 

@@ -1,13 +1,14 @@
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { planckToChartNumber } from '../chartNumber'
-import { type Band, blockToDate, type CostRow, type RunResult } from '../model'
+import { type Bands, blockToDate, type CostRow, type RunResult } from '../model'
 
 export const COLORS = {
   a: '#e6007a', // Polkadot pink
   b: '#1f6feb',
   user: '#0a7d4f',
   band: 'rgba(230, 0, 122, 0.14)',
+  endBand: 'rgba(31, 111, 235, 0.10)',
   ondemand: '#8a5cf6',
   interlude: 'rgba(245, 166, 35, 0.30)',
   leadin: 'rgba(31, 111, 235, 0.12)',
@@ -156,10 +157,13 @@ export const priceChart = (el: HTMLElement) => {
   return { update, canvas: () => m.plot?.ctx.canvas ?? null, plot: () => m.plot }
 }
 
-/** Sale by sale: the user's renewal price against the open market (+ Monte Carlo band). */
+/**
+ * Sale by sale: the user's renewal price against the open market, with the simulator's Monte Carlo
+ * bands when on: p5–p95 of what buyers paid (mean per run, and its median) and of the end price.
+ */
 export const renewalChart = (el: HTMLElement) => {
   const m: Managed = { plot: null, key: '' }
-  const update = (ctx: ChartContext, a: RunResult, bands: Band[] | null): void => {
+  const update = (ctx: ChartContext, a: RunResult, bands: Bands | null): void => {
     const first = a.firstBlock
     const n = (x: bigint) => planckToChartNumber(x, ctx.decimals)
     const data: (number | null)[][] = [
@@ -168,12 +172,24 @@ export const renewalChart = (el: HTMLElement) => {
       a.rows.map((r) => n(r.endPrice)),
       a.rows.map((r) => (r.purchasePrice === null ? null : n(r.purchasePrice))),
     ]
-    const useBands = bands !== null && bands.length === a.rows.length
+    const sales = bands?.sales ?? []
+    const useBands = bands !== null && sales.length === a.rows.length
     if (useBands) {
-      data.push(bands.map((x) => n(x.p95)))
-      data.push(bands.map((x) => n(x.p50)))
-      data.push(bands.map((x) => n(x.p5)))
+      const paid = (k: 'p5' | 'p50' | 'p95') =>
+        sales.map((x) => (x.meanPurchasePrice === null ? null : n(x.meanPurchasePrice[k])))
+      data.push(paid('p95'), paid('p50'), paid('p5'))
+      data.push(
+        sales.map((x) => n(x.endPrice.p95)),
+        sales.map((x) => n(x.endPrice.p5)),
+      )
     }
+    const faint = (label: string, stroke: string, dash?: number[]): uPlot.Series => ({
+      label,
+      stroke,
+      width: 1,
+      ...(dash && { dash }),
+      value: priceFmt(ctx.symbol),
+    })
     const key = `${useBands}-${ctx.log}-${ctx.symbol}-${widthOf(el)}`
     ensure(
       m,
@@ -204,25 +220,26 @@ export const renewalChart = (el: HTMLElement) => {
           },
           ...(useBands
             ? [
-                { label: 'p95', stroke: 'rgba(230,0,122,0.35)', width: 1, value: priceFmt(ctx.symbol) },
-                {
-                  label: 'median',
-                  stroke: 'rgba(230,0,122,0.6)',
-                  width: 1,
-                  dash: [2, 3],
-                  value: priceFmt(ctx.symbol),
-                },
-                { label: 'p5', stroke: 'rgba(230,0,122,0.35)', width: 1, value: priceFmt(ctx.symbol) },
+                faint('paid p95', 'rgba(230,0,122,0.35)'),
+                faint('paid median', 'rgba(230,0,122,0.6)', [2, 3]),
+                faint('paid p5', 'rgba(230,0,122,0.35)'),
+                faint('end p95', 'rgba(31,111,235,0.35)'),
+                faint('end p5', 'rgba(31,111,235,0.35)'),
               ]
             : []),
         ],
-        bands: useBands ? [{ series: [4, 6], fill: COLORS.band }] : [],
+        bands: useBands
+          ? [
+              { series: [4, 6], fill: COLORS.band },
+              { series: [7, 8], fill: COLORS.endBand },
+            ]
+          : [],
         axes: [axis(''), axis(`Price (${ctx.symbol})`, { size: 70 })],
       }),
       data as uPlot.AlignedData,
     )
   }
-  return { update, canvas: () => m.plot?.ctx.canvas ?? null }
+  return { update, canvas: () => m.plot?.ctx.canvas ?? null, plot: () => m.plot }
 }
 
 /** Cost per region of keeping a parachain running: bulk renewal against on-demand orders. */

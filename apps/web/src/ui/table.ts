@@ -1,5 +1,5 @@
 import { Token } from '@coretime/core'
-import { type Band, blockToDate, type CostRow, type RunResult } from '../model'
+import { type Bands, blockToDate, type CostRow, type RunResult } from '../model'
 import type { Network } from '../state'
 import { h } from './dom'
 
@@ -14,7 +14,7 @@ export interface TableInput {
   network: Network
   a: RunResult
   b: RunResult | null
-  bands: Band[] | null
+  bands: Bands | null
   costs: CostRow[]
 }
 
@@ -40,7 +40,7 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
   const symbol = Token.of(t.network).symbol
   const extra = [
     ...(t.b ? ['B end price', 'B your renewal'] : []),
-    ...(t.bands ? ['p5', 'median', 'p95'] : []),
+    ...(t.bands ? ['Paid p5', 'Paid median', 'Paid p95', 'End p5', 'End p95'] : []),
   ]
   const head = h(
     'tr',
@@ -58,7 +58,7 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
   )
   const body = t.a.rows.map((r, i) => {
     const b = t.b?.rows[i]
-    const band = t.bands?.[i]
+    const band = t.bands?.sales[i]
     const cells = [
       String(r.index),
       date(t.start, r.saleStart, first),
@@ -76,9 +76,11 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
       ...(t.b ? [fmt(b?.endPrice ?? null, t.network), fmt(b?.userRenewal ?? null, t.network)] : []),
       ...(t.bands
         ? [
-            fmt(band?.p5 ?? null, t.network),
-            fmt(band?.p50 ?? null, t.network),
-            fmt(band?.p95 ?? null, t.network),
+            fmt(band?.meanPurchasePrice?.p5 ?? null, t.network),
+            fmt(band?.meanPurchasePrice?.p50 ?? null, t.network),
+            fmt(band?.meanPurchasePrice?.p95 ?? null, t.network),
+            fmt(band?.endPrice.p5 ?? null, t.network),
+            fmt(band?.endPrice.p95 ?? null, t.network),
           ]
         : []),
     ]
@@ -120,11 +122,13 @@ export const toCsv = (t: TableInput): string => {
     'revenue_planck',
     'on_demand_planck',
     ...(t.b ? ['b_end_price_planck', 'b_your_renewal_planck'] : []),
-    ...(t.bands ? ['p5_planck', 'p50_planck', 'p95_planck'] : []),
+    ...(t.bands
+      ? ['paid_p5_planck', 'paid_p50_planck', 'paid_p95_planck', 'end_p5_planck', 'end_p95_planck']
+      : []),
   ]
   const lines = t.a.rows.map((r, i) => {
     const b = t.b?.rows[i]
-    const band = t.bands?.[i]
+    const band = t.bands?.sales[i]
     return [
       r.index,
       date(t.start, r.saleStart, first),
@@ -141,7 +145,15 @@ export const toCsv = (t: TableInput): string => {
       r.revenue,
       t.costs[i]?.onDemand ?? '',
       ...(t.b ? [b?.endPrice ?? '', b?.userRenewal ?? ''] : []),
-      ...(t.bands ? [band?.p5 ?? '', band?.p50 ?? '', band?.p95 ?? ''] : []),
+      ...(t.bands
+        ? [
+            band?.meanPurchasePrice?.p5 ?? '',
+            band?.meanPurchasePrice?.p50 ?? '',
+            band?.meanPurchasePrice?.p95 ?? '',
+            band?.endPrice.p5 ?? '',
+            band?.endPrice.p95 ?? '',
+          ]
+        : []),
     ].join(',')
   })
   return `${cols.join(',')}\n${lines.join('\n')}\n`
