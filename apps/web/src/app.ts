@@ -11,6 +11,7 @@ import {
   toQuery,
   type ViewState,
 } from './state'
+import { snapshotLoader } from './snapshot'
 import { createStore } from './store'
 import { type ChartContext, costChart, priceChart, renewalChart } from './ui/charts'
 import {
@@ -233,7 +234,22 @@ export const mount = (root: HTMLElement): void => {
           'Bulk coretime sale simulator — exact pallet-broker rules, in DOT or KSM, with real dates.',
         ),
       ),
-      h('div', { class: 'actions' }, status, resetBtn, copyBtn, csvBtn, pngBtn),
+      h(
+        'div',
+        { class: 'actions' },
+        status,
+        snapshotLoader(
+          () => store.get(),
+          (next) => store.set(() => next),
+          (message) => {
+            status.textContent = message
+          },
+        ),
+        resetBtn,
+        copyBtn,
+        csvBtn,
+        pngBtn,
+      ),
     ),
     notice,
     h(

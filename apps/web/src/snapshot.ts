@@ -1,0 +1,85 @@
+import * as Snapshot from '@coretime/chain/snapshot'
+import { Runtimes } from '@coretime/core'
+import type { ViewState } from './state'
+import { h } from './ui/dom'
+
+/**
+ * Loading a chain snapshot (`coretime snapshot -o FILE`, docs/chain.md) as the starting point: the
+ * governance configuration, the current sale's end price, cores offered, the date of its rotation,
+ * and as demand the renewals due and the cores sold so far. The web simulator starts a fresh sale
+ * with these values; `coretime simulate --from FILE` continues the exact chain state instead.
+ */
+export type Loaded =
+  | { readonly ok: true; readonly state: ViewState; readonly note: string }
+  | { readonly ok: false; readonly message: string }
+
+const DAY_MS = 86_400_000
+const RELAY_BLOCK_MS = 6000
+/** Perbill parts → percent with at most two decimals (what the inputs hold). */
+const percent = (parts: bigint): number => Math.round(Number(parts) / 100_000) / 100
+
+export const fromSnapshotText = (text: string, base: ViewState): Loaded => {
+  const r = Snapshot.parse(text)
+  if (!r.ok) return { ok: false, message: `Snapshot not loaded: ${r.error.message}` }
+  const s = r.value
+  const { configuration: c, saleInfo: sale } = s.broker
+  if (!c || !sale) return { ok: false, message: 'Snapshot not loaded: the chain has no sale yet' }
+  const adapter = (s.network === 'polkadot' ? Runtimes.polkadot : Runtimes.kusama).priceAdapter
+  const TS = s.constants.timeslicePeriod
+  const rotation = (sale.regionBegin - c.regionLength) * TS - c.advanceNotice
+  const rotationMs = s.relay.timestamp + (rotation - s.relay.block) * RELAY_BLOCK_MS
+  const renewals = s.broker.potentialRenewals.filter(
+    (p) => p.when === sale.regionBegin && 'complete' in p.completion,
+  ).length
+  const state: ViewState = {
+    ...base,
+    network: s.network,
+    start: new Date(Math.floor(rotationMs / DAY_MS) * DAY_MS).toISOString().slice(0, 10),
+    a: {
+      ...base.a,
+      adapter: 'MinimumPrice',
+      minPrice: adapter.kind === 'MinimumPrice' ? adapter.minimumEndPrice : base.a.minPrice,
+      startPrice: sale.endPrice,
+      interlude: c.interludeLength,
+      leadin: c.leadinLength,
+      regionLength: c.regionLength,
+      idealPct: percent(c.idealBulkProportion),
+      coreLimit: c.limitCoresOffered ?? sale.coresOffered,
+      bumpPct: percent(c.renewalBump),
+      renewalRule: 'floorAtEndPrice',
+    },
+    b: null,
+    demand: { ...base.demand, mode: 'constant', renewals: [renewals], purchases: [sale.coresSold] },
+  }
+  const note = `Loaded ${s.network} at relay block ${s.relay.block}: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold, ${renewals} renewals due.`
+  return { ok: true, state, note }
+}
+
+/** A "Load snapshot" file input; `apply` receives the new state, `report` a one-line note or error. */
+export const snapshotLoader = (
+  current: () => ViewState,
+  apply: (s: ViewState) => void,
+  report: (message: string) => void,
+): HTMLElement => {
+  const input = h('input', {
+    type: 'file',
+    accept: '.json,application/json',
+    'data-testid': 'snapshot-file',
+    class: 'sr-only',
+    id: 'snapshot-file',
+  })
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0]
+    if (!file) return
+    const r = fromSnapshotText(await file.text(), current())
+    input.value = ''
+    if (r.ok) apply(r.state)
+    report(r.ok ? r.note : r.message)
+  })
+  return h(
+    'label',
+    { class: 'button ghost', for: 'snapshot-file', title: 'A file from `coretime snapshot`' },
+    'Load snapshot',
+    input,
+  )
+}
