@@ -73,12 +73,12 @@ export const normal = (rng: Rng): number => {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
 }
 
-/** Fisher–Yates shuffle in place. */
-export const shuffle = <T>(rng: Rng, xs: T[]): T[] => {
+/** Fisher–Yates shuffle in place (an array or a typed array). */
+export const shuffle = <A extends { length: number; [i: number]: unknown }>(rng: Rng, xs: A): A => {
   for (let i = xs.length - 1; i > 0; i--) {
     const j = int(rng, i + 1)
-    const t = xs[i] as T
-    xs[i] = xs[j] as T
+    const t = xs[i]
+    xs[i] = xs[j]
     xs[j] = t
   }
   return xs
