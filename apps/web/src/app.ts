@@ -2,6 +2,7 @@ import { Token } from '@coretime/core'
 import type { MonteCarlo } from '@coretime/sim'
 import { type Bands, bandsOf, type Costs, type RunResult } from './model'
 import type { Request, Response } from './protocol'
+import { snapshotLoader } from './snapshot'
 import {
   agentDefaults,
   defaults,
@@ -11,7 +12,6 @@ import {
   toQuery,
   type ViewState,
 } from './state'
-import { snapshotLoader } from './snapshot'
 import { createStore } from './store'
 import { type ChartContext, costChart, priceChart, renewalChart } from './ui/charts'
 import {
@@ -49,6 +49,9 @@ export interface Probe {
   /** The price chart's y values of set A (tokens, as drawn). */
   chartData(): (number | null)[]
 }
+
+/** ms of no input before the address bar is written. */
+const URL_SETTLE_MS = 250
 
 const section = (title: string, id: string, ...children: HTMLElement[]): HTMLElement =>
   h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...children)
@@ -507,26 +510,40 @@ export const mount = (root: HTMLElement): void => {
   })
 
   // ---- state → URL, inputs, computation ---------------------------------------------------
+  // history.replaceState costs 3–12 ms in chromium, as much as the engine run: the address bar is
+  // written once the inputs settle (and at once before a copy or when the page is left).
+  let urlTimer = 0
+  const writeUrl = (): void => {
+    clearTimeout(urlTimer)
+    urlTimer = 0
+    history.replaceState(null, '', `?${toQuery(store.get())}`)
+  }
   const sync = (s: ViewState): void => {
     for (const r of refreshers) r(s)
-    history.replaceState(null, '', `?${toQuery(s)}`)
+    clearTimeout(urlTimer)
+    urlTimer = window.setTimeout(writeUrl, URL_SETTLE_MS)
   }
+  window.addEventListener('pagehide', () => {
+    if (urlTimer) writeUrl()
+  })
   store.subscribe((s) => {
     changedAt = performance.now()
-    sync(s)
+    // the worker starts first; the inputs are refreshed while it runs
     request()
+    sync(s)
     requestMc(s)
   })
   logToggle.addEventListener('change', () => {
     price.plot()?.destroy()
     draw()
   })
-  sync(store.get())
-  if (loaded.ok && location.search === '') history.replaceState(null, '', `?${toQuery(store.get())}`)
+  for (const r of refreshers) r(store.get())
+  writeUrl()
   request()
   requestMc(store.get())
 
   copyBtn.addEventListener('click', async () => {
+    writeUrl()
     const url = location.href
     try {
       await navigator.clipboard.writeText(url)

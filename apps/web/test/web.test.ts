@@ -119,6 +119,8 @@ describe.skipIf(!present)('web app (chromium)', () => {
     const before = await draws(page)
     await page.locator('input[type="checkbox"][data-field="compare"]').check()
     await waitForDraws(page, before + 1)
+    // the address bar is written once the inputs settle
+    await page.waitForFunction(() => location.search.includes('b.adapter'))
     const url = page.url()
     const table = await page.locator('table.numbers').textContent()
     const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
@@ -161,7 +163,7 @@ describe.skipIf(!present)('web app (chromium)', () => {
     const after = monteCarlo(w)
     expect(after).not.toEqual(before)
     expect(await bandCells(page)).toEqual(bandTexts(after))
-    expect(page.url()).toContain('vmed=300')
+    await page.waitForFunction(() => location.search.includes('vmed=300'))
     await page.close()
   })
 
