@@ -1,11 +1,13 @@
 /**
- * Screenshots for docs/: the default view and a comparison view (MinimumPrice against RFC-1
- * Linear). Run: npm run screenshots -w @coretime/web
+ * Screenshots for docs/: the default view, a comparison view (MinimumPrice against RFC-1
+ * Linear) and a Monte Carlo view with agents. Run: npm run screenshots -w @coretime/web
  */
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { defaults, toQuery } from '../src/state'
 import { buildApp, hasChromium, launch, serve, waitForDraws } from '../test/harness'
+
+type Probe = { __coretime: { bandDraws: number } }
 
 const OUT = resolve(import.meta.dirname, '../../../docs/screenshots')
 
@@ -27,6 +29,28 @@ try {
   await page.goto(`${server.url}?${compare}`)
   await waitForDraws(page, 1)
   await page.screenshot({ path: join(OUT, 'compare.png'), fullPage: false })
+  const mc = toQuery({
+    ...v,
+    mc: { runs: 200, seed: 1 },
+    agents: { ...v.agents, renewers: 6, buyers: 4, speculators: 2 },
+  })
+  await page.goto(`${server.url}?${mc}`)
+  await waitForDraws(page, 1)
+  await page.waitForFunction(() => (window as unknown as Probe).__coretime.bandDraws >= 1, null, {
+    timeout: 120_000,
+  })
+  await page.locator('[data-testid="renewal-chart"]').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+  await page.screenshot({ path: join(OUT, 'montecarlo.png'), fullPage: false })
+  // the agents panel, scrolled clear of the sticky header
+  const agents = page.locator('section[aria-labelledby="h-agents"]')
+  await page.setViewportSize({ width: 1440, height: 2400 })
+  await agents.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 90))
+  const box = await agents.boundingBox()
+  if (box)
+    await page.screenshot({
+      path: join(OUT, 'agents.png'),
+      clip: { ...box, y: box.y - 8, height: box.height + 16 },
+    })
   console.log(`screenshots written to ${OUT}`)
 } finally {
   await close()
