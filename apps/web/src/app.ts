@@ -401,13 +401,12 @@ export const mount = (root: HTMLElement): void => {
     const f = (x: bigint) => Token.format(x, token, { digits: 2 })
     const last = results.a.rows.at(-1)
     const firstRow = results.a.rows[0]
-    const totalRevenue = results.a.rows.reduce((acc, r) => acc + r.revenue, 0n)
     summary.replaceChildren(
       ...[
         ['First sale end price', firstRow ? f(firstRow.endPrice) : '—'],
         [`Sale ${last?.index ?? ''} end price`, last ? f(last.endPrice) : '—'],
         [`Your renewal in sale ${last?.index ?? ''}`, last ? f(last.userRenewal) : '—'],
-        ['Burned over all sales', f(totalRevenue)],
+        ['Burned over all sales', f(results.a.revenue)],
       ].map(([k, v]) => h('div', {}, h('dt', {}, k ?? ''), h('dd', {}, v ?? ''))),
     )
     const od = results.costs
@@ -454,10 +453,8 @@ export const mount = (root: HTMLElement): void => {
     if (key === mcKey) return
     mcKey = key
     mcId++
-    if (bands !== null) {
-      bands = null
-      draw()
-    }
+    // stale bands go; the run this change also asked for redraws without them
+    bands = null
     if (s.mc.runs === 0) {
       for (const w of mcWorkers) w.postMessage({ kind: 'cancel', id: mcId } satisfies Request)
       mcNote.textContent = ''

@@ -61,6 +61,8 @@ export interface RunResult {
   rows: SaleRow[]
   /** The sale price over time, sampled through every phase of every sale. */
   curve: PricePoint[]
+  /** Planck paid to the broker over all sales (@coretime/sim's total; burned on the live chains). */
+  revenue: bigint
 }
 
 export interface RunInput {
@@ -244,7 +246,7 @@ const fromSim = (input: RunInput, scenario: SimScenario.Scenario, sim: SimResult
       revenue: r.revenue,
     })
   }
-  return { rows, curve, firstBlock: scenario.chain.startBlock }
+  return { rows, curve, firstBlock: scenario.chain.startBlock, revenue: sim.revenue }
 }
 
 /** One deterministic run of the view's demand through @coretime/sim (the exact engine beneath). */

@@ -26,6 +26,7 @@ describe('model.run', () => {
     expect(r.rows.map((x) => x.endPrice)).toEqual(sim.sales.map((s) => s.endPrice))
     expect(r.rows.map((x) => x.coresSold)).toEqual(sim.sales.map((s) => s.coresSold))
     expect(r.rows.map((x) => x.revenue)).toEqual(sim.sales.map((s) => s.revenue))
+    expect(r.revenue).toBe(sim.revenue)
   })
 
   test('behavior: the user’s renewal follows Renewal.nextPrice sale by sale (RFC-149 floor, then 3% bumps)', () => {
