@@ -251,6 +251,31 @@ describe('Broker invariants (random call sequences)', () => {
     )
   })
 
+  test('behavior: a quietSchedules sink reaches the same state, without CoreAssigned or assignments', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), fc.nat(400), (ops, tail) => {
+        const { s: quiet } = setup({ kind: 'CenterTargetPrice' })
+        const { s: full, out: fullOut } = setup({ kind: 'CenterTargetPrice' })
+        const quietOut = Broker.sink({ quietHistory: true, quietSchedules: true })
+        const loudOut = Broker.sink({ quietHistory: true })
+        for (const o of ops) {
+          Broker.advanceTo(quiet, quiet.block + o.advance * 7, quietOut)
+          Broker.advanceTo(full, full.block + o.advance * 7, loudOut)
+          const { origin, call } = toCall(quiet, o)
+          Broker.execute(quiet, origin, call, quietOut)
+          Broker.execute(full, origin, call, loudOut)
+        }
+        Broker.advanceTo(quiet, quiet.block + tail, quietOut)
+        Broker.advanceTo(full, full.block + tail, loudOut)
+        expect(quiet).toEqual(full)
+        expect(quietOut.events).toEqual(loudOut.events.filter((e) => e.name !== 'CoreAssigned'))
+        expect(quietOut.assignments).toEqual([])
+        expect(fullOut).toBeDefined()
+      }),
+      { numRuns: 100 },
+    )
+  })
+
   test('error: the invariant checker itself catches a double-owned bit', () => {
     const { s } = setup({ kind: 'CenterTargetPrice' })
     const id = { begin: 4, core: 0, mask: CoreMask.complete }

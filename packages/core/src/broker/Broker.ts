@@ -66,10 +66,11 @@ export const create = (
 })
 
 /** A new sink to collect events and relay assignments. */
-export const sink = (options: { quietHistory?: boolean } = {}): Sink => ({
+export const sink = (options: { quietHistory?: boolean; quietSchedules?: boolean } = {}): Sink => ({
   events: [],
   assignments: [],
   ...(options.quietHistory ? { quietHistory: true } : {}),
+  ...(options.quietSchedules ? { quietSchedules: true } : {}),
 })
 
 /**
@@ -525,6 +526,7 @@ const processCoreSchedule = (
   const merged: Schedule = [...workplan]
   for (const i of workload) if ((i.mask & used) === 0n && merged.length < 80) merged.push(i)
   s.workload.set(core, merged)
+  if (out.quietSchedules) return
 
   let total = 0
   const parts: AssignmentPart[] = []

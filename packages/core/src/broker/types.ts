@@ -337,6 +337,11 @@ export interface Sink {
    * time then advances over idle timeslices in one step (what simulations want).
    */
   quietHistory?: boolean
+  /**
+   * Leave out the `CoreAssigned` events and the relay assignments of committed workplans. The
+   * state (the workload) is the same; the per-core assignment is not computed.
+   */
+  quietSchedules?: boolean
 }
 
 export type Outcome = { ok: true } | { ok: false; error: BrokerErrorCode }
