@@ -99,7 +99,10 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
   const WebSocketImpl = options.websocketClass ?? (globalThis as { WebSocket?: WebSocketClass }).WebSocket
   if (!WebSocketImpl) throw new ChainError('NoWebSocket', 'no WebSocket implementation available')
 
+  // what each connection (and the attempt as a whole) is doing, for the error messages
   let step = 'connecting'
+  const steps = new Map<string, string>()
+  const stepOf = (label: string) => steps.get(label) ?? 'connecting'
   let fail: (e: ChainError) => void = () => {}
   const failed = new Promise<never>((_, reject) => {
     fail = reject
@@ -112,7 +115,7 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
       fail(
         new ConnectionError(
           'BadAnswer',
-          `${label} endpoint ${url} answered something that is not JSON-RPC while ${step}`,
+          `${label} endpoint ${url} answered something that is not JSON-RPC while ${stepOf(label)}`,
           {
             details: msg.slice(0, 200),
           },
@@ -127,7 +130,7 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
             connected
               ? new ConnectionError(
                   'Disconnected',
-                  `${label} endpoint ${url} dropped the connection while ${step}`,
+                  `${label} endpoint ${url} dropped the connection while ${stepOf(label)}`,
                 )
               : new ConnectionError('Unreachable', `cannot connect to the ${label} endpoint ${url}`),
           )
@@ -158,7 +161,8 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
     const coretime = connect('coretime', endpoints.coretime)
     const relay = connect('relay', endpoints.relay)
     const work = readAll(coretime, relay, options, (s) => {
-      step = s
+      step = s.what
+      steps.set(s.label, s.what)
     })
     work.catch(() => {})
     const snapshot = await Promise.race([work, failed])
@@ -278,10 +282,10 @@ const readAll = async (
   coretime: Conn,
   relay: Conn,
   options: ReadOptions,
-  setStep: (s: string) => void,
+  setStep: (s: { label: string; what: string }) => void,
 ): Promise<Snapshot> => {
   const info = async (c: Conn, expected: string) => {
-    setStep(`reading ${c.label} chain spec`)
+    setStep({ label: c.label, what: `reading ${c.label} chain spec` })
     const spec = await c.client.getChainSpecData().catch((e) => {
       throw readFailure(c.label, 'the chain spec', e)
     })
@@ -290,7 +294,7 @@ const readAll = async (
         'WrongChain',
         `${c.label} endpoint ${c.url} serves ${spec.name} (genesis ${spec.genesisHash}), not the ${options.network} ${c.label === 'coretime' ? 'Coretime chain' : 'relay chain'}`,
       )
-    setStep(`waiting for ${c.label} finalized block`)
+    setStep({ label: c.label, what: `waiting for ${c.label} finalized block` })
     const block = await c.client.getFinalizedBlock()
     const api = c.client.getUnsafeApi()
     const version = await get(c, 'System.Version', () => constantOf(api, 'System', 'Version')())
@@ -310,7 +314,7 @@ const readAll = async (
     }
   }
   const get = async <T>(c: Conn, item: string, f: () => Promise<T>): Promise<T> => {
-    setStep(`reading ${item}`)
+    setStep({ label: c.label, what: `reading ${item}` })
     try {
       return await f()
     } catch (e) {
@@ -382,7 +386,7 @@ const readAll = async (
       storageOf(rl.api, 'OnDemand', 'OrderStatus').getValue(rat),
     ),
   )
-  setStep('done')
+  setStep({ label: 'relay', what: 'done' })
   return {
     format: FORMAT,
     network: options.network,
