@@ -43,7 +43,7 @@ export interface SaleRow {
   renewable: number
   /** Demand the sale could not serve (sold out). */
   turnedAway: number
-  /** The user's core: what renewing it costs in this sale, planck. */
+  /** The user's core: what renewing it costs in this sale (the recorded renewal price), planck. */
   userRenewal: bigint
   /** Planck paid to the broker in this sale (burned on the live chains). */
   revenue: bigint
@@ -205,16 +205,12 @@ const fromSim = (input: RunInput, scenario: SimScenario.Scenario, sim: SimResult
     }
     const rotation = r.saleStartBlock - p.interlude
     const close = r.lastBlock + 1
-    // The user's core renews in the interlude under the runtime's renewal rule (do_renew).
+    // The user's core renews in the interlude and pays the recorded price: the price paid for the
+    // core (assign records `paid`), then each renewal's next price under the runtime's rule from
+    // this sale's end price and the sale price at renewal (do_renew, broker-pallet spec 5.6).
+    const userRenewal = userLast
     const priceAtRenewal = Sale.priceAt(sale, rotation + 1, adapter, max)
-    const userRenewal = Renewal.nextPrice(
-      p.renewalRule,
-      userLast,
-      perbill(p.bumpPct),
-      r.endPrice,
-      priceAtRenewal,
-    )
-    userLast = userRenewal
+    userLast = Renewal.nextPrice(p.renewalRule, userLast, perbill(p.bumpPct), r.endPrice, priceAtRenewal)
     curve.push({ block: rotation, price: Sale.priceAt(sale, rotation, adapter, max), phase: 'interlude' })
     for (let j = 0; j <= LEADIN_SAMPLES; j++) {
       const b = sale.saleStart + Math.round((sale.leadinLength * j) / LEADIN_SAMPLES)

@@ -29,15 +29,30 @@ describe('model.run', () => {
     expect(r.revenue).toBe(sim.revenue)
   })
 
-  test('behavior: the user’s renewal follows Renewal.nextPrice sale by sale (RFC-149 floor, then 3% bumps)', () => {
+  test('behavior: the user’s renewal pays the recorded price: what was paid, then Renewal.nextPrice sale by sale', () => {
     const r = run(input, v.network, v.start)
-    const [first, second] = r.rows
-    // paid 40 DOT, end price 50 DOT: the floor at the end price wins
-    expect(first?.userRenewal).toBe(
-      Renewal.nextPrice('floorAtEndPrice', v.userPaid, 30_000_000n, first!.endPrice, first!.topPrice),
+    const [first, second, third] = r.rows
+    // do_renew pays the recorded price; assign recorded the 40 DOT paid (broker-pallet spec 5.6)
+    expect(first?.userRenewal).toBe(v.userPaid)
+    // the next is the 3% bump of 40 DOT floored at sale 1's end price (RFC-149): 50 DOT
+    expect(second?.userRenewal).toBe(
+      Renewal.nextPrice('floorAtEndPrice', v.userPaid, 30_000_000n, first!.endPrice, 100n * first!.endPrice),
     )
-    expect(first?.userRenewal).toBe(500_000_000_000n)
-    expect(second?.userRenewal).toBe(515_000_000_000n)
+    expect(second?.userRenewal).toBe(500_000_000_000n)
+    expect(third?.userRenewal).toBe(515_000_000_000n)
+  })
+
+  test('behavior: the renewal line is BulkVsOnDemand.Compare’s bulk price sequence at a constant end price', () => {
+    const r = run(input, v.network, v.start)
+    const prices = BulkVsOnDemand.Compare.bulkPrices({
+      ...BulkVsOnDemand.Compare.defaults('polkadot'),
+      regions: input.sales + 1,
+      purchasePrice: v.userPaid,
+      endPrice: r.rows[0]!.endPrice,
+      renewalSalePrice: r.rows[0]!.topPrice,
+    })
+    // region 1 is the purchase; each later region is a renewal in the next sale
+    expect(r.rows.map((x) => x.userRenewal)).toEqual(prices.slice(1))
   })
 
   test('args: a higher starting price moves every end price', () => {
