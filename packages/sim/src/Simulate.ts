@@ -389,7 +389,12 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   if (options.from && options.trace)
     throw new SimulationError('a run from a chain state cannot be recorded as a trace')
   const s = options.from ? Broker.clone(options.from) : Broker.create(runtime, new Map(), startBlock)
-  const ctx: Ctx = { s, sink: Broker.sink({ quietHistory: true }), rng, steps: options.trace ? [] : null }
+  const ctx: Ctx = {
+    s,
+    sink: Broker.sink({ quietHistory: true, quietSchedules: true }),
+    rng,
+    steps: options.trace ? [] : null,
+  }
   const byTask = new Map<number, Actor>()
   for (const a of actors) byTask.set(a.task, a)
 
@@ -438,6 +443,8 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   let revenueTotal = 0n
   const intents: Intent[] = []
   const holders: Actor[] = []
+  const slots: (Actor | undefined)[] = []
+  const scratch = { s: newScratch(64) }
 
   for (let k = 1; k <= scenario.horizon; k++) {
     const sale: SaleInfoRecord | null = s.saleInfo
@@ -502,9 +509,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
     }
 
     // renewals: table holders in core order, the first N renew, the rest lapse
-    holders.length = 0
-    for (const a of actors) if (a.right !== null && a.right.when === sale.regionBegin) holders.push(a)
-    holders.sort(byRightCore)
+    holdersOf(actors, sale.regionBegin, holders, slots)
     let tableRenewals = table ? seriesAt(table.renewals, k) : 0
     for (const a of holders) {
       if (a.kind === 'table') {
@@ -555,7 +560,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
       }
     }
     // same block: renewals first, then a random order among buyers
-    const order = orderIntents(rng, intents)
+    const order = orderIntents(rng, intents, scratch)
 
     // --- Execute ---
     for (let o = 0; o < order.length; o++) {
@@ -819,20 +824,38 @@ const stats = (t: Tally): PriceStats | null =>
 
 const byRightCore = (x: Actor, y: Actor): number => (x.right?.core ?? 0) - (y.right?.core ?? 0)
 
+/** Reused buffers for ordering intents (typed arrays are costly to allocate once per sale). */
+interface Scratch {
+  shuffled: Int32Array
+  rankOf: Int32Array
+  keys: Float64Array
+  order: Int32Array
+}
+const newScratch = (n: number): Scratch => ({
+  shuffled: new Int32Array(n),
+  rankOf: new Int32Array(n),
+  keys: new Float64Array(n),
+  order: new Int32Array(n),
+})
+
 /**
- * The execution order of a sale's intents: by block, renewals before purchases, then a seeded
- * shuffle (one Fisher–Yates over the intents' indices). Sorted as packed numeric keys
- * (block, prio, rank) in a Float64Array, several times faster than a comparator.
+ * The execution order of a sale's intents (indices into `intents`, valid until the next call): by
+ * block, renewals before purchases, then a seeded shuffle (one Fisher–Yates over the intents'
+ * indices). Sorted as packed numeric keys (block, prio, rank) in a Float64Array, several times
+ * faster than a comparator.
  */
-const orderIntents = (rng: Rng.Rng, intents: readonly Intent[]): Int32Array => {
+const orderIntents = (rng: Rng.Rng, intents: readonly Intent[], scratch: { s: Scratch }): Int32Array => {
   const n = intents.length
+  if (scratch.s.order.length < n) scratch.s = newScratch(Math.max(n, 2 * scratch.s.order.length))
+  const buf = scratch.s
   // shuffled[r] is the intent of rank r
-  const shuffled = new Int32Array(n)
+  const shuffled = buf.shuffled.subarray(0, n)
   for (let i = 0; i < n; i++) shuffled[i] = i
   Rng.shuffle(rng, shuffled)
-  const rankOf = new Int32Array(n)
+  const rankOf = buf.rankOf
   for (let r = 0; r < n; r++) rankOf[shuffled[r] as number] = r
-  const keys = new Float64Array(n)
+  const keys = buf.keys.subarray(0, n)
+  const order = buf.order.subarray(0, n)
   // keys are exact while (block span · 2 + 1) · n < 2^53; blocks are whole numbers
   let base = Number.POSITIVE_INFINITY
   for (const it of intents) if (it.block < base) base = it.block
@@ -845,7 +868,6 @@ const orderIntents = (rng: Rng.Rng, intents: readonly Intent[]): Int32Array => {
   }
   if (packed) {
     keys.sort()
-    const order = new Int32Array(n)
     for (let i = 0; i < n; i++) order[i] = shuffled[(keys[i] as number) % n] as number
     return order
   }
@@ -855,7 +877,47 @@ const orderIntents = (rng: Rng.Rng, intents: readonly Intent[]): Int32Array => {
     const b = intents[y] as Intent
     return a.block - b.block || a.prio - b.prio || (rankOf[x] as number) - (rankOf[y] as number)
   })
-  return Int32Array.from(idx)
+  for (let i = 0; i < n; i++) order[i] = idx[i] as number
+  return order
+}
+
+/**
+ * Actors whose renewal right is for region `when`, in core order (then actor order: a stable sort
+ * by core). Rights are per core, so a slot per core usually orders them without a sort.
+ */
+const holdersOf = (
+  actors: readonly Actor[],
+  when: number,
+  out: Actor[],
+  slots: (Actor | undefined)[],
+): void => {
+  out.length = 0
+  let maxCore = -1
+  let clash = false
+  for (const a of actors) {
+    const r = a.right
+    if (r === null || r.when !== when) continue
+    out.push(a)
+    if (clash) continue
+    if (slots[r.core] !== undefined) clash = true
+    else {
+      slots[r.core] = a
+      if (r.core > maxCore) maxCore = r.core
+    }
+  }
+  if (!clash) {
+    let j = 0
+    for (let c = 0; c <= maxCore; c++) {
+      const a = slots[c]
+      if (a !== undefined) {
+        out[j++] = a
+        slots[c] = undefined
+      }
+    }
+    return
+  }
+  for (let c = 0; c <= maxCore; c++) slots[c] = undefined
+  out.sort(byRightCore)
 }
 
 /** Buyers who failed to get a core in this sale, highest valuation first (then in failure order). */
