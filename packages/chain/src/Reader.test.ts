@@ -1,3 +1,4 @@
+import { Sovereign, Ss58 } from '@coretime/core'
 import { afterEach, describe, expect, test } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Reader from './Reader'
@@ -129,9 +130,67 @@ describe.skipIf(!have)('Reader.read failures', () => {
     })
   })
 
+  test('error: a runtime without an item the reader needs names it', async () => {
+    // a "relay" that serves the Coretime chain's runtime: it has Timestamp but no Configuration pallet
+    const f = fixturesOf(sample)
+    const t = encoder('dotCoretime')
+    t.set('Timestamp', 'Now', [], BigInt(sample.relay.timestamp))
+    const coretime = await TestNode.start(f.coretime)
+    const relay = await TestNode.start({
+      ...f.coretime,
+      genesisHash: Reader.GENESIS.polkadot.relay,
+      storage: new Map([...f.coretime.storage, ...t.storage]),
+    })
+    nodes.push(coretime, relay)
+    await expect(read({ coretime: coretime.url, relay: relay.url })).rejects.toMatchObject({
+      name: 'ShapeError',
+      message: 'unexpected shape of Configuration.ActiveConfig: not in the runtime metadata',
+    })
+  })
+
   test('error: not a WebSocket URL', async () => {
     await expect(read({ coretime: 'https://example.com', relay: 'ws://127.0.0.1:1' })).rejects.toMatchObject({
       code: 'BadEndpoint',
+    })
+  })
+})
+
+describe.skipIf(!haveMetadata('ksmCoretime', 'ksm'))('Reader.read (Kusama metadata)', () => {
+  test('default: the Kusama runtimes decode to the same core types', async () => {
+    const ksm: typeof sample = {
+      ...sample,
+      network: 'kusama',
+      coretime: {
+        ...sample.coretime,
+        genesisHash: Reader.GENESIS.kusama.coretime,
+        specName: 'coretime-kusama',
+      },
+      relay: { ...sample.relay, genesisHash: Reader.GENESIS.kusama.relay, specName: 'kusama' },
+      broker: {
+        ...sample.broker,
+        regions: sample.broker.regions.map((r) => ({
+          ...r,
+          owner: Ss58.encode(Sovereign.sibling(3002), Ss58.KUSAMA),
+        })),
+      },
+    }
+    const f = fixturesOf(ksm)
+    const coretime = await TestNode.start(f.coretime)
+    const relay = await TestNode.start(f.relay)
+    nodes.push(coretime, relay)
+    const snap = await Reader.read({
+      network: 'kusama',
+      endpoints: { coretime: coretime.url, relay: relay.url },
+      websocketClass: WebSocket as never,
+      timeoutMs: 10_000,
+    })
+    expect(snap.broker).toEqual(ksm.broker)
+    expect(snap.onDemand).toEqual(ksm.onDemand)
+    expect(snap.coretime.specName).toBe('coretime-kusama')
+    expect(snap.relay).toMatchObject({
+      block: ksm.relay.block,
+      timestamp: ksm.relay.timestamp,
+      specName: 'kusama',
     })
   })
 })

@@ -1,3 +1,4 @@
+import { decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings'
 import { createClient, type PolkadotClient } from 'polkadot-api'
 import { getWsProvider, type WebSocketClass } from 'polkadot-api/ws'
 import * as Decode from './Decode'
@@ -183,10 +184,18 @@ type StorageEntry = {
   getEntries: (o: { at: string }) => Promise<unknown>
 }
 
+/** Storage item names per pallet, from the metadata the chain serves (the unsafe API accepts any name). */
+type Items = ReadonlyMap<string, ReadonlySet<string>>
+const itemsOf = (metadata: Uint8Array): Items => {
+  const m = unifyMetadata(decAnyMetadata(metadata))
+  return new Map(m.pallets.map((p) => [p.name, new Set((p.storage?.items ?? []).map((i) => i.name))]))
+}
+
 /** A storage item of the chain's own metadata; a runtime without it is a shape change. */
-const storageOf = (api: UnsafeApi, pallet: string, item: string): StorageEntry => {
-  const entry = (api.query as Record<string, Record<string, unknown> | undefined>)[pallet]?.[item]
-  if (entry === undefined) throw new ShapeError(`${pallet}.${item}`, 'not in the runtime metadata')
+const storageOf = (c: { api: UnsafeApi; items: Items }, pallet: string, item: string): StorageEntry => {
+  const entry = (c.api.query as Record<string, Record<string, unknown> | undefined>)[pallet]?.[item]
+  if (entry === undefined || !c.items.get(pallet)?.has(item))
+    throw new ShapeError(`${pallet}.${item}`, 'not in the runtime metadata')
   return entry as StorageEntry
 }
 const constantOf = (api: UnsafeApi, pallet: string, name: string): (() => Promise<unknown>) => {
@@ -297,12 +306,18 @@ const readAll = async (
     setStep({ label: c.label, what: `waiting for ${c.label} finalized block` })
     const block = await c.client.getFinalizedBlock()
     const api = c.client.getUnsafeApi()
+    const items = itemsOf(
+      await c.client.getMetadata(block.hash).catch((e) => {
+        throw readFailure(c.label, 'the metadata', e)
+      }),
+    )
     const version = await get(c, 'System.Version', () => constantOf(api, 'System', 'Version')())
     const v = version as { spec_name?: unknown; spec_version?: unknown }
     if (typeof v?.spec_name !== 'string' || typeof v.spec_version !== 'number')
       throw new ChainError('UnexpectedShape', `unexpected shape of ${c.label} System.Version`)
     return {
       api,
+      items,
       at: block.hash,
       info: {
         genesisHash: spec.genesisHash.toLowerCase(),
@@ -325,9 +340,9 @@ const readAll = async (
   const ct = await info(coretime, genesis.coretime)
   const at = { at: ct.at }
   const value = (item: string) =>
-    get(coretime, `Broker.${item}`, () => storageOf(ct.api, 'Broker', item).getValue(at))
+    get(coretime, `Broker.${item}`, () => storageOf(ct, 'Broker', item).getValue(at))
   const mapEntries = (item: string) =>
-    get(coretime, `Broker.${item}`, () => storageOf(ct.api, 'Broker', item).getEntries(at))
+    get(coretime, `Broker.${item}`, () => storageOf(ct, 'Broker', item).getEntries(at))
   const constant = (name: string) =>
     get(coretime, `Broker.${name}`, () => constantOf(ct.api, 'Broker', name)())
   const constants = Decode.as('Broker constants', Decode.constants, {
@@ -361,7 +376,7 @@ const readAll = async (
     'ParachainSystem.LastRelayChainBlockNumber',
     Decode.blockNumber,
     await get(coretime, 'ParachainSystem.LastRelayChainBlockNumber', () =>
-      storageOf(ct.api, 'ParachainSystem', 'LastRelayChainBlockNumber').getValue(at),
+      storageOf(ct, 'ParachainSystem', 'LastRelayChainBlockNumber').getValue(at),
     ),
   )
 
@@ -370,21 +385,21 @@ const readAll = async (
   const timestamp = Decode.as(
     'Timestamp.Now',
     Decode.timestamp,
-    await get(relay, 'Timestamp.Now', () => storageOf(rl.api, 'Timestamp', 'Now').getValue(rat)),
+    await get(relay, 'Timestamp.Now', () => storageOf(rl, 'Timestamp', 'Now').getValue(rat)),
   )
   const params = Decode.as(
     'Configuration.ActiveConfig',
     Decode.schedulerParams,
     await get(relay, 'Configuration.ActiveConfig', () =>
-      storageOf(rl.api, 'Configuration', 'ActiveConfig').getValue(rat),
+      storageOf(rl, 'Configuration', 'ActiveConfig').getValue(rat),
     ),
   )
+  // the on-demand pallet is `OnDemand` on Polkadot, `OnDemandAssignmentProvider` on Kusama (metadata 2026)
+  const onDemand = rl.items.get('OnDemand')?.has('OrderStatus') ? 'OnDemand' : 'OnDemandAssignmentProvider'
   const order = Decode.as(
-    'OnDemand.OrderStatus',
+    `${onDemand}.OrderStatus`,
     Decode.orderStatus,
-    await get(relay, 'OnDemand.OrderStatus', () =>
-      storageOf(rl.api, 'OnDemand', 'OrderStatus').getValue(rat),
-    ),
+    await get(relay, `${onDemand}.OrderStatus`, () => storageOf(rl, onDemand, 'OrderStatus').getValue(rat)),
   )
   setStep({ label: 'relay', what: 'done' })
   return {

@@ -125,7 +125,7 @@ export const fixturesOf = (s: Snapshot): { coretime: ChainFixture; relay: ChainF
 
   const rl = encoder(net.rl as MetadataName)
   rl.set('Timestamp', 'Now', [], BigInt(s.relay.timestamp))
-  rl.set('OnDemand', 'OrderStatus', [], {
+  rl.set(s.network === 'polkadot' ? 'OnDemand' : 'OnDemandAssignmentProvider', 'OrderStatus', [], {
     traffic: s.onDemand.traffic,
     queue: s.onDemand.queue.map((q) => ({ para_id: q.paraId, ordered_at: q.orderedAt })),
   })
