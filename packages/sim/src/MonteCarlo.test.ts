@@ -39,6 +39,18 @@ describe('MonteCarlo', () => {
     ]
     expect(MonteCarlo.bands(parts)).toEqual(whole)
   })
+  test('behavior: pack and unpack round-trip run summaries', () => {
+    const rs = MonteCarlo.runs(scenario, { seed: 5, from: 3, to: 9 })
+    const packed = MonteCarlo.pack(rs)
+    expect(packed).toBeInstanceOf(BigInt64Array)
+    expect(MonteCarlo.unpack(packed as BigInt64Array)).toEqual(rs)
+  })
+  test('error: pack refuses values beyond i64 (the objects are posted instead)', () => {
+    const [r] = MonteCarlo.runs(scenario, { seed: 5, to: 1 })
+    if (!r) throw new Error('no run')
+    expect(MonteCarlo.pack([{ ...r, revenue: 2n ** 63n }])).toBeNull()
+    expect(MonteCarlo.pack([{ ...r, seed: -1 }])).toBeNull()
+  })
   test('quantile: nearest rank', () => {
     const xs = Array.from({ length: 100 }, (_, i) => i + 1)
     expect(MonteCarlo.band(xs)).toEqual({ p5: 5, p50: 50, p95: 95 })

@@ -64,6 +64,79 @@ export const runs = (scenario: Scenario, options: RunsOptions): RunSummary[] => 
   return out
 }
 
+/**
+ * Run summaries as one `BigInt64Array` (a transferable buffer: what a worker posts instead of
+ * objects). Per run: index, seed, revenue, sale count, then 9 words per sale (end price, sellout
+ * price, cores sold, renewed, purchased, failed, revenue, mean renewal and purchase price), with
+ * −1 for null. Null when a value does not fit in an i64 (u128 balances): post the objects then.
+ */
+export const pack = (summaries: readonly RunSummary[]): BigInt64Array<ArrayBuffer> | null => {
+  let words = 0
+  for (const r of summaries) words += HEADER + SALE_WORDS * r.sales.length
+  const out = new BigInt64Array(words)
+  let w = 0
+  const put = (v: bigint | number | null): boolean => {
+    if (typeof v === 'number' && !Number.isSafeInteger(v)) return false
+    const x = v === null ? -1n : BigInt(v)
+    if (x < (v === null ? -1n : 0n) || x > I64_MAX) return false
+    out[w++] = x
+    return true
+  }
+  for (const r of summaries) {
+    if (!(put(r.index) && put(r.seed) && put(r.revenue) && put(r.sales.length))) return null
+    for (const s of r.sales) {
+      const ok =
+        put(s.endPrice) &&
+        put(s.selloutPrice) &&
+        put(s.coresSold) &&
+        put(s.renewed) &&
+        put(s.purchased) &&
+        put(s.failed) &&
+        put(s.revenue) &&
+        put(s.meanRenewalPrice) &&
+        put(s.meanPurchasePrice)
+      if (!ok) return null
+    }
+  }
+  return out
+}
+const HEADER = 4
+const SALE_WORDS = 9
+const I64_MAX = 2n ** 63n - 1n
+
+/** The summaries `pack` wrote. */
+export const unpack = (packed: BigInt64Array): RunSummary[] => {
+  const out: RunSummary[] = []
+  let w = 0
+  const big = (): bigint => packed[w++] as bigint
+  const opt = (): bigint | null => {
+    const x = packed[w++] as bigint
+    return x === -1n ? null : x
+  }
+  const num = (): number => Number(packed[w++])
+  while (w < packed.length) {
+    const index = num()
+    const seed = num()
+    const revenue = big()
+    const n = num()
+    const sales: RunSummary['sales'] = []
+    for (let k = 0; k < n; k++)
+      sales.push({
+        endPrice: big(),
+        selloutPrice: opt(),
+        coresSold: num(),
+        renewed: num(),
+        purchased: num(),
+        failed: num(),
+        revenue: big(),
+        meanRenewalPrice: opt(),
+        meanPurchasePrice: opt(),
+      })
+    out.push({ index, seed, sales, revenue })
+  }
+  return out
+}
+
 /** p5 / p50 / p95 by nearest rank (exact for bigint; no interpolation). */
 export interface Band<T> {
   p5: T

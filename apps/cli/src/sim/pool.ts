@@ -1,55 +1,135 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { MonteCarlo, Scenario } from '@coretime/sim'
+import { MonteCarlo, type Scenario } from '@coretime/sim'
 
 const WORKER = new URL('../../bin/sim-worker.js', import.meta.url)
 
-export interface PoolOptions {
+/** Messages to a worker. */
+export type ToPool =
+  | { type: 'batch'; batch: number; scenario: Scenario.Scenario; seed: number }
+  | { type: 'chunk'; batch: number; from: number; to: number }
+  | { type: 'end'; batch: number }
+  | { type: 'close' }
+/** Messages from a worker. */
+export type FromPool =
+  | { type: 'tick'; batch: number }
+  | { type: 'packed'; batch: number; packed: BigInt64Array }
+  | { type: 'summaries'; batch: number; summaries: MonteCarlo.RunSummary[] }
+
+export interface BatchOptions {
   runs: number
   seed: number
-  workers?: number
   onRun?: (done: number) => void
 }
 
+export interface PoolOptions extends BatchOptions {
+  workers?: number
+}
+
 /**
- * A Monte Carlo batch over worker threads. Chunks are handed out on request, so a slow worker
- * gets fewer; run `i` is seeded `Rng.derive(seed, i)` wherever it runs, so the bands do not
- * depend on the number of workers.
+ * Long-lived Monte Carlo workers: start them once (loading the simulator is most of a cold
+ * start), then run any number of batches. Each batch's scenario is sent once per worker; runs are
+ * handed out in chunks on request, so a slow worker gets fewer; run `i` is seeded
+ * `Rng.derive(seed, i)` wherever it runs, so the bands do not depend on the number of workers.
  */
+export interface Pool {
+  readonly size: number
+  run: (scenario: Scenario.Scenario, o: BatchOptions) => Promise<MonteCarlo.RunSummary[]>
+  close: () => Promise<void>
+}
+
+interface Slot {
+  worker: Worker
+  exited: Promise<void>
+  /** the current batch's handler for this worker's messages */
+  handle: ((m: FromPool) => void) | null
+  fail: ((e: Error) => void) | null
+}
+
+export const createPool = (workers: number = availableParallelism()): Pool => {
+  const slots: Slot[] = Array.from({ length: Math.max(1, workers) }, () => {
+    const worker = new Worker(WORKER)
+    const slot: Slot = { worker, exited: Promise.resolve(), handle: null, fail: null }
+    slot.exited = new Promise<void>((resolve) => {
+      worker.on('message', (m: FromPool) => slot.handle?.(m))
+      worker.on('error', (e) => slot.fail?.(e))
+      worker.on('exit', (code) => {
+        if (code !== 0) slot.fail?.(new Error(`sim worker exited with code ${code}`))
+        resolve()
+      })
+    })
+    return slot
+  })
+  let batches = 0
+  let busy = false
+  return {
+    size: slots.length,
+    run: async (scenario, o) => {
+      if (busy) throw new Error('pool: one batch at a time')
+      busy = true
+      const batch = ++batches
+      const active = slots.slice(0, Math.max(1, Math.min(slots.length, o.runs)))
+      // chunks of up to 250 runs, at least ~8 per worker so the slower one gets fewer
+      const chunk = Math.max(1, Math.min(250, Math.ceil(o.runs / (active.length * 8))))
+      let next = 0
+      let done = 0
+      const out: MonteCarlo.RunSummary[] = []
+      try {
+        await Promise.all(
+          active.map(
+            (slot) =>
+              new Promise<void>((resolve, reject) => {
+                const give = () => {
+                  if (next >= o.runs) {
+                    slot.handle = null
+                    slot.fail = null
+                    resolve()
+                    return
+                  }
+                  const from = next
+                  next = Math.min(o.runs, next + chunk)
+                  slot.worker.postMessage({ type: 'chunk', batch, from, to: next } satisfies ToPool)
+                }
+                slot.fail = reject
+                slot.handle = (m) => {
+                  if (m.batch !== batch) return
+                  if (m.type === 'tick') o.onRun?.(++done)
+                  else {
+                    if (m.type === 'packed') out.push(...MonteCarlo.unpack(m.packed))
+                    else out.push(...m.summaries)
+                    give()
+                  }
+                }
+                slot.worker.postMessage({ type: 'batch', batch, scenario, seed: o.seed } satisfies ToPool)
+                give()
+              }),
+          ),
+        )
+      } finally {
+        for (const slot of active) slot.worker.postMessage({ type: 'end', batch } satisfies ToPool)
+        busy = false
+      }
+      return out
+    },
+    close: async () => {
+      for (const slot of slots) {
+        slot.fail = null
+        slot.worker.postMessage({ type: 'close' } satisfies ToPool)
+      }
+      await Promise.all(slots.map((s) => s.exited))
+    },
+  }
+}
+
+/** One Monte Carlo batch over a pool started for it (and closed after). */
 export const runParallel = async (
   scenario: Scenario.Scenario,
   o: PoolOptions,
 ): Promise<MonteCarlo.RunSummary[]> => {
-  const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), o.runs))
-  const chunk = Math.max(1, Math.min(64, Math.ceil(o.runs / (workers * 8))))
-  let next = 0
-  let done = 0
-  const out: MonteCarlo.RunSummary[] = []
-  const one = () =>
-    new Promise<void>((resolve, reject) => {
-      const w = new Worker(WORKER, { workerData: { scenario, seed: o.seed } })
-      const give = () => {
-        if (next >= o.runs) {
-          w.postMessage(null)
-          return
-        }
-        const from = next
-        next = Math.min(o.runs, next + chunk)
-        w.postMessage({ from, to: next })
-      }
-      w.on('message', (m: { tick?: number; summaries?: MonteCarlo.RunSummary[] }) => {
-        if (m.tick) o.onRun?.(++done)
-        if (m.summaries) {
-          out.push(...m.summaries)
-          give()
-        }
-      })
-      w.on('error', reject)
-      w.on('exit', (code) =>
-        code === 0 ? resolve() : reject(new Error(`sim worker exited with code ${code}`)),
-      )
-      give()
-    })
-  await Promise.all(Array.from({ length: workers }, one))
-  return out
+  const pool = createPool(Math.max(1, Math.min(o.workers ?? availableParallelism(), o.runs)))
+  try {
+    return await pool.run(scenario, o)
+  } finally {
+    await pool.close()
+  }
 }

@@ -1,21 +1,39 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { MonteCarlo, type Scenario } from '@coretime/sim'
+import type { FromPool, ToPool } from './pool'
 
-/** Runs chunks of a Monte Carlo batch on request; posts a tick per run and the summaries per chunk. */
+/**
+ * A long-lived Monte Carlo worker: keeps each batch's scenario, runs the chunks it is handed, posts
+ * a tick per run and the chunk's summaries packed in one transferable buffer.
+ */
 const port = parentPort
 if (!port) throw new Error('sim worker: not in a worker thread')
-const { scenario, seed } = workerData as { scenario: Scenario.Scenario; seed: number }
+const batches = new Map<number, { scenario: Scenario.Scenario; seed: number }>()
 
-port.on('message', (m: { from: number; to: number } | null) => {
-  if (m === null) {
-    port.close()
-    return
+port.on('message', (m: ToPool) => {
+  switch (m.type) {
+    case 'close':
+      port.close()
+      return
+    case 'batch':
+      batches.set(m.batch, { scenario: m.scenario, seed: m.seed })
+      return
+    case 'end':
+      batches.delete(m.batch)
+      return
+    case 'chunk': {
+      const b = batches.get(m.batch)
+      if (!b) throw new Error(`sim worker: unknown batch ${m.batch}`)
+      const summaries = MonteCarlo.runs(b.scenario, {
+        seed: b.seed,
+        from: m.from,
+        to: m.to,
+        onRun: () => port.postMessage({ type: 'tick', batch: m.batch } satisfies FromPool),
+      })
+      const packed = MonteCarlo.pack(summaries)
+      if (packed)
+        port.postMessage({ type: 'packed', batch: m.batch, packed } satisfies FromPool, [packed.buffer])
+      else port.postMessage({ type: 'summaries', batch: m.batch, summaries } satisfies FromPool)
+    }
   }
-  const summaries = MonteCarlo.runs(scenario, {
-    seed,
-    from: m.from,
-    to: m.to,
-    onRun: () => port.postMessage({ tick: 1 }),
-  })
-  port.postMessage({ summaries })
 })

@@ -1,0 +1,41 @@
+import { MonteCarlo, Scenario } from '@coretime/sim'
+import { afterAll, describe, expect, test } from 'vitest'
+import { createPool } from './pool'
+
+const parsed = Scenario.parse({
+  horizon: 3,
+  start: { extraCores: 6 },
+  demand: {
+    agents: [
+      {
+        kind: 'buyer',
+        count: 10,
+        arrival: [1, 3],
+        valuation: { dist: 'uniform', min: '20 DOT', max: '400 DOT' },
+      },
+    ],
+  },
+})
+if (!parsed.ok) throw new Error('bad scenario')
+const scenario = parsed.scenario
+const byIndex = (rs: MonteCarlo.RunSummary[]) => [...rs].sort((a, b) => a.index - b.index)
+
+describe('createPool', () => {
+  const pool = createPool(2)
+  afterAll(() => pool.close())
+
+  test('behavior: one pool runs several batches, each equal to the single-thread runs', async () => {
+    for (const seed of [3, 8]) {
+      let ticks = 0
+      const got = await pool.run(scenario, { runs: 7, seed, onRun: () => ticks++ })
+      expect(byIndex(got)).toEqual(MonteCarlo.runs(scenario, { seed, to: 7 }))
+      expect(ticks).toBe(7)
+    }
+  }, 60_000)
+
+  test('error: a second batch while one runs is refused', async () => {
+    const first = pool.run(scenario, { runs: 2, seed: 1 })
+    await expect(pool.run(scenario, { runs: 2, seed: 1 })).rejects.toThrow(/one batch at a time/)
+    await first
+  }, 60_000)
+})
