@@ -6,11 +6,11 @@ const BIN = fileURLToPath(new URL('../../bin/coretime.js', import.meta.url))
 
 /**
  * Test helper: runs the real `coretime` binary in a child process without blocking this process's
- * event loop (the local test node runs here). `interruptAfterMs` sends Ctrl-C (SIGINT).
+ * event loop (the local test node runs here). `interruptWhen` sends Ctrl-C (SIGINT) once it holds.
  */
 export const coretimeAsync = (
   args: string[],
-  options: { interruptAfterMs?: number } = {},
+  options: { interruptWhen?: () => boolean } = {},
 ): Promise<{ stdout: string; stderr: string; code: number | null }> =>
   new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -22,12 +22,18 @@ export const coretimeAsync = (
     child.stderr.on('data', (d) => {
       stderr += d
     })
+    // Ctrl-C once the condition holds (e.g. the read has reached the node), polled every 50 ms
     const t =
-      options.interruptAfterMs === undefined
+      options.interruptWhen === undefined
         ? undefined
-        : setTimeout(() => child.kill('SIGINT'), options.interruptAfterMs)
+        : setInterval(() => {
+            if (options.interruptWhen?.()) {
+              clearInterval(t)
+              child.kill('SIGINT')
+            }
+          }, 50)
     child.on('close', (code) => {
-      if (t) clearTimeout(t)
+      if (t) clearInterval(t)
       resolve({ stdout, stderr, code })
     })
   })

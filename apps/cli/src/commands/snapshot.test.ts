@@ -89,7 +89,10 @@ describe.skipIf(!haveMetadata())('coretime snapshot (local test node)', () => {
     const n = await startBoth({ relay: [{ kind: 'silentOn', method: 'chainHead_v1_storage', nth: 2 }] })
     const dir = tmp()
     const out = join(dir, 'dot.json')
-    const r = await coretimeAsync(['snapshot', '-o', out, ...urlArgs(n)], { interruptAfterMs: 2500 })
+    const r = await coretimeAsync(['snapshot', '-o', out, ...urlArgs(n)], {
+      // the reader is waiting on the silent relay read: the CLI is past start-up and inside the read
+      interruptWhen: () => n.relay.requests.filter((m) => m === 'chainHead_v1_storage').length >= 2,
+    })
     expect(r.code).toBe(130)
     expect(r.stderr).toBe('coretime: interrupted; nothing was written\n')
     expect(existsSync(out)).toBe(false)
