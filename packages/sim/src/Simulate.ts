@@ -235,10 +235,15 @@ interface Ctx {
 }
 
 const exec = (ctx: Ctx, origin: string, call: BrokerCall) => {
-  ctx.sink.events.length = 0
-  ctx.sink.assignments.length = 0
+  clearSink(ctx.sink)
   ctx.steps?.push({ block: ctx.s.block, origin, call })
   return Broker.execute(ctx.s, origin, call, ctx.sink)
+}
+
+/** Empties the sink between calls (setting an array's length is a runtime call: only when needed). */
+const clearSink = (sink: Sink): void => {
+  if (sink.events.length !== 0) sink.events.length = 0
+  if (sink.assignments.length !== 0) sink.assignments.length = 0
 }
 
 /** The first event of the last call with this name (a loop: no closure per call). */
@@ -700,12 +705,10 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
 
     if (k === scenario.horizon) break
     // --- Rotate into the next sale; leases ending now become renewal rights of their holders ---
-    ctx.sink.events.length = 0
-    ctx.sink.assignments.length = 0
+    clearSink(ctx.sink)
     Broker.advanceTo(s, rotation, ctx.sink)
     takeLeaseRights(ctx.sink, byTask)
-    ctx.sink.events.length = 0
-    ctx.sink.assignments.length = 0
+    clearSink(ctx.sink)
   }
 
   const last = sales[sales.length - 1]
