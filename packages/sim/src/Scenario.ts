@@ -1,4 +1,4 @@
-import { type ConfigRecord, type PriceAdapterConfig, type Runtime, Token } from '@coretime/core'
+import { type ConfigRecord, OnDemand, type PriceAdapterConfig, type Runtime, Token } from '@coretime/core'
 import { z } from 'zod'
 import * as Preset from './Preset'
 
@@ -133,7 +133,37 @@ const Agent = z.discriminatedUnion('kind', [
     sales: SaleRange.optional(),
     budget: Amount.optional(),
   }),
+  z.strictObject({
+    kind: z.literal('onDemand'),
+    name: z.string().optional(),
+    /** parachains ordering on-demand blocks on the relay */
+    count: Count,
+    /** blocks each orders per sale: a count, or [min, max] drawn per agent and sale */
+    ordersPerSale: z.union([Count, z.tuple([Count, Count])]),
+    /** the most one order pays (the call's max_amount); absent: no limit */
+    maxPrice: Amount.optional(),
+    sales: SaleRange.optional(),
+    /** free balance on the relay; absent: unlimited */
+    budget: Amount.optional(),
+  }),
 ])
+
+/** The relay's on-demand market (`HostConfiguration.scheduler_params`); defaults: the SDK's. */
+const OnDemandOverrides = z.strictObject({
+  baseFee: Amount.optional(),
+  /** percent */
+  feeVariability: Percent.optional(),
+  /** percent */
+  targetQueueUtilization: Percent.optional(),
+  queueMaxSize: z
+    .number()
+    .int({ error: 'expected a whole number' })
+    .positive({ error: 'expected a queue size ≥ 1' })
+    .max(OnDemand.Params.MAX_QUEUE_MAX_SIZE, {
+      error: `expected a queue size ≤ ${OnDemand.Params.MAX_QUEUE_MAX_SIZE}`,
+    })
+    .optional(),
+})
 
 const RuntimeOverrides = z.strictObject({
   timeslicePeriod: z.number().int().positive().optional(),
@@ -182,6 +212,7 @@ export const RawScenario = z.strictObject({
       startBlock: Count.optional(),
       runtime: RuntimeOverrides.optional(),
       configuration: ConfigOverrides.optional(),
+      onDemand: OnDemandOverrides.optional(),
     })
     .default({ preset: 'polkadot' }),
   /** number of sales to simulate */
@@ -265,6 +296,15 @@ export type AgentSpec =
       budget: bigint | null
     }
   | { kind: 'largeActor'; name: string; buyBelow: bigint; sales: Range | null; budget: bigint | null }
+  | {
+      kind: 'onDemand'
+      name: string
+      count: number
+      ordersPerSale: Range
+      maxPrice: bigint | null
+      sales: Range | null
+      budget: bigint | null
+    }
 
 export interface Scenario {
   name: string
@@ -277,6 +317,8 @@ export interface Scenario {
     blockTimeSeconds: number
     startDate: string
     startBlock: number
+    /** the relay's on-demand market, for `onDemand` agents */
+    onDemand: OnDemand.Params.Params
   }
   horizon: number
   start: {
@@ -443,6 +485,16 @@ export const parse = (input: unknown): ParseResult => {
           sales: a.sales === undefined ? null : range(a.sales, `${at}.sales`),
           budget,
         }
+      case 'onDemand':
+        return {
+          kind: 'onDemand',
+          name,
+          count: a.count,
+          ordersPerSale: range(a.ordersPerSale, `${at}.ordersPerSale`),
+          maxPrice: optAmount(a.maxPrice, `${at}.maxPrice`),
+          sales: a.sales === undefined ? null : range(a.sales, `${at}.sales`),
+          budget,
+        }
     }
   }
   const agents = raw.demand.agents.map(resolveAgent)
@@ -470,6 +522,16 @@ export const parse = (input: unknown): ParseResult => {
   if (!raw.demand.table && raw.demand.agents.length === 0)
     issues.push({ path: 'demand', message: 'expected a `table` or at least one agent' })
 
+  const od = raw.chain.onDemand ?? {}
+  const onDemand: OnDemand.Params.Params = {
+    ...OnDemand.Params.sdkDefaults(token.network),
+    ...(od.baseFee !== undefined && { baseFee: amount(od.baseFee, 'chain.onDemand.baseFee') }),
+    ...(od.feeVariability !== undefined && { feeVariability: perbill(od.feeVariability) }),
+    ...(od.targetQueueUtilization !== undefined && {
+      targetQueueUtilization: perbill(od.targetQueueUtilization),
+    }),
+    ...(od.queueMaxSize !== undefined && { queueMaxSize: od.queueMaxSize }),
+  }
   const endPrice =
     raw.start.endPrice === undefined ? preset.endPrice : amount(raw.start.endPrice, 'start.endPrice')
   if (issues.length > 0) return { ok: false, issues }
@@ -486,6 +548,7 @@ export const parse = (input: unknown): ParseResult => {
         blockTimeSeconds: raw.chain.blockTimeSeconds ?? preset.blockTimeSeconds,
         startDate: new Date(raw.chain.startDate ?? DEFAULT_START_DATE).toISOString(),
         startBlock: raw.chain.startBlock ?? 0,
+        onDemand,
       },
       horizon: raw.horizon,
       start: {

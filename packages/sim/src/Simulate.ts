@@ -4,6 +4,7 @@ import {
   type BrokerCall,
   type BrokerState,
   CoreMask,
+  OnDemand,
   type RegionId,
   Sale,
   type SaleInfoRecord,
@@ -12,6 +13,7 @@ import {
 } from '@coretime/core'
 import { isoDate } from './IsoDate'
 import * as Recorder from './Recorder'
+import * as Relay from './Relay'
 import * as Rng from './Rng'
 import type { AgentSpec, Dist, Scenario, Timing } from './Scenario'
 import { seriesAt } from './Scenario'
@@ -75,6 +77,17 @@ export interface SaleResult {
   /** everything paid to the broker in this sale (burned on Polkadot and Kusama) */
   revenue: bigint
   failed: Failure[]
+  /** on-demand orders on the relay in this sale (only with `onDemand` agents; not broker revenue) */
+  onDemand?: OnDemandSale
+}
+
+export interface OnDemandSale {
+  /** spot prices paid for the orders placed */
+  orders: PriceStats | null
+  /** orders the relay refused (spot price above the agent's limit, queue full, balance short) */
+  rejected: number
+  /** planck paid for on-demand blocks in this sale */
+  cost: bigint
 }
 
 export interface AgentResult {
@@ -91,6 +104,9 @@ export interface AgentResult {
   failures: number
   /** cores held for the last simulated region */
   coresHeld: number
+  /** on-demand agents: orders placed and refused */
+  orders?: number
+  ordersRejected?: number
 }
 
 export interface GroupResult {
@@ -103,6 +119,8 @@ export interface GroupResult {
   renewals: number
   failures: number
   coresHeld: number
+  orders?: number
+  ordersRejected?: number
 }
 
 export interface SimResult {
@@ -165,6 +183,10 @@ interface Actor {
   renewals: number
   failures: number
   done: boolean
+  /** on-demand agents: orders per sale, and the counts so far */
+  ordersPerSale: readonly [number, number]
+  orders: number
+  ordersRejected: number
 }
 
 const UNLIMITED = 10n ** 30n // default balance of an agent without a budget
@@ -195,6 +217,9 @@ const newActor = (id: string, group: string, kind: Actor['kind'], task: number):
   renewals: 0,
   failures: 0,
   done: false,
+  ordersPerSale: [0, 0],
+  orders: 0,
+  ordersRejected: 0,
 })
 
 const pick = (rng: Rng.Rng, [a, b]: readonly [number, number]): number =>
@@ -218,11 +243,11 @@ const draw = (rng: Rng.Rng, d: Dist): bigint => {
 // ------------------------------------------------------------------------------------------------
 
 interface Intent {
-  type: 'renew' | 'buy'
+  type: 'renew' | 'buy' | 'order'
   actor: Actor
   block: number
-  /** renewals (0) before purchases (1) in the same block */
-  prio: 0 | 1
+  /** renewals (0) before purchases (1) before on-demand orders (2) in the same block */
+  prio: 0 | 1 | 2
   limit: bigint
   count: number
 }
@@ -383,6 +408,12 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
           a.sales = spec.sales
           a.renewLimit = false
           break
+        case 'onDemand':
+          a.valuation = spec.maxPrice ?? UNLIMITED
+          a.ordersPerSale = spec.ordersPerSale
+          a.sales = spec.sales
+          a.renewLimit = false
+          break
       }
     }
   }
@@ -443,6 +474,15 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   const adapter = runtime.priceAdapter
   const maxBal = Broker.maxBalance(runtime)
 
+  // The relay's on-demand market, for on-demand agents (their relay balances: budget or unlimited).
+  const hasOnDemand = scenario.demand.agents.some((a) => a.kind === 'onDemand')
+  let market: Relay.Market = Relay.create(
+    s.block,
+    Object.fromEntries(
+      actors.filter((a) => a.kind === 'onDemand').map((a) => [a.id, budgets.get(a.id) ?? UNLIMITED]),
+    ),
+  )
+
   const sales: SaleResult[] = []
   const table = scenario.demand.table
   let revenueTotal = 0n
@@ -468,6 +508,8 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
     const failedBy: Actor[] = []
     const renewalPrices = newTally()
     const purchasePrices = newTally()
+    const orderPrices = newTally()
+    let odRejected = 0
     let resold = 0
     let lapsed = 0
     const fail = (a: Actor, reason: FailureReason) => {
@@ -510,7 +552,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
       return firstBlockAtOrBelow(priceAt, from, lastBlock, limit, knot, leadinEnd)
     }
     const intend = (type: Intent['type'], actor: Actor, block: number, limit: bigint, count: number) => {
-      intents.push({ type, actor, block, prio: type === 'renew' ? 0 : 1, limit, count })
+      intents.push({ type, actor, block, prio: type === 'renew' ? 0 : type === 'buy' ? 1 : 2, limit, count })
     }
 
     // renewals: table holders in core order, the first N renew, the rest lapse
@@ -562,6 +604,11 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
       ) {
         const b = firstBlockAtOrBelow(priceAt, leadinBlock(a.at), lastBlock, a.valuation, knot, leadinEnd)
         if (b !== null) intend('buy', a, b, a.valuation, a.cores)
+      } else if (a.kind === 'onDemand' && (a.sales === null || (k >= a.sales[0] && k <= a.sales[1]))) {
+        // orders at uniform blocks of the sale, from the interlude to its last block
+        const n = pick(rng, a.ordersPerSale)
+        for (let i = 0; i < n; i++)
+          intend('order', a, now + 1 + Rng.int(rng, lastBlock - now), a.valuation, 1)
       }
     }
     // same block: renewals first, then a random order among buyers
@@ -572,6 +619,30 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
       const it = intents[order[o] as number] as Intent
       if (it.block > s.block) Broker.advanceTo(s, it.block, ctx.sink)
       const a = it.actor
+      if (it.type === 'order') {
+        // the relay serves orders from the broker's instantaneous pool (unsold cores)
+        const st = s.status
+        const poolCores = st ? Math.floor((st.systemPoolSize + st.privatePoolSize) / 80) : 0
+        market = Relay.advance(market, scenario.chain.onDemand, it.block, poolCores)
+        const r = OnDemand.Market.apply(market.state, scenario.chain.onDemand, {
+          type: 'placeOrderAllowDeath',
+          who: a.id,
+          maxAmount: it.limit,
+          paraId: a.task,
+        })
+        if (!r.ok) {
+          a.ordersRejected++
+          odRejected++
+          continue
+        }
+        market = { ...market, state: r.state }
+        let price = 0n
+        for (const e of r.events) if (e.type === 'OnDemandOrderPlaced') price = e.spotPrice
+        a.orders++
+        a.cost += price
+        tally(orderPrices, price)
+        continue
+      }
       if (it.type === 'renew') {
         const right = a.right
         if (!right) continue
@@ -701,6 +772,9 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
       purchasePrices: stats(purchasePrices),
       revenue,
       failed: stillFailed,
+      ...(hasOnDemand && {
+        onDemand: { orders: stats(orderPrices), rejected: odRejected, cost: orderPrices.total },
+      }),
     })
 
     if (k === scenario.horizon) break
@@ -736,6 +810,10 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
     g.renewals += r.renewals
     g.failures += r.failures
     g.coresHeld += r.coresHeld
+    if (r.orders !== undefined) {
+      g.orders = (g.orders ?? 0) + r.orders
+      g.ordersRejected = (g.ordersRejected ?? 0) + (r.ordersRejected ?? 0)
+    }
     groups.set(a.group, g)
   }
   if (ctx.steps && last) ctx.steps.push({ block: s.block, origin: null, call: null })
@@ -804,6 +882,7 @@ const agentResult = (a: Actor, finalEnd: number): AgentResult => ({
   renewals: a.renewals,
   failures: a.failures,
   coresHeld: a.heldUntil.filter((e) => e === finalEnd).length,
+  ...(a.kind === 'onDemand' && { orders: a.orders, ordersRejected: a.ordersRejected }),
 })
 
 /** Running count, min, max and total of the prices paid in a sale. */
@@ -859,13 +938,13 @@ const orderIntents = (rng: Rng.Rng, intents: readonly Intent[], scratch: { s: Sc
   for (let r = 0; r < n; r++) rankOf[shuffled[r] as number] = r
   const keys = buf.keys.subarray(0, n)
   const order = buf.order.subarray(0, n)
-  // keys are exact while (block span · 2 + 1) · n < 2^53; blocks are whole numbers
+  // keys are exact while (block span · 3 + 2) · n < 2^53; blocks are whole numbers
   let base = Number.POSITIVE_INFINITY
   for (const it of intents) if (it.block < base) base = it.block
   let packed = true
   for (let i = 0; i < n; i++) {
     const it = intents[i] as Intent
-    const key = ((it.block - base) * 2 + it.prio) * n + (rankOf[i] as number)
+    const key = ((it.block - base) * 3 + it.prio) * n + (rankOf[i] as number)
     if (!(key < 2 ** 53)) packed = false
     keys[i] = key
   }

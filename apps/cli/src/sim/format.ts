@@ -62,6 +62,9 @@ export const runTable = (r: SimResult, description: string): string => {
     'mean renewal',
     'revenue (burned)',
   ]
+  // on-demand orders (relay): only when the scenario has on-demand agents
+  const od = hasOnDemand(r)
+  if (od) head.push('on-demand orders', 'on-demand cost')
   const rows = r.sales.map((s) => [
     String(s.sale),
     day(s.dates.saleStart),
@@ -76,6 +79,7 @@ export const runTable = (r: SimResult, description: string): string => {
     String(s.failed.length),
     amount(s.renewalPrices?.mean, token),
     amount(s.revenue, token),
+    ...(od ? [String(s.onDemand?.orders?.count ?? 0), amount(s.onDemand?.cost, token)] : []),
   ])
   const ends = r.sales.map((s) => s.endPrice)
   const first = r.sales[0]
@@ -99,12 +103,24 @@ export const runTable = (r: SimResult, description: string): string => {
     String(g.renewals),
     String(g.failures),
     String(g.coresHeld),
+    ...(od ? [g.orders === undefined ? '' : `${g.orders} (${g.ordersRejected ?? 0} refused)`] : []),
   ])
   if (groups.length > 0)
     lines.push(
       '',
       pad([
-        ['group', 'kind', 'agents', 'cost', 'resale income', 'bought', 'renewed', 'failed', 'cores at end'],
+        [
+          'group',
+          'kind',
+          'agents',
+          'cost',
+          'resale income',
+          'bought',
+          'renewed',
+          'failed',
+          'cores at end',
+          ...(od ? ['on-demand orders'] : []),
+        ],
         ...groups,
       ]),
     )
@@ -206,6 +222,7 @@ export const runCsv = (r: SimResult): string =>
       'mean_renewal_price',
       'mean_purchase_price',
       'revenue',
+      ...(hasOnDemand(r) ? ['ondemand_orders', 'ondemand_rejected', 'ondemand_cost'] : []),
     ],
     ...r.sales.map((s) => [
       s.sale,
@@ -225,8 +242,13 @@ export const runCsv = (r: SimResult): string =>
       s.renewalPrices?.mean,
       s.purchasePrices?.mean,
       s.revenue,
+      ...(hasOnDemand(r)
+        ? [s.onDemand?.orders?.count ?? 0, s.onDemand?.rejected ?? 0, s.onDemand?.cost ?? 0n]
+        : []),
     ]),
   ])
+
+const hasOnDemand = (r: SimResult): boolean => r.sales.some((s) => s.onDemand !== undefined)
 
 export const bandsCsv = (b: MonteCarlo.Bands): string => {
   const keys = [
