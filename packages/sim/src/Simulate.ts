@@ -496,7 +496,17 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
     if (!sale) throw new SimulationError('no sale after rotation')
     // The sale's prices depend only on its start, lead-in and end price (a copy: `sale` is live).
     const priced = { saleStart: sale.saleStart, leadinLength: sale.leadinLength, endPrice: sale.endPrice }
-    const priceAt: PriceAt = (b) => Sale.priceAt(priced, b, adapter, maxBal)
+    // every search probes the lead-in's middle and end: computed once per sale
+    const knotBlock = sale.saleStart + Math.floor(sale.leadinLength / 2)
+    const endBlock = sale.saleStart + sale.leadinLength
+    const knotPrice = Sale.priceAt(priced, knotBlock, adapter, maxBal)
+    const endBlockPrice = Sale.priceAt(priced, endBlock, adapter, maxBal)
+    const priceAt: PriceAt = (b) =>
+      b === knotBlock
+        ? knotPrice
+        : b >= endBlock
+          ? endBlockPrice
+          : Sale.priceAt(priced, b, adapter, maxBal)
     const now = s.block
     const rotation = sale.regionBegin * period - config.advanceNotice
     const lastBlock = rotation - 1

@@ -3,6 +3,12 @@ import { Worker } from 'node:worker_threads'
 import { MonteCarlo, type Scenario } from '@coretime/sim'
 
 const WORKER = new URL('../../bin/sim-worker.js', import.meta.url)
+/**
+ * A run allocates ~20 MB of short-lived objects (bigint money, events); a young generation of
+ * 192 MB (64 MB semi-spaces) scavenges less often: 16.0-18.7 vs 18.4-21.9 ms per run in A/B
+ * batches of 300 on this 2-core machine under load.
+ */
+const YOUNG_MB = 192
 
 /** Messages to a worker. */
 export type ToPool =
@@ -48,7 +54,7 @@ interface Slot {
 
 export const createPool = (workers: number = availableParallelism()): Pool => {
   const slots: Slot[] = Array.from({ length: Math.max(1, workers) }, () => {
-    const worker = new Worker(WORKER)
+    const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } })
     const slot: Slot = { worker, exited: Promise.resolve(), handle: null, fail: null }
     slot.exited = new Promise<void>((resolve) => {
       worker.on('message', (m: FromPool) => slot.handle?.(m))
