@@ -49,7 +49,6 @@ const time = (f: () => void): number => {
   f()
   return performance.now() - t0
 }
-const best = (n: number, f: () => void): number => Math.min(...Array.from({ length: n }, () => time(f)))
 /** Median and best of `n` timings (other processes on a shared machine inflate single ones). */
 const spread = (n: number, f: () => void): { median: number; best: number } => {
   const ts = Array.from({ length: n }, () => time(f)).sort((a, b) => a - b)
@@ -109,14 +108,20 @@ export const benchSim = async (options: { mcRuns?: number } = {}): Promise<void>
   )
   console.log(`    pool start-up with 40 warm-up runs: ${(cold / 1000).toFixed(1)} s, once per pool`)
 
-  console.log('  growth with agents (130 sales):')
+  console.log('  growth with agents (130 sales), median of 7:')
   for (const n of [0, 50, 100, 200, 400]) {
     const sc = benchScenario(n, 130)
-    console.log(`    ${String(n).padStart(4)} agents  ${ms(best(2, () => simulate(sc, { seed: 1 })))}`)
+    simulate(sc, { seed: 2 })
+    console.log(
+      `    ${String(n).padStart(4)} agents  ${ms(spread(7, () => simulate(sc, { seed: 1 })).median)}`,
+    )
   }
-  console.log('  growth with sales (200 agents):')
+  console.log('  growth with sales (200 agents), median of 7:')
   for (const k of [13, 26, 65, 130, 260]) {
     const sc = benchScenario(200, k)
-    console.log(`    ${String(k).padStart(4)} sales   ${ms(best(2, () => simulate(sc, { seed: 1 })))}`)
+    simulate(sc, { seed: 2 })
+    console.log(
+      `    ${String(k).padStart(4)} sales   ${ms(spread(7, () => simulate(sc, { seed: 1 })).median)}`,
+    )
   }
 }
