@@ -19,7 +19,7 @@ export type ToPool =
 /** Messages from a worker. */
 export type FromPool =
   | { type: 'tick'; batch: number }
-  | { type: 'packed'; batch: number; packed: BigInt64Array }
+  | { type: 'packed'; batch: number; packed: MonteCarlo.Packed }
   | { type: 'summaries'; batch: number; summaries: MonteCarlo.RunSummary[] }
 
 export interface BatchOptions {

@@ -32,7 +32,10 @@ port.on('message', (m: ToPool) => {
       })
       const packed = MonteCarlo.pack(summaries)
       if (packed)
-        port.postMessage({ type: 'packed', batch: m.batch, packed } satisfies FromPool, [packed.buffer])
+        port.postMessage({ type: 'packed', batch: m.batch, packed } satisfies FromPool, [
+          packed.counts.buffer,
+          packed.money.buffer,
+        ])
       else port.postMessage({ type: 'summaries', batch: m.batch, summaries } satisfies FromPool)
     }
   }
