@@ -790,18 +790,14 @@ const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, out: Sink
  * core, and record the next renewal price. Returns the new core or the failure.
  */
 const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink): CoreIndex | Outcome => {
-  const config = s.configuration
-  const status = s.status
-  if (!config || !status) return fail('Uninitialized')
-  const sale = s.saleInfo
-  if (!sale) return fail('NoSales')
-  const unavailable = coresForSale(status, sale)
-  if (unavailable) return fail(unavailable)
+  const bad = checkRenew(s, who, core)
+  if (bad) return fail(bad)
+  // checkRenew has established all of these (the completion check below only narrows the type)
+  const config = s.configuration!
+  const sale = s.saleInfo!
   const id = renewalKey(core, sale.regionBegin)
-  const record = s.potentialRenewals.get(id)
-  if (!record) return fail('NotAllowed')
+  const record = s.potentialRenewals.get(id)!
   if (!('complete' in record.completion)) return fail('IncompleteAssignment')
-  if (balanceOf(s, who) < record.price) return fail('FundsUnavailable')
 
   const workload = record.completion.complete
   const newCore = purchaseCore(s, who, record.price, sale)
