@@ -257,6 +257,31 @@ interface Ctx {
   sink: Sink
   rng: Rng.Rng
   steps: Recorder.RecordedStep[] | null
+  /** call objects reused from call to call when nothing records them (the engine keeps no args) */
+  reuse: {
+    renew: { call: 'renew'; args: { core: number } }
+    purchase: { call: 'purchase'; args: { priceLimit: bigint } }
+    dropRegion: { call: 'dropRegion'; args: { regionId: RegionId.RegionId } }
+  } | null
+}
+
+const renewCall = (ctx: Ctx, core: number): BrokerCall => {
+  const c = ctx.reuse?.renew
+  if (!c) return { call: 'renew', args: { core } }
+  c.args.core = core
+  return c
+}
+const purchaseCall = (ctx: Ctx, priceLimit: bigint): BrokerCall => {
+  const c = ctx.reuse?.purchase
+  if (!c) return { call: 'purchase', args: { priceLimit } }
+  c.args.priceLimit = priceLimit
+  return c
+}
+const dropRegionCall = (ctx: Ctx, regionId: RegionId.RegionId): BrokerCall => {
+  const c = ctx.reuse?.dropRegion
+  if (!c) return { call: 'dropRegion', args: { regionId } }
+  c.args.regionId = regionId
+  return c
 }
 
 const exec = (ctx: Ctx, origin: string, call: BrokerCall) => {
@@ -430,6 +455,13 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
     sink: Broker.sink({ quietHistory: true, quietSchedules: true }),
     rng,
     steps: options.trace ? [] : null,
+    reuse: options.trace
+      ? null
+      : {
+          renew: { call: 'renew', args: { core: 0 } },
+          purchase: { call: 'purchase', args: { priceLimit: 0n } },
+          dropRegion: { call: 'dropRegion', args: { regionId: { begin: 0, core: 0, mask: 0n } } },
+        },
   }
   const byTask = new Map<number, Actor>()
   for (const a of actors) byTask.set(a.task, a)
@@ -487,6 +519,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   const table = scenario.demand.table
   let revenueTotal = 0n
   const intents: Intent[] = []
+  const pool: Intent[] = []
   const holders: Actor[] = []
   const slots: (Actor | undefined)[] = []
   const scratch = { s: newScratch(64) }
@@ -502,11 +535,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
     const knotPrice = Sale.priceAt(priced, knotBlock, adapter, maxBal)
     const endBlockPrice = Sale.priceAt(priced, endBlock, adapter, maxBal)
     const priceAt: PriceAt = (b) =>
-      b === knotBlock
-        ? knotPrice
-        : b >= endBlock
-          ? endBlockPrice
-          : Sale.priceAt(priced, b, adapter, maxBal)
+      b === knotBlock ? knotPrice : b >= endBlock ? endBlockPrice : Sale.priceAt(priced, b, adapter, maxBal)
     const now = s.block
     const rotation = sale.regionBegin * period - config.advanceNotice
     const lastBlock = rotation - 1
@@ -535,7 +564,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
       let dropped = false
       for (const r of a.regions) {
         if (r.end > nowSlice) continue
-        if (exec(ctx, a.id, { call: 'dropRegion', args: { regionId: r.id } }).ok) {
+        if (exec(ctx, a.id, dropRegionCall(ctx, r.id)).ok) {
           r.sale = -2
           dropped = true
         }
@@ -561,8 +590,23 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
       from = Math.min(Math.max(from, firstBuy), lastBlock)
       return firstBlockAtOrBelow(priceAt, from, lastBlock, limit, knot, leadinEnd)
     }
+    // intent objects are reused from sale to sale (`pool` keeps them; `intents` is this sale's)
     const intend = (type: Intent['type'], actor: Actor, block: number, limit: bigint, count: number) => {
-      intents.push({ type, actor, block, prio: type === 'renew' ? 0 : type === 'buy' ? 1 : 2, limit, count })
+      const prio = type === 'renew' ? 0 : type === 'buy' ? 1 : 2
+      const it = pool[intents.length]
+      if (it === undefined) {
+        const fresh: Intent = { type, actor, block, prio, limit, count }
+        pool.push(fresh)
+        intents.push(fresh)
+        return
+      }
+      it.type = type
+      it.actor = actor
+      it.block = block
+      it.prio = prio
+      it.limit = limit
+      it.count = count
+      intents.push(it)
     }
 
     // renewals: table holders in core order, the first N renew, the rest lapse
@@ -673,7 +717,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
             continue
           }
         }
-        const r = exec(ctx, a.id, { call: 'renew', args: { core: right.core } })
+        const r = exec(ctx, a.id, renewCall(ctx, right.core))
         if (!r.ok) {
           a.right = null
           fail(a, r.error)
@@ -690,7 +734,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
       }
       let bought = 0
       for (let i = 0; i < it.count; i++) {
-        const r = exec(ctx, a.id, { call: 'purchase', args: { priceLimit: it.limit } })
+        const r = exec(ctx, a.id, purchaseCall(ctx, it.limit))
         if (!r.ok) {
           if (bought === 0 || a.kind !== 'largeActor') fail(a, r.error)
           break
