@@ -276,6 +276,30 @@ describe('Broker invariants (random call sequences)', () => {
     )
   })
 
+  test('behavior: a quietEvents sink reaches the same state and outcomes, recording no events', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 40 }), fc.nat(400), (ops, tail) => {
+        const { s: quiet } = setup({ kind: 'CenterTargetPrice' })
+        const { s: loud } = setup({ kind: 'CenterTargetPrice' })
+        const quietOut = Broker.sink({ quietHistory: true, quietSchedules: true, quietEvents: true })
+        const loudOut = Broker.sink()
+        for (const o of ops) {
+          Broker.advanceTo(quiet, quiet.block + o.advance * 7, quietOut)
+          Broker.advanceTo(loud, loud.block + o.advance * 7, loudOut)
+          const { origin, call } = toCall(quiet, o)
+          expect(Broker.execute(quiet, origin, call, quietOut)).toEqual(
+            Broker.execute(loud, origin, call, loudOut),
+          )
+        }
+        Broker.advanceTo(quiet, quiet.block + tail, quietOut)
+        Broker.advanceTo(loud, loud.block + tail, loudOut)
+        expect(quiet).toEqual(loud)
+        expect(quietOut.events).toEqual([])
+      }),
+      { numRuns: 100 },
+    )
+  })
+
   test('error: the invariant checker itself catches a double-owned bit', () => {
     const { s } = setup({ kind: 'CenterTargetPrice' })
     const id = { begin: 4, core: 0, mask: CoreMask.complete }

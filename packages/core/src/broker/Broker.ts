@@ -66,11 +66,14 @@ export const create = (
 })
 
 /** A new sink to collect events and relay assignments. */
-export const sink = (options: { quietHistory?: boolean; quietSchedules?: boolean } = {}): Sink => ({
+export const sink = (
+  options: { quietHistory?: boolean; quietSchedules?: boolean; quietEvents?: boolean } = {},
+): Sink => ({
   events: [],
   assignments: [],
   ...(options.quietHistory ? { quietHistory: true } : {}),
   ...(options.quietSchedules ? { quietSchedules: true } : {}),
+  ...(options.quietEvents ? { quietEvents: true } : {}),
 })
 
 /**
@@ -267,7 +270,7 @@ const tick = (s: BrokerState, out: Sink): void => {
   if (s.coreCountInbox !== null) {
     status.coreCount = s.coreCountInbox
     s.coreCountInbox = null
-    out.events.push({ name: 'CoreCountChanged', data: { coreCount: status.coreCount } })
+    if (!out.quietEvents) out.events.push({ name: 'CoreCountChanged', data: { coreCount: status.coreCount } })
   }
   processRevenue(s, out)
 
@@ -299,7 +302,7 @@ const processRevenue = (s: BrokerState, out: Sink): void => {
   const when = w < 0 ? 0 : w
   let revenue = inbox.amount
   if (revenue === 0n) {
-    out.events.push({ name: 'HistoryDropped', data: { when, revenue } })
+    if (!out.quietEvents) out.events.push({ name: 'HistoryDropped', data: { when, revenue } })
     PoolHistory.remove(s.instaPoolHistory, when)
     return
   }
@@ -309,7 +312,7 @@ const processRevenue = (s: BrokerState, out: Sink): void => {
     maybePayout: null,
   }
   if (r.maybePayout !== null) {
-    out.events.push({ name: 'HistoryIgnored', data: { when, revenue } })
+    if (!out.quietEvents) out.events.push({ name: 'HistoryIgnored', data: { when, revenue } })
     return
   }
   const total = BigInt(r.systemContributions + r.privateContributions)
@@ -321,10 +324,11 @@ const processRevenue = (s: BrokerState, out: Sink): void => {
   }
   if (revenue !== 0n && r.privateContributions > 0) {
     PoolHistory.set(s.instaPoolHistory, when, { ...r, maybePayout: revenue })
-    out.events.push({ name: 'ClaimsReady', data: { when, systemPayout, privatePayout: revenue } })
+    if (!out.quietEvents)
+      out.events.push({ name: 'ClaimsReady', data: { when, systemPayout, privatePayout: revenue } })
   } else {
     PoolHistory.remove(s.instaPoolHistory, when)
-    out.events.push({ name: 'HistoryDropped', data: { when, revenue } })
+    if (!out.quietEvents) out.events.push({ name: 'HistoryDropped', data: { when, revenue } })
   }
 }
 
@@ -375,7 +379,7 @@ const rotateSale = (
   let fc = old.firstCore + old.coresSold
   for (const schedule of s.forceReservations) {
     if (fc >= status.coreCount) {
-      out.events.push({ name: 'ForceReservationFailed', data: { schedule } })
+      if (!out.quietEvents) out.events.push({ name: 'ForceReservationFailed', data: { schedule } })
       continue
     }
     Workplan.set(s.workplan, old.regionBegin, fc, schedule)
@@ -395,11 +399,12 @@ const rotateSale = (
         price: prices.targetPrice,
         completion: { complete: schedule },
       })
-      out.events.push({
-        name: 'Renewable',
-        data: { core: firstCore, price: prices.targetPrice, begin: end, workload: schedule },
-      })
-      out.events.push({ name: 'LeaseEnding', data: { task: lease.task, when: end } })
+      if (!out.quietEvents)
+        out.events.push({
+          name: 'Renewable',
+          data: { core: firstCore, price: prices.targetPrice, begin: end, workload: schedule },
+        })
+      if (!out.quietEvents) out.events.push({ name: 'LeaseEnding', data: { task: lease.task, when: end } })
     } else {
       kept.push(lease)
     }
@@ -427,19 +432,20 @@ const rotateSale = (
   }
   s.saleInfo = sale
   renewCores(s, sale, out)
-  out.events.push({
-    name: 'SaleInitialized',
-    data: {
-      saleStart: sale.saleStart,
-      leadinLength: sale.leadinLength,
-      startPrice: Sale.priceAt(sale, now, runtime.priceAdapter, maxBalance(runtime)),
-      endPrice: sale.endPrice,
-      regionBegin: begin,
-      regionEnd: end,
-      idealCoresSold,
-      coresOffered,
-    },
-  })
+  if (!out.quietEvents)
+    out.events.push({
+      name: 'SaleInitialized',
+      data: {
+        saleStart: sale.saleStart,
+        leadinLength: sale.leadinLength,
+        startPrice: Sale.priceAt(sale, now, runtime.priceAdapter, maxBalance(runtime)),
+        endPrice: sale.endPrice,
+        regionBegin: begin,
+        regionEnd: end,
+        idealCoresSold,
+        coresOffered,
+      },
+    })
 }
 
 /** The new sale's end and target prices from the old sale's performance. */
@@ -486,10 +492,11 @@ const renewCores = (s: BrokerState, sale: SaleInfoRecord, out: Sink): void => {
     const payer = sovereignAccountOf(s.runtime, record.task)
     const r = renew(s, payer, record.core, out)
     if (typeof r === 'number') kept.push({ core: r, task: record.task, nextRenewal: sale.regionEnd })
-    else out.events.push({ name: 'AutoRenewalFailed', data: { core: record.core, payer } })
+    else if (!out.quietEvents)
+      out.events.push({ name: 'AutoRenewalFailed', data: { core: record.core, payer } })
   }
   if (kept.length > s.runtime.maxAutoRenewals) {
-    out.events.push({ name: 'AutoRenewalLimitReached', data: {} })
+    if (!out.quietEvents) out.events.push({ name: 'AutoRenewalLimitReached', data: {} })
     return
   }
   s.autoRenewals = kept
@@ -504,10 +511,11 @@ const processPool = (s: BrokerState, when: Timeslice, status: StatusRecord, out:
   status.systemPoolSize = satI32(status.systemPoolSize + (io?.system ?? 0)) >>> 0
   PoolHistory.append(s.instaPoolHistory, when, 1, status.privatePoolSize, status.systemPoolSize)
   if (out.quietHistory) return
-  out.events.push({
-    name: 'HistoryInitialized',
-    data: { when, privatePoolSize: status.privatePoolSize, systemPoolSize: status.systemPoolSize },
-  })
+  if (!out.quietEvents)
+    out.events.push({
+      name: 'HistoryInitialized',
+      data: { when, privatePoolSize: status.privatePoolSize, systemPoolSize: status.systemPoolSize },
+    })
 }
 
 /** tick_impls.rs `process_core_schedule`: merge the workplan into the workload and tell the relay. */
@@ -544,7 +552,7 @@ const processCoreSchedule = (
     else assignment.push([p[0], p[1]])
   }
   out.assignments.push({ block: s.block, core, begin: rcBegin, assignment, endHint: null })
-  out.events.push({ name: 'CoreAssigned', data: { core, when: rcBegin, assignment } })
+  if (!out.quietEvents) out.events.push({ name: 'CoreAssigned', data: { core, when: rcBegin, assignment } })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -668,7 +676,7 @@ const reserve = (s: BrokerState, workload: Schedule, out: Sink): Outcome => {
   if (s.reservations.length >= s.runtime.maxReservedCores) return fail('TooManyReservations')
   const index = s.reservations.length
   s.reservations = [...s.reservations, workload]
-  out.events.push({ name: 'ReservationMade', data: { index, workload } })
+  if (!out.quietEvents) out.events.push({ name: 'ReservationMade', data: { index, workload } })
   return OK
 }
 
@@ -677,7 +685,7 @@ const unreserve = (s: BrokerState, index: number, out: Sink): Outcome => {
   const workload = s.reservations[index]
   if (workload === undefined) return fail('UnknownReservation')
   s.reservations = s.reservations.filter((_, i) => i !== index)
-  out.events.push({ name: 'ReservationCancelled', data: { index, workload } })
+  if (!out.quietEvents) out.events.push({ name: 'ReservationCancelled', data: { index, workload } })
   return OK
 }
 
@@ -686,7 +694,7 @@ const setLease = (s: BrokerState, task: TaskId, until: Timeslice, out: Sink): Ou
   if (until <= currentTimeslice(s)) return fail('AlreadyExpired')
   if (s.leases.length >= s.runtime.maxLeasedCores) return fail('TooManyLeases')
   s.leases = [...s.leases, { until, task }]
-  out.events.push({ name: 'Leased', data: { task, until } })
+  if (!out.quietEvents) out.events.push({ name: 'Leased', data: { task, until } })
   return OK
 }
 
@@ -695,7 +703,7 @@ const removeLease = (s: BrokerState, task: TaskId, out: Sink): Outcome => {
   const i = s.leases.findIndex((l) => l.task === task)
   if (i < 0) return fail('LeaseNotFound')
   s.leases = s.leases.filter((_, j) => j !== i)
-  out.events.push({ name: 'LeaseRemoved', data: { task } })
+  if (!out.quietEvents) out.events.push({ name: 'LeaseRemoved', data: { task } })
   return OK
 }
 
@@ -710,7 +718,7 @@ const swapLeases = (s: BrokerState, id: TaskId, other: TaskId): Outcome => {
 /** dispatchable_impls.rs `do_request_core_count`; the relay answers at once (into the inbox). */
 const requestCoreCount = (s: BrokerState, coreCount: number, out: Sink): Outcome => {
   s.coreCountInbox = coreCount
-  out.events.push({ name: 'CoreCountRequested', data: { coreCount } })
+  if (!out.quietEvents) out.events.push({ name: 'CoreCountRequested', data: { coreCount } })
   return OK
 }
 
@@ -741,7 +749,7 @@ const startSales = (s: BrokerState, endPrice: Balance, extraCores: number, out: 
     coresOffered: 0,
     coresSold: 0,
   }
-  out.events.push({ name: 'SalesStarted', data: { price: endPrice, coreCount } })
+  if (!out.quietEvents) out.events.push({ name: 'SalesStarted', data: { price: endPrice, coreCount } })
   rotateSale(s, old, config, status, out)
   s.status = status
   return OK
@@ -778,10 +786,11 @@ const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, out: Sink
   const core = purchaseCore(s, who, price, sale)
   const regionId: RegionId = { begin: sale.regionBegin, core, mask: CoreMask.complete }
   s.regions.set(RegionIdM.toKey(regionId), { end: sale.regionEnd, owner: who, paid: price })
-  out.events.push({
-    name: 'Purchased',
-    data: { who, regionId, price, duration: sale.regionEnd - sale.regionBegin },
-  })
+  if (!out.quietEvents)
+    out.events.push({
+      name: 'Purchased',
+      data: { who, regionId, price, duration: sale.regionEnd - sale.regionBegin },
+    })
   return OK
 }
 
@@ -802,18 +811,19 @@ const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink): Core
   const workload = record.completion.complete
   const newCore = purchaseCore(s, who, record.price, sale)
   const duration = sale.regionEnd - sale.regionBegin
-  out.events.push({
-    name: 'Renewed',
-    data: {
-      who,
-      price: record.price,
-      oldCore: core,
-      core: newCore,
-      begin: sale.regionBegin,
-      duration,
-      workload,
-    },
-  })
+  if (!out.quietEvents)
+    out.events.push({
+      name: 'Renewed',
+      data: {
+        who,
+        price: record.price,
+        oldCore: core,
+        core: newCore,
+        begin: sale.regionBegin,
+        duration,
+        workload,
+      },
+    })
   Workplan.set(s.workplan, sale.regionBegin, newCore, workload)
   const max = maxBalance(s.runtime)
   const now = Sale.priceAt(sale, s.block, s.runtime.priceAdapter, max)
@@ -826,7 +836,8 @@ const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink): Core
   )
   s.potentialRenewals.delete(id)
   s.potentialRenewals.set(renewalKey(newCore, sale.regionEnd), { price, completion: { complete: workload } })
-  out.events.push({ name: 'Renewable', data: { core: newCore, price, begin: sale.regionEnd, workload } })
+  if (!out.quietEvents)
+    out.events.push({ name: 'Renewable', data: { core: newCore, price, begin: sale.regionEnd, workload } })
   return newCore
 }
 
@@ -847,10 +858,11 @@ const transferRegion = (
   if (!region) return fail('UnknownRegion')
   if (region.owner !== who) return fail('NotOwner')
   s.regions.set(key, { ...region, owner: newOwner })
-  out.events.push({
-    name: 'Transferred',
-    data: { regionId, duration: region.end - regionId.begin, oldOwner: region.owner, owner: newOwner },
-  })
+  if (!out.quietEvents)
+    out.events.push({
+      name: 'Transferred',
+      data: { regionId, duration: region.end - regionId.begin, oldOwner: region.owner, owner: newOwner },
+    })
   return OK
 }
 
@@ -874,7 +886,7 @@ const forceUnpool = (
   const bits = CoreMask.countOnes(regionId.mask)
   ioAdd(s, at, -bits, 0)
   ioAdd(s, region.end, bits, 0)
-  out.events.push({ name: 'RegionUnpooled', data: { regionId, when: at } })
+  if (!out.quietEvents) out.events.push({ name: 'RegionUnpooled', data: { regionId, when: at } })
 }
 
 /** dispatchable_impls.rs `do_partition`: split in time at begin + pivot; both halves lose renewal rights. */
@@ -898,7 +910,8 @@ const partition = (
   const newIds: [RegionId, RegionId] = [regionId, { ...regionId, begin: pivot }]
   s.regions.set(key, { ...second, end: pivot })
   s.regions.set(RegionIdM.toKey(newIds[1]), second)
-  out.events.push({ name: 'Partitioned', data: { oldRegionId: regionId, newRegionIds: newIds } })
+  if (!out.quietEvents)
+    out.events.push({ name: 'Partitioned', data: { oldRegionId: regionId, newRegionIds: newIds } })
   return OK
 }
 
@@ -918,7 +931,8 @@ const interlace = (s: BrokerState, who: AccountId, regionId: RegionId, pivot: bi
   s.regions.delete(key)
   s.regions.set(RegionIdM.toKey(one), { ...region })
   s.regions.set(RegionIdM.toKey(other), { ...region })
-  out.events.push({ name: 'Interlaced', data: { oldRegionId: regionId, newRegionIds: [one, other] } })
+  if (!out.quietEvents)
+    out.events.push({ name: 'Interlaced', data: { oldRegionId: regionId, newRegionIds: [one, other] } })
   return OK
 }
 
@@ -948,7 +962,7 @@ const utilize = (s: BrokerState, regionId: RegionId, finality: Finality, out: Si
     const duration = region.end - id.begin
     id = { ...id, begin: status.lastCommittedTimeslice + 1 }
     if (id.begin >= region.end) {
-      out.events.push({ name: 'RegionDropped', data: { regionId: id, duration } })
+      if (!out.quietEvents) out.events.push({ name: 'RegionDropped', data: { regionId: id, duration } })
       return null
     }
   } else {
@@ -1000,12 +1014,13 @@ const assign = (
     if (CoreMask.isComplete(assigned)) {
       const workload = Workplan.get(s.workplan, id.begin, id.core) ?? []
       s.potentialRenewals.set(rk, { price, completion: { complete: workload } })
-      out.events.push({ name: 'Renewable', data: { core: id.core, price, begin: region.end, workload } })
+      if (!out.quietEvents)
+        out.events.push({ name: 'Renewable', data: { core: id.core, price, begin: region.end, workload } })
     } else {
       s.potentialRenewals.set(rk, { price, completion: { partial: assigned } })
     }
   }
-  out.events.push({ name: 'Assigned', data: { regionId: id, duration, task } })
+  if (!out.quietEvents) out.events.push({ name: 'Assigned', data: { regionId: id, duration, task } })
   return OK
 }
 
@@ -1033,7 +1048,7 @@ const pool = (
     ioAdd(s, region.end, -size, 0)
     s.instaPoolContribution.set(RegionIdM.toKey(id), { length: duration, payee })
   }
-  out.events.push({ name: 'Pooled', data: { regionId: id, duration } })
+  if (!out.quietEvents) out.events.push({ name: 'Pooled', data: { regionId: id, duration } })
   return OK
 }
 
@@ -1046,7 +1061,8 @@ const claimRevenue = (s: BrokerState, regionId: RegionId, maxTimeslices: number,
   s.instaPoolContribution.delete(startKey)
   const contribution = { ...found }
   const parts = CoreMask.countOnes(regionId.mask)
-  out.events.push({ name: 'RevenueClaimBegun', data: { region: regionId, maxTimeslices } })
+  if (!out.quietEvents)
+    out.events.push({ name: 'RevenueClaimBegun', data: { region: regionId, maxTimeslices } })
   let payout = 0n
   let begin = regionId.begin
   const last = regionId.begin + Math.min(contribution.length, maxTimeslices)
@@ -1067,13 +1083,15 @@ const claimRevenue = (s: BrokerState, regionId: RegionId, maxTimeslices: number,
     } else {
       PoolHistory.remove(s.instaPoolHistory, r)
     }
-    if (p !== 0n) out.events.push({ name: 'RevenueClaimItem', data: { when: r, amount: p } })
+    if (p !== 0n && !out.quietEvents)
+      out.events.push({ name: 'RevenueClaimItem', data: { when: r, amount: p } })
   }
   const region: RegionId = { ...regionId, begin }
   if (contribution.length > 0) s.instaPoolContribution.set(RegionIdM.toKey(region), contribution)
   transfer(s, POT, contribution.payee, payout) // `defensive_ok`: skipped if the pot cannot pay
   const next = last < region.begin + contribution.length ? region : null
-  out.events.push({ name: 'RevenueClaimPaid', data: { who: contribution.payee, amount: payout, next } })
+  if (!out.quietEvents)
+    out.events.push({ name: 'RevenueClaimPaid', data: { who: contribution.payee, amount: payout, next } })
   return OK
 }
 
@@ -1092,7 +1110,7 @@ const purchaseCredit = (
   if (!transfer(s, who, POT, amount)) return fail('FundsUnavailable')
   s.balances.set(POT, balanceOf(s, POT) - amount)
   s.credits.set(beneficiary, (s.credits.get(beneficiary) ?? 0n) + amount)
-  out.events.push({ name: 'CreditPurchased', data: { who, beneficiary, amount } })
+  if (!out.quietEvents) out.events.push({ name: 'CreditPurchased', data: { who, beneficiary, amount } })
   return OK
 }
 
@@ -1104,7 +1122,8 @@ const dropRegion = (s: BrokerState, regionId: RegionId, out: Sink): Outcome => {
   if (!region) return fail('UnknownRegion')
   if (!(status.lastCommittedTimeslice >= region.end)) return fail('StillValid')
   s.regions.delete(key)
-  out.events.push({ name: 'RegionDropped', data: { regionId, duration: region.end - regionId.begin } })
+  if (!out.quietEvents)
+    out.events.push({ name: 'RegionDropped', data: { regionId, duration: region.end - regionId.begin } })
   return OK
 }
 
@@ -1119,7 +1138,7 @@ const dropContribution = (s: BrokerState, regionId: RegionId, out: Sink): Outcom
   const end = regionId.begin + contribution.length
   if (!(status.lastTimeslice >= end + config.contributionTimeout)) return fail('StillValid')
   s.instaPoolContribution.delete(key)
-  out.events.push({ name: 'ContributionDropped', data: { regionId } })
+  if (!out.quietEvents) out.events.push({ name: 'ContributionDropped', data: { regionId } })
   return OK
 }
 
@@ -1133,7 +1152,8 @@ const dropHistory = (s: BrokerState, when: Timeslice, out: Sink): Outcome => {
   if (!record) return fail('NoHistory')
   PoolHistory.remove(s.instaPoolHistory, when)
   if (record.maybePayout !== null) charge(s, POT, record.maybePayout)
-  out.events.push({ name: 'HistoryDropped', data: { when, revenue: record.maybePayout ?? 0n } })
+  if (!out.quietEvents)
+    out.events.push({ name: 'HistoryDropped', data: { when, revenue: record.maybePayout ?? 0n } })
   return OK
 }
 
@@ -1145,7 +1165,7 @@ const dropRenewal = (s: BrokerState, core: CoreIndex, when: Timeslice, out: Sink
   const key = renewalKey(core, when)
   if (!s.potentialRenewals.has(key)) return fail('UnknownRenewal')
   s.potentialRenewals.delete(key)
-  out.events.push({ name: 'PotentialRenewalDropped', data: { when, core } })
+  if (!out.quietEvents) out.events.push({ name: 'PotentialRenewalDropped', data: { when, core } })
   return OK
 }
 
@@ -1199,7 +1219,7 @@ const enableAutoRenew = (
   const next = [...s.autoRenewals]
   next.splice(pos, 0, { core: recordCore, task, nextRenewal: hint ?? sale.regionEnd })
   s.autoRenewals = next
-  out.events.push({ name: 'AutoRenewalEnabled', data: { core: recordCore, task } })
+  if (!out.quietEvents) out.events.push({ name: 'AutoRenewalEnabled', data: { core: recordCore, task } })
   return OK
 }
 
@@ -1230,7 +1250,7 @@ const disableAutoRenew = (
   if (!found) return fail('AutoRenewalNotEnabled')
   if (s.autoRenewals[pos]!.task !== task) return fail('NoPermission')
   s.autoRenewals = s.autoRenewals.filter((_, i) => i !== pos)
-  out.events.push({ name: 'AutoRenewalDisabled', data: { core, task } })
+  if (!out.quietEvents) out.events.push({ name: 'AutoRenewalDisabled', data: { core, task } })
   return OK
 }
 
@@ -1256,7 +1276,7 @@ const forceReserve = (s: BrokerState, workload: Schedule, core: CoreIndex, out: 
 const removeAssignment = (s: BrokerState, regionId: RegionId, out: Sink): Outcome => {
   if (!Workplan.has(s.workplan, regionId.begin, regionId.core)) return fail('AssignmentNotFound')
   Workplan.remove(s.workplan, regionId.begin, regionId.core)
-  out.events.push({ name: 'AssignmentRemoved', data: { regionId } })
+  if (!out.quietEvents) out.events.push({ name: 'AssignmentRemoved', data: { regionId } })
   return OK
 }
 
@@ -1265,6 +1285,6 @@ const removePotentialRenewal = (s: BrokerState, core: CoreIndex, when: Timeslice
   const key = renewalKey(core, when)
   if (!s.potentialRenewals.has(key)) return fail('UnknownRenewal')
   s.potentialRenewals.delete(key)
-  out.events.push({ name: 'PotentialRenewalRemoved', data: { core, timeslice: when } })
+  if (!out.quietEvents) out.events.push({ name: 'PotentialRenewalRemoved', data: { core, timeslice: when } })
   return OK
 }

@@ -342,6 +342,11 @@ export interface Sink {
    * state (the workload) is the same; the per-core assignment is not computed.
    */
   quietSchedules?: boolean
+  /**
+   * Record no events at all. The state is the same; a caller that reads the state after each call
+   * (a simulation) saves building thousands of event objects.
+   */
+  quietEvents?: boolean
 }
 
 export type Outcome = { ok: true } | { ok: false; error: BrokerErrorCode }
