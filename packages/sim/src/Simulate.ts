@@ -5,7 +5,7 @@ import {
   type BrokerState,
   CoreMask,
   OnDemand,
-  type RegionId,
+  RegionId,
   Sale,
   type SaleInfoRecord,
   type Schedule,
@@ -254,7 +254,10 @@ interface Intent {
 
 interface Ctx {
   s: BrokerState
+  /** the sink calls go to: `loud` for setup and rotations (lease rights are read from events), `quiet` in a sale */
   sink: Sink
+  loud: Sink
+  quiet: Sink
   rng: Rng.Rng
   steps: Recorder.RecordedStep[] | null
   /** call objects reused from call to call when nothing records them (the engine keeps no args) */
@@ -294,15 +297,6 @@ const exec = (ctx: Ctx, origin: string, call: BrokerCall) => {
 const clearSink = (sink: Sink): void => {
   if (sink.events.length !== 0) sink.events.length = 0
   if (sink.assignments.length !== 0) sink.assignments.length = 0
-}
-
-/** The first event of the last call with this name (a loop: no closure per call). */
-const eventNamed = <N extends Sink['events'][number]['name']>(
-  sink: Sink,
-  name: N,
-): Extract<Sink['events'][number], { name: N }> | undefined => {
-  for (const e of sink.events) if (e.name === name) return e as Extract<Sink['events'][number], { name: N }>
-  return undefined
 }
 
 /** The sale price at block `b` (runtime API `sale_price`, evaluated at `b`). */
@@ -450,9 +444,13 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   if (options.from && options.trace)
     throw new SimulationError('a run from a chain state cannot be recorded as a trace')
   const s = options.from ? Broker.clone(options.from) : Broker.create(runtime, new Map(), startBlock)
+  const loud = Broker.sink({ quietHistory: true, quietSchedules: true })
   const ctx: Ctx = {
     s,
-    sink: Broker.sink({ quietHistory: true, quietSchedules: true }),
+    sink: loud,
+    loud,
+    // within a sale the runner reads what a call did from the state, so no events are built
+    quiet: Broker.sink({ quietHistory: true, quietSchedules: true, quietEvents: true }),
     rng,
     steps: options.trace ? [] : null,
     reuse: options.trace
@@ -527,6 +525,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
   for (let k = 1; k <= scenario.horizon; k++) {
     const sale: SaleInfoRecord | null = s.saleInfo
     if (!sale) throw new SimulationError('no sale after rotation')
+    ctx.sink = ctx.quiet
     // The sale's prices depend only on its start, lead-in and end price (a copy: `sale` is live).
     const priced = { saleStart: sale.saleStart, leadinLength: sale.leadinLength, endPrice: sale.endPrice }
     // every search probes the lead-in's middle and end: computed once per sale
@@ -723,13 +722,12 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
           fail(a, r.error)
           continue
         }
-        const ev = eventNamed(ctx.sink, 'Renewed')
-        if (!ev) throw new SimulationError('renew succeeded without a Renewed event')
-        a.right = { core: ev.data.core, when: sale.regionEnd }
-        a.cost += ev.data.price
+        // do_renew paid the recorded price and took the sale's next core
+        a.right = { core: sale.firstCore + sale.coresSold - 1, when: sale.regionEnd }
+        a.cost += record.price
         a.renewals++
         a.heldUntil.push(sale.regionEnd)
-        tally(renewalPrices, ev.data.price)
+        tally(renewalPrices, record.price)
         continue
       }
       let bought = 0
@@ -739,22 +737,28 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
           if (bought === 0 || a.kind !== 'largeActor') fail(a, r.error)
           break
         }
-        const ev = eventNamed(ctx.sink, 'Purchased')
-        if (!ev) throw new SimulationError('purchase succeeded without a Purchased event')
+        // do_purchase took the sale's next core and recorded the price paid in the region
+        const regionId = {
+          begin: sale.regionBegin,
+          core: sale.firstCore + sale.coresSold - 1,
+          mask: CoreMask.complete,
+        }
+        const price = s.regions.get(RegionId.toKey(regionId))?.paid
+        if (price == null) throw new SimulationError('purchase succeeded without its region')
         bought++
-        a.cost += ev.data.price
+        a.cost += price
         a.purchases++
         a.heldUntil.push(sale.regionEnd)
-        tally(purchasePrices, ev.data.price)
+        tally(purchasePrices, price)
         if (a.renewLimit !== false) {
           const assigned = exec(ctx, a.id, {
             call: 'assign',
-            args: { regionId: ev.data.regionId, task: a.task, finality: 'Final' },
+            args: { regionId, task: a.task, finality: 'Final' },
           })
           if (!assigned.ok) throw new SimulationError(`assign failed: ${assigned.error}`)
-          a.right = { core: ev.data.regionId.core, when: sale.regionEnd }
+          a.right = { core: regionId.core, when: sale.regionEnd }
         } else {
-          a.regions.push({ id: ev.data.regionId, end: sale.regionEnd, paid: ev.data.price, sale: k })
+          a.regions.push({ id: regionId, end: sale.regionEnd, paid: price, sale: k })
         }
       }
     }
@@ -833,6 +837,7 @@ export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResul
 
     if (k === scenario.horizon) break
     // --- Rotate into the next sale; leases ending now become renewal rights of their holders ---
+    ctx.sink = ctx.loud
     clearSink(ctx.sink)
     Broker.advanceTo(s, rotation, ctx.sink)
     takeLeaseRights(ctx.sink, byTask)
