@@ -1,5 +1,5 @@
-// Worker thread entry for `coretime simulate --runs N`: loads the TypeScript worker through tsx.
-import { register } from 'tsx/esm/api'
+// Worker thread entry for `coretime simulate --runs N`: the bundled worker while it is fresh,
+// else the TypeScript worker through tsx.
+import { load } from './fresh.js'
 
-register()
-await import('../src/sim/worker.ts')
+await load('../dist/cli/sim-worker.mjs', '../src/sim/worker.ts')

@@ -1,6 +1,7 @@
-// Bundles the CLI (and the workspace packages it uses) into dist/cli/coretime.mjs with esbuild, so
+// Bundles the CLI and its Monte Carlo worker (with the workspace packages they use) into
+// dist/cli/{coretime,sim-worker}.mjs with esbuild, so
 // `coretime` starts in ~0.2 s instead of transpiling TypeScript on every start (~1.2 s).
-// bin/coretime.js uses the bundle only while it is newer than every source file. It sits two
+// bin/fresh.js uses a bundle only while it is newer than every source file. It sits two
 // levels down (dist/cli/), as the sources do (src/<dir>/), so their `new URL('../../bin/…',
 // import.meta.url)` paths hold in the bundle too.
 import { fileURLToPath } from 'node:url'
@@ -10,8 +11,12 @@ export const BUNDLE = fileURLToPath(new URL('../dist/cli/coretime.mjs', import.m
 
 export const build = async () => {
   await esbuild({
-    entryPoints: [fileURLToPath(new URL('../src/main.ts', import.meta.url))],
-    outfile: BUNDLE,
+    entryPoints: {
+      coretime: fileURLToPath(new URL('../src/main.ts', import.meta.url)),
+      'sim-worker': fileURLToPath(new URL('../src/sim/worker.ts', import.meta.url)),
+    },
+    outdir: fileURLToPath(new URL('../dist/cli/', import.meta.url)),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
