@@ -21,8 +21,8 @@ describe('coretime simulate', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^polkadot-projection \(seed 1\)/)
     expect(r.stdout).toMatch(/end price +[▁▂▃▄▅▆▇█]{13} +50 DOT → /)
-    expect(r.stdout).toContain('2026-01-08') // sale 1 opens after the 7-day interlude
-    expect(r.stdout).toMatch(/\n13 +2026-12-09 /)
+    expect(r.stdout).toContain('2026-12-08') // sale 1 opens after the 7-day interlude from 2026-12-01
+    expect(r.stdout).toMatch(/\n13 +2027-11-08 /)
     expect(r.stdout).toMatch(/revenue burned over 13 sales: [\d.]+ DOT/)
   })
 
