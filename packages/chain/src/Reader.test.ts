@@ -107,6 +107,13 @@ describe.skipIf(!have)('Reader.read failures', () => {
     expect(err.message).toMatch(/^timed out after 1\.5 s while reading Timestamp\.Now .*raise --timeout$/)
   })
 
+  test('args: timeoutAdvice replaces the CLI hint in a timeout message', async () => {
+    const n = await startBoth({ relay: [{ kind: 'silentOn', method: 'chainHead_v1_storage', nth: 2 }] })
+    const err = await read(urls(n), { timeoutMs: 1000, timeoutAdvice: 'try again later' }).catch((e) => e)
+    expect(err.message).toMatch(/^timed out after 1 s while reading Timestamp\.Now .*; try again later$/)
+    expect(err.message).not.toContain('--timeout')
+  })
+
   test('error: endpoints of the other network', async () => {
     const n = await startBoth()
     await expect(read(urls(n), { network: 'kusama' })).rejects.toMatchObject({

@@ -33,6 +33,8 @@ export type ReadOptions = {
   }) => void
   /** skip the genesis-hash check (test networks, forks) */
   readonly anyChain?: boolean
+  /** what a timeout message tells the user to do; default `try again or raise --timeout` (the CLI's flag) */
+  readonly timeoutAdvice?: string
 }
 
 /** Genesis hashes of the chains each network's endpoints must serve (../shared/metadata/README.md). */
@@ -148,7 +150,7 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
       fail(
         new ConnectionError(
           'Timeout',
-          `timed out after ${timeoutMs / 1000} s while ${step} (${endpoints.coretime}, ${endpoints.relay}); try again or raise --timeout`,
+          `timed out after ${timeoutMs / 1000} s while ${step} (${endpoints.coretime}, ${endpoints.relay}); ${options.timeoutAdvice ?? 'try again or raise --timeout'}`,
         ),
       ),
     timeoutMs,
