@@ -1,5 +1,6 @@
 import { Token } from '@coretime/core'
 import type { MonteCarlo } from '@coretime/sim'
+import { liveLoader } from './live'
 import { type Bands, bandsOf, type Costs, type RunResult } from './model'
 import type { Request, Response } from './protocol'
 import { snapshotLoader } from './snapshot'
@@ -201,6 +202,20 @@ export const mount = (root: HTMLElement): void => {
   }
 
   const status = h('span', { class: 'status', 'aria-live': 'polite', 'data-testid': 'status' })
+  // where the view came from (a snapshot file, live state) or why it was not loaded; `status` is
+  // cleared by every recompute, this stays until the next load
+  const origin = h('p', { class: 'origin', 'aria-live': 'polite', 'data-testid': 'origin', hidden: true })
+  const reportLoad = (message: string, ok: boolean): void => {
+    origin.hidden = false
+    origin.textContent = message
+    origin.classList.toggle('failed', !ok)
+  }
+  const live = liveLoader(
+    () => store.get(),
+    (next) => store.set(() => next),
+    reportLoad,
+  )
+  refreshers.push(live.refresh)
   const copyBtn = h('button', { type: 'button', 'data-action': 'copy' }, 'Copy link')
   const csvBtn = h('button', { type: 'button', 'data-action': 'csv' }, 'CSV')
   const pngBtn = h('button', { type: 'button', 'data-action': 'png' }, 'PNG')
@@ -244,9 +259,7 @@ export const mount = (root: HTMLElement): void => {
         snapshotLoader(
           () => store.get(),
           (next) => store.set(() => next),
-          (message) => {
-            status.textContent = message
-          },
+          reportLoad,
         ),
         resetBtn,
         copyBtn,
@@ -255,6 +268,7 @@ export const mount = (root: HTMLElement): void => {
       ),
     ),
     notice,
+    origin,
     h(
       'div',
       { class: 'layout' },
@@ -262,6 +276,7 @@ export const mount = (root: HTMLElement): void => {
         'aside',
         { class: 'inputs', 'aria-label': 'Inputs' },
         section('Chain and time', 'h-chain', ...chain),
+        section('Live chain', 'h-live', live.element),
         section('Broker parameters', 'h-params', ...paramFields(store, 'a', refreshers)),
         section('Your core', 'h-core', yourCore),
         section('Demand', 'h-demand', ...demandFields(store, refreshers)),

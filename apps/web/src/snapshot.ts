@@ -21,9 +21,23 @@ const percent = (parts: bigint): number => Math.round(Number(parts) / 100_000) /
 export const fromSnapshotText = (text: string, base: ViewState): Loaded => {
   const r = Snapshot.parse(text)
   if (!r.ok) return { ok: false, message: `Snapshot not loaded: ${r.error.message}` }
-  const s = r.value
+  return fromSnapshot(r.value, base)
+}
+
+/**
+ * A snapshot (from a file or read live, `./live`) as the starting view. `source` opens the note and
+ * the error: `Loaded` / `Snapshot not loaded` for files.
+ */
+export const fromSnapshot = (
+  s: Snapshot.Snapshot,
+  base: ViewState,
+  source: { readonly loaded: string; readonly failed: string } = {
+    loaded: 'Loaded',
+    failed: 'Snapshot not loaded',
+  },
+): Loaded => {
   const { configuration: c, saleInfo: sale } = s.broker
-  if (!c || !sale) return { ok: false, message: 'Snapshot not loaded: the chain has no sale yet' }
+  if (!c || !sale) return { ok: false, message: `${source.failed}: the chain has no sale yet` }
   const adapter = (s.network === 'polkadot' ? Runtimes.polkadot : Runtimes.kusama).priceAdapter
   const TS = s.constants.timeslicePeriod
   const rotation = (sale.regionBegin - c.regionLength) * TS - c.advanceNotice
@@ -51,7 +65,7 @@ export const fromSnapshotText = (text: string, base: ViewState): Loaded => {
     b: null,
     demand: { ...base.demand, mode: 'constant', renewals: [renewals], purchases: [sale.coresSold] },
   }
-  const note = `Loaded ${s.network} at relay block ${s.relay.block}: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold, ${renewals} renewals due.`
+  const note = `${source.loaded} ${s.network} at relay block ${s.relay.block}: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold, ${renewals} renewals due.`
   return { ok: true, state, note }
 }
 
@@ -59,7 +73,7 @@ export const fromSnapshotText = (text: string, base: ViewState): Loaded => {
 export const snapshotLoader = (
   current: () => ViewState,
   apply: (s: ViewState) => void,
-  report: (message: string) => void,
+  report: (message: string, ok: boolean) => void,
 ): HTMLElement => {
   const input = h('input', {
     type: 'file',
@@ -74,7 +88,7 @@ export const snapshotLoader = (
     const r = fromSnapshotText(await file.text(), current())
     input.value = ''
     if (r.ok) apply(r.state)
-    report(r.ok ? r.note : r.message)
+    report(r.ok ? r.note : r.message, r.ok)
   })
   return h(
     'label',

@@ -15,9 +15,18 @@ export const hasChromium = (): boolean => existsSync(CHROMIUM)
 const APP = resolve(import.meta.dirname, '..')
 const DIST = join(APP, 'dist')
 
-export const buildApp = async (): Promise<void> => {
+/**
+ * Builds the app into `outDir` (default `dist/`). Test files that run at the same time build into
+ * folders of their own (vitest runs files in parallel; two builds emptying one dist/ would clash).
+ */
+export const buildApp = async (outDir: string = DIST): Promise<void> => {
   const { build } = await import('vite')
-  await build({ root: APP, logLevel: 'warn', configFile: join(APP, 'vite.config.ts') })
+  await build({
+    root: APP,
+    logLevel: 'warn',
+    configFile: join(APP, 'vite.config.ts'),
+    build: { outDir, emptyOutDir: true },
+  })
 }
 
 const TYPES: Record<string, string> = {
@@ -28,12 +37,13 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 }
 
-/** A static file server for dist/ on 127.0.0.1 and a free port. */
-export const serve = async (): Promise<{ url: string; close: () => Promise<void> }> => {
+/** A static file server for `dir` (default dist/) on 127.0.0.1 and a free port. */
+export const serve = async (dir: string = DIST): Promise<{ url: string; close: () => Promise<void> }> => {
+  const root = resolve(dir)
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    const file = normalize(join(DIST, path === '/' ? 'index.html' : path))
-    if (!file.startsWith(DIST) || !existsSync(file)) {
+    const file = normalize(join(root, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(root) || !existsSync(file)) {
       res.writeHead(404).end('not found')
       return
     }

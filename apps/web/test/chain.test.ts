@@ -1,0 +1,222 @@
+/**
+ * Starting the web app from the chain, in a real browser: a snapshot file (Load snapshot) and live
+ * state read from the local test node (packages/chain/src/testing) over the page's own WebSocket.
+ * Builds into a folder of its own so it never races web.test.ts over apps/web/dist.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Snapshot } from '@coretime/chain'
+import { Fixture, sample, TestNode } from '@coretime/chain/testing'
+import { Token } from '@coretime/core'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { runView } from '../src/model'
+import { fromSnapshot } from '../src/snapshot'
+import type { ViewState } from '../src/state'
+import { buildApp, CHROMIUM, hasChromium, launch, serve, waitForDraws } from './harness'
+
+const present = hasChromium()
+if (!present) console.warn(`web chain tests SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium)`)
+const metadata = present && Fixture.haveMetadata('dotCoretime', 'dot')
+if (present && !metadata)
+  console.warn(
+    `web live-state tests SKIPPED: no metadata in ${Fixture.metadataDir} (the test node serves it)`,
+  )
+
+type ProbeView = { __coretime: { draws: number; state(): ViewState } }
+const stateOf = (page: Page) => page.evaluate(() => (window as unknown as ProbeView).__coretime.state())
+const drawsOf = (page: Page) => page.evaluate(() => (window as unknown as ProbeView).__coretime.draws)
+const endCells = (page: Page) =>
+  page.$$eval('table.numbers tbody tr', (rows) => rows.map((r) => r.children[3]?.textContent ?? ''))
+const fmt = (x: bigint) => Token.format(x, Token.DOT, { symbol: false, digits: 4 })
+const sale = sample.broker.saleInfo!
+const config = sample.broker.configuration!
+
+describe.skipIf(!present)('web app from the chain (chromium)', () => {
+  let browser: Browser
+  let close: () => Promise<void>
+  let server: { url: string; close: () => Promise<void> }
+  const out = mkdtempSync(join(tmpdir(), 'coretime-web-chain-'))
+  const nodes: TestNode.TestNode[] = []
+
+  beforeAll(async () => {
+    await buildApp(out)
+    server = await serve(out)
+    ;({ browser, close } = await launch())
+  }, 120_000)
+  afterAll(async () => {
+    await close?.()
+    await server?.close()
+    rmSync(out, { recursive: true, force: true })
+  })
+  afterEach(async () => {
+    await Promise.all(nodes.splice(0).map((n) => n.close()))
+  })
+
+  const open = async (): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await page.goto(server.url)
+    await waitForDraws(page, 1)
+    return page
+  }
+  const loadFile = (page: Page, text: string) =>
+    page.setInputFiles('[data-testid="snapshot-file"]', {
+      name: 'dot.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    })
+
+  test('default: Load snapshot sets the view to the snapshot’s sale', async () => {
+    const page = await open()
+    const before = await drawsOf(page)
+    await loadFile(page, Snapshot.toJson(sample))
+    await waitForDraws(page, before + 1)
+    const v = await stateOf(page)
+    // the numbers the snapshot holds
+    expect(v.network).toBe('polkadot')
+    expect(v.a.startPrice).toBe(sale.endPrice)
+    expect(v.a.leadin).toBe(config.leadinLength)
+    expect(v.a.interlude).toBe(config.interludeLength)
+    expect(v.a.regionLength).toBe(config.regionLength)
+    expect(v.a.coreLimit).toBe(sale.coresOffered)
+    expect(v.demand.purchases).toEqual([sale.coresSold])
+    expect(await page.locator(`input[data-field-box="a.leadin"]`).inputValue()).toBe(
+      String(config.leadinLength),
+    )
+    // and the page shows the engine's numbers for that view
+    expect(await endCells(page)).toEqual(runView(v).a.rows.map((r) => fmt(r.endPrice)))
+    expect(await page.getByTestId('origin').textContent()).toContain(
+      `sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold`,
+    )
+    await page.close()
+  })
+
+  test('error: a malformed snapshot file shows why and keeps the previous view', async () => {
+    const page = await open()
+    await loadFile(page, Snapshot.toJson(sample))
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="origin"]')?.textContent?.startsWith('Loaded'),
+    )
+    const before = await stateOf(page)
+    const table = await page.locator('table.numbers').textContent()
+    const broken = JSON.stringify({
+      ...JSON.parse(Snapshot.toJson(sample)),
+      saleInfo: undefined,
+      format: 'x',
+    })
+    await loadFile(page, broken)
+    const origin = page.getByTestId('origin')
+    await expect
+      .poll(() => origin.textContent())
+      .toContain('Snapshot not loaded: format: expected "coretime-snapshot/1"')
+    expect(await origin.isVisible()).toBe(true)
+    expect(await origin.getAttribute('class')).toContain('failed')
+    await loadFile(page, '{ not json')
+    await expect.poll(() => origin.textContent()).toMatch(/^Snapshot not loaded: /)
+    expect(await stateOf(page)).toEqual(before)
+    expect(await page.locator('table.numbers').textContent()).toBe(table)
+    await page.close()
+  })
+
+  const readLive = async (page: Page, coretime: string, relay: string) => {
+    await page.locator('input[data-field="live.coretime"]').fill(coretime)
+    await page.locator('input[data-field="live.relay"]').fill(relay)
+    await page.locator('button[data-action="live"]').click()
+  }
+
+  test('default: the live endpoints offer the public defaults and say the browser connects', async () => {
+    const page = await open()
+    expect(await page.locator('input[data-field="live.coretime"]').inputValue()).toBe(
+      'wss://polkadot-coretime-rpc.polkadot.io',
+    )
+    expect(await page.locator('input[data-field="live.relay"]').inputValue()).toBe('wss://rpc.polkadot.io')
+    expect(await page.getByTestId('live').textContent()).toContain('Your browser connects to these endpoints')
+    // the endpoints follow the network input
+    await page.locator('select[data-field="net"]').selectOption('kusama')
+    await expect
+      .poll(() => page.locator('input[data-field="live.coretime"]').inputValue())
+      .toBe('wss://kusama-coretime-rpc.polkadot.io')
+    await page.close()
+  })
+
+  test('error: an endpoint that is not ws:// is refused before connecting', async () => {
+    const page = await open()
+    const before = await stateOf(page)
+    await readLive(page, 'https://example.org', 'wss://rpc.polkadot.io')
+    const error = page.getByTestId('live-error')
+    await expect
+      .poll(() => error.textContent())
+      .toBe(
+        'Live state not loaded: Coretime chain endpoint: expected a ws:// or wss:// URL, got "https://example.org"',
+      )
+    expect(await error.isVisible()).toBe(true)
+    expect(await stateOf(page)).toEqual(before)
+    await page.close()
+  })
+
+  describe.skipIf(!metadata)('live state from the local test node', () => {
+    const startNodes = async (misbehave: TestNode.Misbehaviour[] = []) => {
+      const f = Fixture.fixturesOf(sample)
+      const coretime = await TestNode.start(f.coretime, { misbehave })
+      const relay = await TestNode.start(f.relay)
+      nodes.push(coretime, relay)
+      return { coretime, relay }
+    }
+
+    test('default: Read live state loads the sale the node serves', async () => {
+      const n = await startNodes()
+      const page = await open()
+      const base = await stateOf(page)
+      const before = await drawsOf(page)
+      await readLive(page, n.coretime.url, n.relay.url)
+      await waitForDraws(page, before + 1)
+      await expect.poll(() => page.getByTestId('live-result').textContent()).toMatch(/^Read live polkadot/)
+      const v = await stateOf(page)
+      expect(v.a.startPrice).toBe(sale.endPrice)
+      expect(v.a.leadin).toBe(config.leadinLength)
+      expect(v.demand.purchases).toEqual([sale.coresSold])
+      // exactly what the same snapshot gives when loaded from a file
+      const served = { ...sample, endpoints: { coretime: n.coretime.url, relay: n.relay.url } }
+      const expected = fromSnapshot(served, base)
+      if (!expected.ok) throw new Error(expected.message)
+      expect(v).toEqual(expected.state)
+      expect(await page.getByTestId('live-error').textContent()).toBe('')
+      // the page itself spoke JSON-RPC to the node
+      expect(n.coretime.requests).toContain('chainHead_v1_storage')
+      expect(await endCells(page)).toEqual(runView(v).a.rows.map((r) => fmt(r.endPrice)))
+      await page.close()
+    })
+
+    test('error: a dead endpoint shows a clear error and keeps the view', async () => {
+      const n = await startNodes()
+      await n.coretime.close() // nothing listens there now
+      const page = await open()
+      const before = await stateOf(page)
+      await readLive(page, n.coretime.url, n.relay.url)
+      const error = page.getByTestId('live-error')
+      await expect
+        .poll(() => error.textContent(), { timeout: 20_000 })
+        .toBe(`Live state not loaded: cannot connect to the coretime endpoint ${n.coretime.url}`)
+      expect(await error.isVisible()).toBe(true)
+      expect(await page.locator('button[data-action="live"]').textContent()).toBe('Read live state')
+      expect(await page.getByTestId('origin').textContent()).toBe(await error.textContent())
+      expect(await stateOf(page)).toEqual(before)
+      await page.close()
+    })
+
+    test('error: a value of an unexpected shape is named, not loaded', async () => {
+      const key = Fixture.encoder('dotCoretime').keyOf('Broker', 'SaleInfo')
+      const n = await startNodes([{ kind: 'override', key, value: '0x01ff' }])
+      const page = await open()
+      const before = await stateOf(page)
+      await readLive(page, n.coretime.url, n.relay.url)
+      const error = page.getByTestId('live-error')
+      await expect
+        .poll(() => error.textContent(), { timeout: 20_000 })
+        .toMatch(/^Live state not loaded: coretime endpoint: reading Broker\.SaleInfo failed: /)
+      expect(await stateOf(page)).toEqual(before)
+      await page.close()
+    })
+  })
+})
