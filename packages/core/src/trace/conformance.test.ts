@@ -25,15 +25,39 @@ const shared = import.meta.glob<string>('../../../../../shared/conformance/*', {
   import: 'default',
 })
 
+/** Our own transcriptions of more pallet tests (test-fixtures/pallet-tests/README.md); no shared original. */
+const palletTests = import.meta.glob<string>('../../../../test-fixtures/pallet-tests/*', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+})
+
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
 const byName = (files: Record<string, string>): Map<string, string> =>
   new Map(Object.entries(files).map(([path, text]) => [baseName(path), text]))
 
 const fixtureFiles = byName(fixtures)
 const sharedFiles = byName(shared)
-const traces = [...fixtureFiles]
-  .filter(([name]) => name.endsWith('.json'))
-  .sort(([a], [b]) => (a < b ? -1 : 1))
+const jsonFiles = (files: Map<string, string>): [string, string][] =>
+  [...files].filter(([name]) => name.endsWith('.json')).sort(([a], [b]) => (a < b ? -1 : 1))
+const traces = jsonFiles(fixtureFiles)
+const palletTestFiles = byName(palletTests)
+const palletTraces = jsonFiles(palletTestFiles)
+
+/**
+ * Pallet-test traces the engine does not pass yet, each with the reason (see the README's
+ * "Known failures"). They run as `test.fails`, so a fix shows up as a failure to un-list.
+ */
+const KNOWN_FAILURES: ReadonlyMap<string, string> = new Map([])
+
+const replayChecks = (text: string): string[] => {
+  const parsed = Trace.parse(JSON.parse(text))
+  if (!parsed.ok) expect.fail(parsed.issues.map(Trace.formatIssue).join('\n'))
+  const trace = parsed.trace
+  expect(trace.expect).not.toBeNull()
+  const run = Replay.replay(trace, { snapshots: Replay.snapshotSteps(trace) })
+  return Expect.check(trace.expect!, Result.toJson(run), run.snapshots).map(Expect.formatMismatch)
+}
 
 describe('conformance (pallet-broker unit tests as traces)', () => {
   test('default: the fixtures are there', () => {
@@ -43,14 +67,21 @@ describe('conformance (pallet-broker unit tests as traces)', () => {
 
   for (const [name, text] of traces) {
     test(name, () => {
-      const parsed = Trace.parse(JSON.parse(text))
-      if (!parsed.ok) expect.fail(parsed.issues.map(Trace.formatIssue).join('\n'))
-      const trace = parsed.trace
-      expect(trace.expect).not.toBeNull()
-      const run = Replay.replay(trace, { snapshots: Replay.snapshotSteps(trace) })
-      const mismatches = Expect.check(trace.expect!, Result.toJson(run), run.snapshots)
-      expect(mismatches.map(Expect.formatMismatch)).toEqual([])
+      expect(replayChecks(text)).toEqual([])
     })
+  }
+})
+
+describe('pallet tests (more pallet-broker unit tests as traces, test-fixtures/pallet-tests)', () => {
+  test('default: the fixtures are there', () => {
+    expect(palletTraces.length).toBeGreaterThan(0)
+    expect(palletTestFiles.has('README.md')).toBe(true)
+  })
+
+  for (const [name, text] of palletTraces) {
+    const reason = KNOWN_FAILURES.get(name)
+    if (reason === undefined) test(name, () => expect(replayChecks(text)).toEqual([]))
+    else test.fails(`${name} (known engine failure: ${reason})`, () => expect(replayChecks(text)).toEqual([]))
   }
 })
 
@@ -67,7 +98,7 @@ describe('conformance fixtures', () => {
 })
 
 describe('Trace.toJson on the conformance traces', () => {
-  for (const [name, text] of traces) {
+  for (const [name, text] of [...traces, ...palletTraces]) {
     test(`behavior: ${name} round-trips`, () => {
       const json = JSON.parse(text)
       const parsed = Trace.parse(json)
