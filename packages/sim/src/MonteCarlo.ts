@@ -1,3 +1,4 @@
+import type { BrokerState } from '@coretime/core'
 import * as Rng from './Rng'
 import type { Scenario } from './Scenario'
 import { type SimResult, simulate } from './Simulate'
@@ -51,6 +52,8 @@ export interface RunsOptions {
   to: number
   /** called after each run with the number done so far in this batch */
   onRun?: (done: number) => void
+  /** every run starts from this broker state (a chain snapshot; `simulate`'s `from`) */
+  start?: BrokerState
 }
 
 /** Runs `from … to−1` of a batch and returns their summaries. */
@@ -58,7 +61,9 @@ export const runs = (scenario: Scenario, options: RunsOptions): RunSummary[] => 
   const seed = options.seed ?? 0
   const out: RunSummary[] = []
   for (let i = options.from ?? 0; i < options.to; i++) {
-    out.push(summarize(simulate(scenario, { seed: Rng.derive(seed, i) }), i))
+    const runSeed = Rng.derive(seed, i)
+    const r = simulate(scenario, options.start ? { seed: runSeed, from: options.start } : { seed: runSeed })
+    out.push(summarize(r, i))
     options.onRun?.(out.length)
   }
   return out

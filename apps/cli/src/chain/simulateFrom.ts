@@ -1,29 +1,44 @@
 import { Start } from '@coretime/chain'
-import { simulate as run } from '@coretime/sim'
+import { MonteCarlo, simulate as run } from '@coretime/sim'
 import { UsageError } from '../errors'
 import * as Format from '../sim/format'
+import { runParallel } from '../sim/pool'
 import { loadSnapshot } from './live'
 
 /**
  * `coretime simulate [FILE] --from SNAPSHOT`: the run starts from the snapshot's sale (the engine
- * state is the chain's); FILE, when given, supplies the demand and horizon. Single runs only.
+ * state is the chain's); FILE, when given, supplies the demand and horizon. `--runs N` runs a
+ * Monte Carlo batch in which every run starts from that same state.
  */
 export type FromOptions = {
   from?: string | undefined
   seed: number
   horizon?: number | undefined
-  runs?: string | undefined
+  /** already checked: a whole number ≥ 1 */
+  runs?: number | undefined
+  workers?: number | undefined
   sweep?: string[] | undefined
   trace?: string | undefined
   json?: boolean | undefined
   csv?: boolean | undefined
+  onRun?: ((done: number) => void) | undefined
 }
 
-export const simulateFrom = (raw: unknown | undefined, where: string, opts: FromOptions): void => {
-  if (opts.runs !== undefined || (opts.sweep?.length ?? 0) > 0 || opts.trace !== undefined)
-    throw new UsageError(
-      '--from runs a single simulation from the chain state; drop --runs, --sweep and --trace',
-    )
+/** Why the two refused flags cannot apply to a chain state (docs/chain.md). */
+export const REFUSED = {
+  trace:
+    '--trace cannot record a run from a chain snapshot: a coretime-trace/1 file replays from empty storage, not from a chain state; drop --trace (or simulate a scenario without --from to get a trace)',
+  sweep:
+    '--sweep varies scenario parameters, and with --from the chain, start and runtime come from the snapshot; run simulate --from once per scenario file (e.g. one per demand) instead',
+} as const
+
+export const simulateFrom = async (
+  raw: unknown | undefined,
+  where: string,
+  opts: FromOptions,
+): Promise<void> => {
+  if (opts.trace !== undefined) throw new UsageError(REFUSED.trace)
+  if ((opts.sweep?.length ?? 0) > 0) throw new UsageError(REFUSED.sweep)
   const snapshot = loadSnapshot('--from', opts.from!)
   let input = raw ?? Start.defaultDemand
   if (opts.horizon !== undefined) input = { ...(input as Record<string, unknown>), horizon: opts.horizon }
@@ -34,9 +49,41 @@ export const simulateFrom = (raw: unknown | undefined, where: string, opts: From
     throw new UsageError(`--from: ${(e as Error).message}`, { cause: e })
   }
   if (!r.ok) throw new UsageError(`${where}: ${r.error.message}`)
-  const result = run(r.value.scenario, { seed: opts.seed, from: r.value.state })
+  const { scenario, state } = r.value
+
+  if (opts.runs !== undefined) {
+    const runs = opts.runs
+    const summaries =
+      runs < 4 || opts.workers === 1
+        ? MonteCarlo.runs(scenario, {
+            seed: opts.seed,
+            to: runs,
+            start: state,
+            ...(opts.onRun && { onRun: opts.onRun }),
+          })
+        : await runParallel(scenario, {
+            runs,
+            seed: opts.seed,
+            start: state,
+            ...(opts.workers !== undefined && { workers: opts.workers }),
+            ...(opts.onRun && { onRun: opts.onRun }),
+          })
+    const bands = MonteCarlo.bands(summaries)
+    if (opts.json) process.stdout.write(Format.json({ name: scenario.name, seed: opts.seed, ...bands }))
+    else if (opts.csv) process.stdout.write(Format.bandsCsv(bands))
+    else {
+      // dates do not depend on the seed: take them from the first run
+      const dates = run(scenario, { seed: opts.seed, from: state }).sales.map((s) =>
+        s.dates.saleStart.slice(0, 10),
+      )
+      process.stdout.write(`${Format.bandsTable(scenario.name, bands, scenario.chain.token, dates)}\n`)
+    }
+    return
+  }
+
+  const result = run(scenario, { seed: opts.seed, from: state })
   const { trace: _, ...rest } = result
   if (opts.json) process.stdout.write(Format.json(rest))
   else if (opts.csv) process.stdout.write(Format.runCsv(result))
-  else process.stdout.write(`${Format.runTable(result, r.value.scenario.description)}\n`)
+  else process.stdout.write(`${Format.runTable(result, scenario.description)}\n`)
 }

@@ -143,12 +143,17 @@ const progress = (total: number, label: string) => {
 export const simulate = async (file: string | undefined, opts: Options): Promise<void> => {
   if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one')
   const seed = seedOf(opts.seed)
-  if (opts.from !== undefined)
+  if (opts.from !== undefined) {
+    const runs = opts.runs === undefined ? undefined : positiveInt('--runs', opts.runs)
     return simulateFrom(file === undefined ? undefined : readScenario(file), file ?? '--from', {
       ...opts,
       seed,
+      runs,
+      workers: opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers),
       ...(opts.sales === undefined ? {} : { horizon: positiveInt('--sales', opts.sales) }),
+      ...(runs !== undefined && { onRun: progress(runs, 'runs').tick }),
     })
+  }
   let raw: unknown = file === undefined ? Defaults.polkadotProjection : readScenario(file)
   if (opts.sales !== undefined) raw = Sweep.setPath(raw, 'horizon', positiveInt('--sales', opts.sales))
   const where = file ?? 'default scenario'

@@ -1,20 +1,23 @@
+import { Start } from '@coretime/chain'
+import { sample } from '@coretime/chain/testing'
 import { MonteCarlo, Scenario } from '@coretime/sim'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createPool } from './pool'
 
+const buyers = {
+  agents: [
+    {
+      kind: 'buyer',
+      count: 10,
+      arrival: [1, 3],
+      valuation: { dist: 'uniform', min: '20 DOT', max: '400 DOT' },
+    },
+  ],
+}
 const parsed = Scenario.parse({
   horizon: 3,
   start: { extraCores: 6 },
-  demand: {
-    agents: [
-      {
-        kind: 'buyer',
-        count: 10,
-        arrival: [1, 3],
-        valuation: { dist: 'uniform', min: '20 DOT', max: '400 DOT' },
-      },
-    ],
-  },
+  demand: buyers,
 })
 if (!parsed.ok) throw new Error('bad scenario')
 const scenario = parsed.scenario
@@ -31,6 +34,16 @@ describe('createPool', () => {
       expect(byIndex(got)).toEqual(MonteCarlo.runs(scenario, { seed, to: 7 }))
       expect(ticks).toBe(7)
     }
+  }, 60_000)
+
+  test('args: start — every run of the batch starts from that broker state (simulate --from)', async () => {
+    const from = Start.fromSnapshot(sample, { horizon: 2, demand: buyers })
+    if (!from.ok) throw new Error(from.error.message)
+    const { scenario: s, state } = from.value
+    const got = byIndex(await pool.run(s, { runs: 5, seed: 2, start: state }))
+    expect(got).toEqual(MonteCarlo.runs(s, { seed: 2, to: 5, start: state }))
+    expect(got.map((r) => r.sales[0]?.endPrice)).toEqual(Array(5).fill(sample.broker.saleInfo!.endPrice))
+    expect(got).not.toEqual(MonteCarlo.runs(s, { seed: 2, to: 5 }))
   }, 60_000)
 
   test('error: a second batch while one runs is refused', async () => {

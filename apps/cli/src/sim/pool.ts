@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import type { BrokerState } from '@coretime/core'
 import { MonteCarlo, type Scenario } from '@coretime/sim'
 
 const WORKER = new URL('../../bin/sim-worker.js', import.meta.url)
@@ -12,7 +13,7 @@ const YOUNG_MB = 192
 
 /** Messages to a worker. */
 export type ToPool =
-  | { type: 'batch'; batch: number; scenario: Scenario.Scenario; seed: number }
+  | { type: 'batch'; batch: number; scenario: Scenario.Scenario; seed: number; start?: BrokerState }
   | { type: 'chunk'; batch: number; from: number; to: number }
   | { type: 'end'; batch: number }
   | { type: 'close' }
@@ -26,6 +27,8 @@ export interface BatchOptions {
   runs: number
   seed: number
   onRun?: (done: number) => void
+  /** every run starts from this broker state (`simulate --from`); posted once per worker per batch */
+  start?: BrokerState
 }
 
 export interface PoolOptions extends BatchOptions {
@@ -106,7 +109,13 @@ export const createPool = (workers: number = availableParallelism()): Pool => {
                     give()
                   }
                 }
-                slot.worker.postMessage({ type: 'batch', batch, scenario, seed: o.seed } satisfies ToPool)
+                slot.worker.postMessage({
+                  type: 'batch',
+                  batch,
+                  scenario,
+                  seed: o.seed,
+                  ...(o.start && { start: o.start }),
+                } satisfies ToPool)
                 give()
               }),
           ),

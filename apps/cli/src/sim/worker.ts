@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads'
+import type { BrokerState } from '@coretime/core'
 import { MonteCarlo, type Scenario } from '@coretime/sim'
 import type { FromPool, ToPool } from './pool'
 
@@ -8,7 +9,7 @@ import type { FromPool, ToPool } from './pool'
  */
 const port = parentPort
 if (!port) throw new Error('sim worker: not in a worker thread')
-const batches = new Map<number, { scenario: Scenario.Scenario; seed: number }>()
+const batches = new Map<number, { scenario: Scenario.Scenario; seed: number; start?: BrokerState }>()
 
 port.on('message', (m: ToPool) => {
   switch (m.type) {
@@ -16,7 +17,7 @@ port.on('message', (m: ToPool) => {
       port.close()
       return
     case 'batch':
-      batches.set(m.batch, { scenario: m.scenario, seed: m.seed })
+      batches.set(m.batch, { scenario: m.scenario, seed: m.seed, ...(m.start && { start: m.start }) })
       return
     case 'end':
       batches.delete(m.batch)
@@ -29,6 +30,7 @@ port.on('message', (m: ToPool) => {
         from: m.from,
         to: m.to,
         onRun: () => port.postMessage({ type: 'tick', batch: m.batch } satisfies FromPool),
+        ...(b.start && { start: b.start }),
       })
       const packed = MonteCarlo.pack(summaries)
       if (packed)
