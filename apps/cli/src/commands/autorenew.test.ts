@@ -1,18 +1,9 @@
+import { SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { coretime } from '../relay/run'
 
-const SALEINFO = JSON.stringify({
-  saleStart: 1544949,
-  leadinLength: 100800,
-  endPrice: 922760076,
-  regionBegin: 322845,
-  regionEnd: 327885,
-  idealCoresSold: 18,
-  coresOffered: 18,
-  firstCore: 44,
-  selloutPrice: 92272712073,
-  coresSold: 18,
-})
+// Seed 002's broker.saleInfo (docs.polkadot.com "Coretime Renewal").
+const SALEINFO = JSON.stringify(SaleInfo.seedExample)
 
 describe('coretime autorenew', () => {
   test('default: core 48, para 2000, already renewed → the seed call inside an XCM V5 Transact', () => {

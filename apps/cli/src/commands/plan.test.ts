@@ -1,22 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { coretime } from '../relay/run'
 
 // Seed 002's broker.saleInfo (docs.polkadot.com "Coretime Renewal").
-const SALEINFO = JSON.stringify({
-  saleStart: 1544949,
-  leadinLength: 100800,
-  endPrice: 922760076,
-  regionBegin: 322845,
-  regionEnd: 327885,
-  idealCoresSold: 18,
-  coresOffered: 18,
-  firstCore: 44,
-  selloutPrice: 92272712073,
-  coresSold: 18,
-})
+const SALEINFO = JSON.stringify(SaleInfo.seedExample)
 const base = ['plan', '--para', '2000', '--saleinfo', SALEINFO, '--reference-time', '2025-04-29T00:00:00Z']
 
 describe('coretime plan', () => {

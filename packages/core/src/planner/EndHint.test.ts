@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as EndHint from './EndHint'
-import { seedSaleInfo as sale } from './seed.test-util'
+import { seedExample as sale } from './SaleInfo'
 
 // Seed 002: workplan key [322845, 48] holds task 2000; lease {until: 359280, task: 2035}.
 const workplan = [{ timeslice: 322845, core: 48, task: 2000 }]

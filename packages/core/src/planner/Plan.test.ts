@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import * as Plan from './Plan'
 import * as SaleInfo from './SaleInfo'
-import { seedSaleInfo } from './seed.test-util'
 
-const parsed = SaleInfo.parse(seedSaleInfo)
+const parsed = SaleInfo.parse(SaleInfo.seedExample)
 if (!parsed.ok) throw new Error(parsed.error.message)
 const sale = parsed.value
 const DOT = 10_000_000_000n

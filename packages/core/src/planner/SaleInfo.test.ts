@@ -1,16 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import * as SaleInfo from './SaleInfo'
-import { seedSaleInfo } from './seed.test-util'
 
 describe('SaleInfo.parse', () => {
   test('default: the seed JSON', () => {
-    const r = SaleInfo.parse(seedSaleInfo)
+    const r = SaleInfo.parse(SaleInfo.seedExample)
     expect(r.ok && r.value.endPrice).toBe(922760076n)
     expect(r.ok && r.value.selloutPrice).toBe(92272712073n)
   })
   test('args: polkadot.js strings with thousands separators, null sellout', () => {
     const r = SaleInfo.parse({
-      ...seedSaleInfo,
+      ...SaleInfo.seedExample,
       saleStart: '1,544,949',
       endPrice: '922,760,076',
       selloutPrice: null,
@@ -19,9 +18,9 @@ describe('SaleInfo.parse', () => {
     expect(r.ok && r.value.selloutPrice).toBe(null)
   })
   test.each([
-    [{ ...seedSaleInfo, regionEnd: undefined }, 'saleinfo.regionEnd: missing'],
-    [{ ...seedSaleInfo, endPrice: -1 }, 'saleinfo.endPrice'],
-    [{ ...seedSaleInfo, regionEnd: 1 }, 'regionEnd: must be after regionBegin'],
+    [{ ...SaleInfo.seedExample, regionEnd: undefined }, 'saleinfo.regionEnd: missing'],
+    [{ ...SaleInfo.seedExample, endPrice: -1 }, 'saleinfo.endPrice'],
+    [{ ...SaleInfo.seedExample, regionEnd: 1 }, 'regionEnd: must be after regionBegin'],
     ['nope', 'saleinfo.(root)'],
   ])('error: %#', (input, message) => {
     const r = SaleInfo.parse(input)

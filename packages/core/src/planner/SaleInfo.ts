@@ -72,3 +72,21 @@ export const parse = (input: unknown): ParseResult => {
     }
   return { ok: true, value: { ...v, selloutPrice: v.selloutPrice ?? null } }
 }
+
+/**
+ * A real Polkadot `broker.saleInfo` as docs.polkadot.com "Coretime Renewal" prints it (seed 002,
+ * April 2025; spec relay-and-data.md C.2): the example the planner's docs and tests use. Its
+ * `saleStart` is a coretime-chain block of that era (before relay-block sale timing).
+ */
+export const seedExample = {
+  saleStart: 1544949,
+  leadinLength: 100800,
+  endPrice: 922760076,
+  regionBegin: 322845,
+  regionEnd: 327885,
+  idealCoresSold: 18,
+  coresOffered: 18,
+  firstCore: 44,
+  selloutPrice: 92272712073,
+  coresSold: 18,
+} as const
