@@ -9,8 +9,9 @@ export const divFloor = (n: bigint, d: bigint): bigint => n / d
  */
 export const divRoundHalfDown = (n: bigint, d: bigint): bigint => {
   const q = n / d
-  const r = n % d
-  return r > d / 2n ? q + 1n : q
+  const r = n - q * d
+  // r > floor(d/2) ⟺ 2r > d, for even and odd d alike; multiplications instead of two more divisions
+  return 2n * r > d ? q + 1n : q
 }
 
 /** min(v, max): the saturating cap of an unsigned integer of the given maximum. */

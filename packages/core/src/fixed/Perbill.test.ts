@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest'
+import * as Perbill from './Perbill'
+
+describe('Perbill', () => {
+  test('default: Perbill * n rounds half down (spec §2 examples)', () => {
+    const p3 = Perbill.fromPercent(3n)
+    expect(Perbill.mul(p3, 1050n)).toBe(31n) // 31.5 → 31
+    expect(Perbill.mul(p3, 1051n)).toBe(32n) // 31.53 → 32
+    expect(Perbill.mul(Perbill.fromPercent(10n), 1001n)).toBe(100n)
+    expect(Perbill.mul(Perbill.fromPercent(50n), 3n)).toBe(1n) // 1.5 → 1
+    expect(Perbill.mul(Perbill.fromPercent(60n), 5n)).toBe(3n)
+  })
+
+  test('behavior: from_percent caps at 100%, format shows percent', () => {
+    expect(Perbill.fromPercent(150n)).toBe(Perbill.one)
+    expect(Perbill.format(30_000_000n)).toBe('3%')
+    expect(Perbill.format(125_000_000n)).toBe('12.5%')
+  })
+
+  test('error: parts outside 0..10^9 are not a Perbill', () => {
+    expect(Perbill.isValid(1_000_000_001n)).toBe(false)
+    expect(Perbill.isValid(-1n)).toBe(false)
+    expect(Perbill.isValid(0n)).toBe(true)
+  })
+})
