@@ -244,6 +244,36 @@ export const parseAmount = (text: string, network: Network): bigint | string => 
   return r.ok ? r.value : r.error.message
 }
 
+/** Decimal places a box's step allows (1 → 0, 0.01 → 2). */
+const decimalsOf = (step: number): number => {
+  const [, frac = ''] = String(step).split('.')
+  return frac.length
+}
+
+/**
+ * A number typed in a box → the value, or what was expected: within `min`–`max` and no finer than
+ * `step` (a whole number for step 1, at most two decimals for 0.01), so what the view holds is
+ * always what its link can carry back.
+ */
+export const parseNumber = (
+  raw: string,
+  range: { min: number; max: number; step: number },
+): number | string => {
+  const places = decimalsOf(range.step)
+  const kind =
+    places === 0 ? 'a whole number' : `a number with at most ${places} decimal${places === 1 ? '' : 's'}`
+  const bounds = `from ${range.min.toLocaleString('en-US')} to ${range.max.toLocaleString('en-US')}`
+  const expected = `expected ${kind} ${bounds}`
+  const text = raw.trim()
+  const v = Number(text)
+  if (text === '') return expected
+  if (!Number.isFinite(v)) return `${expected}, got "${text}"`
+  const scaled = v * 10 ** places
+  if (Math.abs(scaled - Math.round(scaled)) > 1e-9 || v < range.min || v > range.max)
+    return `${expected}, got ${text}`
+  return v
+}
+
 export const formatAmount = (planck: bigint, network: Network): string =>
   Token.format(planck, tokenOf(network), { symbol: false })
 

@@ -1,7 +1,7 @@
 import { Token } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { planckToChartNumber } from '../src/chartNumber'
-import { agentDefaults, defaults, fromQuery, parseAmount, toQuery } from '../src/state'
+import { agentDefaults, defaults, fromQuery, parseAmount, parseNumber, toQuery } from '../src/state'
 
 describe('state URL', () => {
   test('default: an empty query gives the Polkadot defaults', () => {
@@ -142,5 +142,40 @@ describe('planckToChartNumber', () => {
     const n = planckToChartNumber(big, 10)
     expect(BigInt(Math.round(n * 1e10))).not.toBe(big)
     expect(Math.abs(n - Number(big) / 1e10)).toBeLessThan(1e-3)
+  })
+})
+
+describe('parseNumber', () => {
+  const whole = { min: 1, max: 60, step: 1 }
+  const hundredths = { min: 0, max: 100, step: 0.01 }
+  test('default: a value in range at the step', () => {
+    expect(parseNumber('12', whole)).toBe(12)
+    expect(parseNumber(' 60 ', whole)).toBe(60)
+    expect(parseNumber('3.33', hundredths)).toBe(3.33)
+    expect(parseNumber('0', hundredths)).toBe(0)
+  })
+  test('error: finer than the step (a link could not carry it back)', () => {
+    expect(parseNumber('2.5', whole)).toBe('expected a whole number from 1 to 60, got 2.5')
+    expect(parseNumber('3.333', hundredths)).toBe(
+      'expected a number with at most 2 decimals from 0 to 100, got 3.333',
+    )
+  })
+  test('error: out of range, empty or not a number', () => {
+    expect(parseNumber('130', whole)).toBe('expected a whole number from 1 to 60, got 130')
+    expect(parseNumber('0', whole)).toBe('expected a whole number from 1 to 60, got 0')
+    expect(parseNumber('', whole)).toBe('expected a whole number from 1 to 60')
+    expect(parseNumber('abc', { min: 1, max: 14_400, step: 1 })).toBe(
+      'expected a whole number from 1 to 14,400, got "abc"',
+    )
+  })
+  test('behavior: every value it accepts survives the link', () => {
+    const v = defaults()
+    const bump = parseNumber('3.33', hundredths)
+    const sales = parseNumber('7', whole)
+    if (typeof bump === 'string' || typeof sales === 'string') throw new Error('rejected')
+    const back = fromQuery(toQuery({ ...v, sales, a: { ...v.a, bumpPct: bump } }))
+    expect(back.ok).toBe(true)
+    expect(back.state.a.bumpPct).toBe(3.33)
+    expect(back.state.sales).toBe(7)
   })
 })

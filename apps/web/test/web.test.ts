@@ -142,6 +142,39 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await page.close()
   })
 
+  test('error: a number finer than its step or out of range is marked and explained, and nothing changes', async () => {
+    const page = await open()
+    const box = page.locator('input[data-field-box="sales"]')
+    const error = page.locator('[data-error="sales"]')
+    for (const bad of ['2.5', '130']) {
+      await box.fill(bad)
+      await box.press('Enter')
+      await box.blur()
+      expect(await box.getAttribute('aria-invalid')).toBe('true')
+      expect(await error.textContent()).toBe(
+        `Sales to observe: expected a whole number from 1 to 60, got ${bad}`,
+      )
+      expect((await stateOf(page)).sales).toBe(12)
+    }
+    const bump = page.locator('input[data-field-box="a.bumpPct"]')
+    await bump.fill('3.333')
+    await bump.press('Enter')
+    await bump.blur()
+    expect(await page.locator('[data-error="a.bumpPct"]').textContent()).toContain('at most 2 decimals')
+    expect((await stateOf(page)).a.bumpPct).toBe(3)
+    // a valid value clears the mark and takes effect
+    const before = await draws(page)
+    await box.fill('7')
+    await box.press('Enter')
+    await box.blur()
+    await waitForDraws(page, before + 1)
+    expect((await stateOf(page)).sales).toBe(7)
+    expect(await box.getAttribute('aria-invalid')).toBeNull()
+    expect(await error.isVisible()).toBe(false)
+    expect(await cells(page, 0)).toHaveLength(7)
+    await page.close()
+  })
+
   test('behavior: changing an agent input changes the bands to the simulator’s Monte Carlo numbers', async () => {
     const query = '?sales=6&runs=24&seed=5&renewers=4&buyers=3&specs=1'
     const page = await open(query)

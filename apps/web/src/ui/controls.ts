@@ -6,6 +6,7 @@ import {
   MAX_SALES,
   type Params,
   parseAmount,
+  parseNumber,
   type ValuationDist,
   type ViewState,
 } from '../state'
@@ -42,6 +43,7 @@ let seq = 0
 export const numberField = (store: Store<ViewState>, d: NumberDef, refreshers: Refresh[]): HTMLElement => {
   const id = `${d.id}-${seq++}`
   const helpId = `${id}-help`
+  const errId = `${id}-err`
   const range = h('input', {
     type: 'range',
     id,
@@ -57,17 +59,22 @@ export const numberField = (store: Store<ViewState>, d: NumberDef, refreshers: R
     max: d.max,
     step: d.step,
     'aria-label': `${d.label} (exact value)`,
+    'aria-describedby': `${helpId} ${errId}`,
     'data-field-box': d.id,
     class: 'box',
   })
   const note = h('span', { class: 'note', 'aria-live': 'polite' })
+  const err = h('p', { class: 'error', id: errId, role: 'alert', 'data-error': d.id })
   const apply = (raw: string): void => {
-    const v = Number(raw)
-    if (raw === '' || !Number.isFinite(v) || v < d.min || v > d.max) {
+    const v = parseNumber(raw, d)
+    if (typeof v === 'string') {
+      // nothing changes: the box keeps what was typed, marked and explained
       box.setAttribute('aria-invalid', 'true')
+      err.textContent = `${d.label}: ${v}`
       return
     }
     box.removeAttribute('aria-invalid')
+    err.textContent = ''
     store.set((s) => d.set(s, v))
   }
   range.addEventListener('input', () => apply(range.value))
@@ -75,7 +82,11 @@ export const numberField = (store: Store<ViewState>, d: NumberDef, refreshers: R
   refreshers.push((s) => {
     const v = d.get(s)
     range.value = String(v)
-    if (document.activeElement !== box) box.value = String(v)
+    if (document.activeElement !== box) {
+      box.value = String(v)
+      box.removeAttribute('aria-invalid')
+      err.textContent = ''
+    }
     note.textContent = d.note ? d.note(v) : ''
   })
   return h(
@@ -83,6 +94,7 @@ export const numberField = (store: Store<ViewState>, d: NumberDef, refreshers: R
     { class: 'field' },
     h('div', { class: 'field-head' }, h('label', { for: id }, d.label), note),
     h('div', { class: 'field-row' }, range, box),
+    err,
     h('p', { class: 'help', id: helpId }, d.help),
   )
 }
