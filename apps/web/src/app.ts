@@ -49,6 +49,8 @@ export interface Probe {
   state(): ViewState
   /** The price chart's y values of set A (tokens, as drawn). */
   chartData(): (number | null)[]
+  /** The price chart's y scale as drawn (log falls back to linear when a price is 0). */
+  priceScale(): 'log' | 'linear' | null
 }
 
 /** ms of no input before the address bar is written. */
@@ -77,6 +79,10 @@ export const mount = (root: HTMLElement): void => {
     firstDrawMs: 0,
     state: () => store.get(),
     chartData: () => [...((price.plot()?.data[1] ?? []) as (number | null)[])],
+    priceScale: () => {
+      const p = price.plot()
+      return p ? (p.scales.y?.distr === 3 ? 'log' : 'linear') : null
+    },
   }
   ;(window as unknown as { __coretime: Probe }).__coretime = probe
 
@@ -230,6 +236,7 @@ export const mount = (root: HTMLElement): void => {
   const mcNote = h('p', { class: 'help', 'aria-live': 'polite', 'data-testid': 'mc-note' })
   const mcProgress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Monte Carlo progress' })
   const logToggle = h('input', { type: 'checkbox', id: 'log', checked: true })
+  const logNote = h('p', { class: 'help', 'aria-live': 'polite', 'data-testid': 'log-note', hidden: true })
   const legend = h(
     'ul',
     { class: 'phase-legend', 'aria-label': 'Phases' },
@@ -323,6 +330,7 @@ export const mount = (root: HTMLElement): void => {
             h('label', { class: 'inline' }, logToggle, ' Log scale'),
           ),
           legend,
+          logNote,
           priceEl,
         ),
         h(
@@ -400,8 +408,12 @@ export const mount = (root: HTMLElement): void => {
     const drawStart = performance.now()
     const s = store.get()
     const ctx = ctxOf(s)
-    price.update(ctx, results.a, results.b)
-    renewal.update(ctx, results.a, bands)
+    const logShown = price.update(ctx, results.a, results.b)
+    const logShownRenewal = renewal.update(ctx, results.a, bands)
+    logNote.hidden = !ctx.log || (logShown && logShownRenewal)
+    logNote.textContent = logNote.hidden
+      ? ''
+      : `Linear scale: some prices are 0 ${ctx.symbol}, which a log scale cannot show.`
     cost.update(ctx, results.a, results.costs.rows)
     const t: TableInput = {
       start: s.start,

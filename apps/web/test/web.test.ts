@@ -175,6 +175,29 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await page.close()
   })
 
+  test('behavior: zero prices draw on a linear scale, with a note; positive ones on the log scale', async () => {
+    type Scale = { __coretime: { priceScale(): string | null } }
+    const scale = (p: Page) => p.evaluate(() => (window as unknown as Scale).__coretime.priceScale())
+    const page = await open()
+    expect(await scale(page)).toBe('log')
+    expect(await page.getByTestId('log-note').isVisible()).toBe(false)
+    const zero = await open('?price=0&min=0')
+    expect(await scale(zero)).toBe('linear')
+    expect(await zero.getByTestId('log-note').textContent()).toBe(
+      'Linear scale: some prices are 0 DOT, which a log scale cannot show.',
+    )
+    const y = await zero.evaluate(() =>
+      (window as unknown as { __coretime: { chartData(): number[] } }).__coretime.chartData(),
+    )
+    expect(y.length).toBeGreaterThan(0)
+    expect(y.every((v) => v === 0)).toBe(true)
+    // unticking the box is the user's choice: no note
+    await zero.locator('#log').uncheck()
+    expect(await zero.getByTestId('log-note').isVisible()).toBe(false)
+    await zero.close()
+    await page.close()
+  })
+
   test('behavior: changing an agent input changes the bands to the simulator’s Monte Carlo numbers', async () => {
     const query = '?sales=6&runs=24&seed=5&renewers=4&buyers=3&specs=1'
     const page = await open(query)

@@ -93,13 +93,21 @@ const ensure = (
   m.key = key
 }
 
+/**
+ * Whether a log scale can show every value drawn: uPlot's log scale has no place for 0 (a
+ * MinimumPrice floor of 0 and a starting price of 0 give zero prices), so those charts go linear.
+ */
+export const logFits = (series: readonly (readonly (number | null)[])[]): boolean =>
+  series.every((ys) => ys.every((y) => y === null || y > 0))
+
 const widthOf = (el: HTMLElement): number => Math.max(320, Math.floor(el.clientWidth))
 
 /** The price over time across sales, with phases shaded; B drawn on the same axes when comparing. */
 export const priceChart = (el: HTMLElement) => {
   const m: Managed = { plot: null, key: '' }
   let spans: { from: number; to: number; color: string }[] = []
-  const update = (ctx: ChartContext, a: RunResult, b: RunResult | null): void => {
+  /** Draws A (and B); returns whether the y scale is logarithmic (asked for, and every price above 0). */
+  const update = (ctx: ChartContext, a: RunResult, b: RunResult | null): boolean => {
     const first = a.firstBlock
     spans = a.rows.flatMap((r) => [
       {
@@ -115,7 +123,8 @@ export const priceChart = (el: HTMLElement) => {
       r.curve.map((p) => planckToChartNumber(p.price, ctx.decimals)),
     ]
     const data = b ? uPlot.join([toSeries(a), toSeries(b)]) : toSeries(a)
-    const key = `${b ? 'ab' : 'a'}-${ctx.log}-${ctx.symbol}-${widthOf(el)}`
+    const log = ctx.log && logFits(data.slice(1) as (number | null)[][])
+    const key = `${b ? 'ab' : 'a'}-${log}-${ctx.symbol}-${widthOf(el)}`
     ensure(
       m,
       key,
@@ -124,7 +133,7 @@ export const priceChart = (el: HTMLElement) => {
         width: widthOf(el),
         height: 340,
         plugins: [whiteBackground, phasesPlugin(() => spans)],
-        scales: { x: { time: true }, y: { distr: ctx.log ? 3 : 1 } },
+        scales: { x: { time: true }, y: { distr: log ? 3 : 1 } },
         cursor: { focus: { prox: 24 } },
         legend: { live: true },
         series: [
@@ -153,6 +162,7 @@ export const priceChart = (el: HTMLElement) => {
       }),
       data,
     )
+    return log
   }
   return { update, canvas: () => m.plot?.ctx.canvas ?? null, plot: () => m.plot }
 }
@@ -163,7 +173,8 @@ export const priceChart = (el: HTMLElement) => {
  */
 export const renewalChart = (el: HTMLElement) => {
   const m: Managed = { plot: null, key: '' }
-  const update = (ctx: ChartContext, a: RunResult, bands: Bands | null): void => {
+  /** Draws the sale-by-sale lines; returns whether the y scale is logarithmic. */
+  const update = (ctx: ChartContext, a: RunResult, bands: Bands | null): boolean => {
     const first = a.firstBlock
     const n = (x: bigint) => planckToChartNumber(x, ctx.decimals)
     const data: (number | null)[][] = [
@@ -190,7 +201,8 @@ export const renewalChart = (el: HTMLElement) => {
       ...(dash && { dash }),
       value: priceFmt(ctx.symbol),
     })
-    const key = `${useBands}-${ctx.log}-${ctx.symbol}-${widthOf(el)}`
+    const log = ctx.log && logFits(data.slice(1))
+    const key = `${useBands}-${log}-${ctx.symbol}-${widthOf(el)}`
     ensure(
       m,
       key,
@@ -199,7 +211,7 @@ export const renewalChart = (el: HTMLElement) => {
         width: widthOf(el),
         height: 260,
         plugins: [whiteBackground],
-        scales: { x: { time: true }, y: { distr: ctx.log ? 3 : 1 } },
+        scales: { x: { time: true }, y: { distr: log ? 3 : 1 } },
         series: [
           { label: 'Sale' },
           {
@@ -238,6 +250,7 @@ export const renewalChart = (el: HTMLElement) => {
       }),
       data as uPlot.AlignedData,
     )
+    return log
   }
   return { update, canvas: () => m.plot?.ctx.canvas ?? null, plot: () => m.plot }
 }
