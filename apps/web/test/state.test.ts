@@ -1,6 +1,6 @@
 import { Token } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
-import { planckToChartNumber } from '../src/chartNumber'
+import { planckToChartNumber, tickLabel } from '../src/chartNumber'
 import { agentDefaults, defaults, fromQuery, parseAmount, parseNumber, toQuery } from '../src/state'
 
 describe('state URL', () => {
@@ -177,5 +177,22 @@ describe('parseNumber', () => {
     expect(back.ok).toBe(true)
     expect(back.state.a.bumpPct).toBe(3.33)
     expect(back.state.sales).toBe(7)
+  })
+})
+
+describe('tickLabel', () => {
+  test('default: up to 99,999 written out with separators and decimals kept', () => {
+    expect(tickLabel(0)).toBe('0')
+    expect(tickLabel(0.0025)).toBe('0.0025')
+    expect(tickLabel(500)).toBe('500')
+    expect(tickLabel(10_000)).toBe('10,000')
+    expect(tickLabel(99_999)).toBe('99,999')
+  })
+  test('behavior: huge prices get short labels that fit the axis', () => {
+    expect(tickLabel(100_000)).toBe('100K')
+    expect(tickLabel(1_500_000)).toBe('1.5M')
+    expect(tickLabel(1e11)).toBe('100B')
+    expect(tickLabel(1e13)).toBe('10T')
+    for (const v of [1e5, 1e8, 1e12, 1e14]) expect(tickLabel(v).length).toBeLessThanOrEqual(6)
   })
 })

@@ -1,6 +1,6 @@
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import { planckToChartNumber } from '../chartNumber'
+import { planckToChartNumber, tickLabel } from '../chartNumber'
 import { type Bands, blockToDate, type CostRow, type RunResult } from '../model'
 
 export const COLORS = {
@@ -36,6 +36,14 @@ const axis = (label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis => ({
   labelFont: '600 12px Inter, system-ui, sans-serif',
   ...extra,
 })
+
+/** Price axis: compact ticks (chartNumber.tickLabel). */
+const priceAxis = (label: string, size: number): uPlot.Axis =>
+  axis(label, {
+    size,
+    // a log scale's filter leaves the ticks it hides as null: they stay unlabelled
+    values: (_u: uPlot, ticks: (number | null)[]) => ticks.map((t) => (t === null ? null : tickLabel(t))),
+  })
 
 const priceFmt = (symbol: string) => (_u: uPlot, v: number | null) =>
   v === null ? '–' : `${v.toLocaleString('en-US', { maximumFractionDigits: 4 })} ${symbol}`
@@ -158,7 +166,7 @@ export const priceChart = (el: HTMLElement) => {
               ]
             : []),
         ],
-        axes: [axis(''), axis(`Price (${ctx.symbol})`, { size: 70 })],
+        axes: [axis(''), priceAxis(`Price (${ctx.symbol})`, 70)],
       }),
       data,
     )
@@ -246,7 +254,7 @@ export const renewalChart = (el: HTMLElement) => {
               { series: [7, 8], fill: COLORS.endBand },
             ]
           : [],
-        axes: [axis(''), axis(`Price (${ctx.symbol})`, { size: 70 })],
+        axes: [axis(''), priceAxis(`Price (${ctx.symbol})`, 70)],
       }),
       data as uPlot.AlignedData,
     )
@@ -286,7 +294,7 @@ export const costChart = (el: HTMLElement) => {
             value: priceFmt(ctx.symbol),
           },
         ],
-        axes: [axis(''), axis(`Per region (${ctx.symbol})`, { size: 80 })],
+        axes: [axis(''), priceAxis(`Per region (${ctx.symbol})`, 80)],
       }),
       data,
     )
