@@ -198,6 +198,22 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await page.close()
   })
 
+  test('behavior: on a phone-sized screen nothing runs off the side and every action stays reachable', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await page.goto(server.url)
+    await waitForDraws(page, 1)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    expect(overflow).toBe(0)
+    for (const action of ['reset', 'copy', 'csv', 'png']) {
+      const box = await page.locator(`button[data-action="${action}"]`).boundingBox()
+      expect(box).not.toBeNull()
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390)
+    }
+    await page.close()
+  })
+
   test('behavior: changing an agent input changes the bands to the simulator’s Monte Carlo numbers', async () => {
     const query = '?sales=6&runs=24&seed=5&renewers=4&buyers=3&specs=1'
     const page = await open(query)
