@@ -2,11 +2,29 @@ import { Command, CommanderError } from 'commander'
 import { commands } from './commands/index'
 import { BaseError } from './errors'
 
-/** Builds the `coretime` program: every command is a plain function registered from ./commands. */
-export const program = (): Command => {
-  const cmd = new Command('coretime')
+/**
+ * Commander's own errors (unknown option, missing argument, …) as one `coretime: …` line that
+ * points at the help, like every other bad input.
+ */
+export const oneLine = (message: string, help: string): string =>
+  `coretime: ${message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()} (see \`${help}\`)\n`
+
+/**
+ * Builds the `coretime` program: every command is a plain function registered from ./commands.
+ * `argv` only picks the help an error points at (`coretime plan --help` for `coretime plan …`).
+ */
+export const program = (argv: readonly string[] = []): Command => {
+  const cmd: Command = new Command('coretime')
     .description('Coretime Lab: exact model, simulator and planner for Polkadot Agile Coretime')
-    .showHelpAfterError()
+    .configureOutput({
+      outputError: (message, write) => {
+        const sub = cmd.commands.find((c) => c.name() === argv[2])
+        write(oneLine(message, sub ? `coretime ${sub.name()} --help` : 'coretime --help'))
+      },
+    })
     .exitOverride()
   for (const register of commands) register(cmd)
   return cmd
@@ -15,7 +33,7 @@ export const program = (): Command => {
 /** Runs the CLI and returns the exit code. User mistakes print one line on stderr, never a stack. */
 export const main = async (argv: string[]): Promise<number> => {
   try {
-    await program().parseAsync(argv)
+    await program(argv).parseAsync(argv)
     return typeof process.exitCode === 'number' ? process.exitCode : 0
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2
