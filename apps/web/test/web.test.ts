@@ -79,6 +79,25 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await page.close()
   })
 
+  test('default: the page loads without a failed request, a console error or a script error', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    const failures: string[] = []
+    page.on('response', (r) => {
+      if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`)
+    })
+    page.on('requestfailed', (r) => failures.push(`failed ${r.url()}`))
+    page.on('pageerror', (e) => failures.push(`error ${e.message}`))
+    // the browser's own requests (the favicon) show only as console errors
+    page.on('console', (m) => {
+      if (m.type() === 'error') failures.push(`console ${m.text()}`)
+    })
+    await page.goto(server.url)
+    await waitForDraws(page, 1)
+    await page.waitForLoadState('networkidle')
+    expect(failures).toEqual([])
+    await page.close()
+  })
+
   test('behavior: moving the renewal-bump slider redraws chart and table with the engine’s numbers', async () => {
     const page = await open()
     const before = await draws(page)
