@@ -164,14 +164,22 @@ export const defaults = (): ViewState => ({
 // URL state: flat query parameters, validated once here (zod). Amounts are written in tokens.
 // ---------------------------------------------------------------------------------------------
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
-const pct2 = z.coerce
-  .number()
-  .min(0)
-  .max(100)
-  .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, {
-    message: 'at most two decimals',
-  })
+const range = (what: string, min: number, max: number): string =>
+  `${what} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`
+/** A number in a link, with one plain message for any way it is wrong (not `received NaN`). */
+const num = (min: number, max: number, error = range('a number', min, max)) =>
+  z.coerce.number({ error }).min(min, { error }).max(max, { error })
+const int = (min: number, max: number) => {
+  const error = range('a whole number', min, max)
+  return num(min, max, error).int({ error })
+}
+const pct2 = (() => {
+  const error = `${range('a number', 0, 100)} with at most two decimals`
+  return num(0, 100, error).refine(
+    (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9,
+    { error },
+  )
+})()
 const counts = z
   .string()
   .regex(/^\d{1,4}(,\d{1,4}){0,59}$/, 'a comma-separated list of whole numbers')
@@ -201,12 +209,12 @@ const agentShape = {
   vmed: z.string(),
   vmin: z.string(),
   vmax: z.string(),
-  vsig: z.coerce.number().min(0).max(3),
+  vsig: num(0, 3),
   timing: z.enum(['atValuation', 'end', 'fraction', 'random']),
   tat: int(0, 100),
   specs: int(0, 50),
   smax: z.string(),
-  markup: z.coerce.number().min(1).max(10),
+  markup: num(1, 10),
   large: z.enum(['0', '1']),
   lbelow: z.string(),
 }

@@ -47,6 +47,22 @@ describe('state URL', () => {
     if (!r.ok) expect(r.message).toContain(field)
   })
 
+  test.each([
+    ['leadin=abc', 'leadin: a whole number from 1 to 10,000,000'],
+    ['sales=130', 'sales: a whole number from 1 to 60'],
+    ['sales=2.5', 'sales: a whole number from 1 to 60'],
+    ['b.leadin=x&b.adapter=Linear', 'b.leadin: a whole number from 1 to 10,000,000'],
+    ['bump=1.234', 'bump: a number from 0 to 100 with at most two decimals'],
+    ['ideal=101', 'ideal: a number from 0 to 100 with at most two decimals'],
+    ['markup=0.5', 'markup: a number from 1 to 10'],
+    ['vsig=x', 'vsig: a number from 0 to 3'],
+  ])('error: %s says in plain words what was expected', (query, message) => {
+    const r = fromQuery(query)
+    expect(r.ok).toBe(false)
+    if (!r.ok)
+      expect(r.message).toBe(`This link could not be read (${message}); showing the Polkadot defaults.`)
+  })
+
   test('args: kusama amounts are read in KSM (12 decimals)', () => {
     const r = fromQuery('net=kusama&price=2.5')
     expect(r.ok).toBe(true)
