@@ -44,6 +44,21 @@ describe('coretime replay', () => {
     expect(j.state.block).toBe(12)
   })
 
+  test('behavior: long lists stay on one short line; the rest are counted', () => {
+    const t = load('purchase_works.json')
+    t.balances = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`account-${i}`, '1000000000000']))
+    const r = coretime('replay', temp(t))
+    expect(r.code).toBe(0)
+    const line = r.stdout.split('\n').find((l) => l.includes('balances')) ?? ''
+    expect(line).toMatch(
+      /^ {2}balances +account-0: 1000000000000, .* \(planck\), … \d+ more \(--json lists all\)$/,
+    )
+    expect(line.length).toBeLessThanOrEqual(110)
+    expect(coretime('replay', fixture('renewal_works.json')).stdout).toMatch(
+      /events +22 \(HistoryInitialized 7, Renewable 3, SaleInitialized 3, CoreAssigned 2, Renewed 2, … 5 more\)\n/,
+    )
+  })
+
   test('args: --check exits 0 when every expectation holds', () => {
     const r = coretime('replay', fixture('renewal_works.json'), '--check')
     expect(r.code).toBe(0)

@@ -87,10 +87,8 @@ const callOf = (trace: Trace.Trace, index: number): string => {
 const countBy = (names: readonly string[]): string => {
   const counts = new Map<string, number>()
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1)
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([n, c]) => `${n} ${c}`)
-    .join(', ')
+  const items = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n, c]) => `${n} ${c}`)
+  return fit(items, '', (n) => `… ${n} more`, 80)
 }
 
 /** The human summary: steps ok/failed, events, assignments, final sale and balances. */
@@ -121,15 +119,42 @@ const summary = (file: string, trace: Trace.Trace, r: TraceResult.ResultJson): s
   const balances = Object.entries(r.state.balances)
   rows.push([
     'balances',
-    balances.length === 0 ? 'all zero' : `${balances.map(([who, b]) => `${who}: ${b}`).join(', ')} (planck)`,
+    balances.length === 0
+      ? 'all zero'
+      : fit(
+          balances.map(([who, b]) => `${who}: ${b}`),
+          ' (planck)',
+          moreAccounts,
+        ),
   ])
-  if (Object.keys(r.state.credits).length > 0)
+  const credits = Object.entries(r.state.credits)
+  if (credits.length > 0)
     rows.push([
       'credits',
-      Object.entries(r.state.credits)
-        .map(([who, c]) => `${who}: ${c}`)
-        .join(', '),
+      fit(
+        credits.map(([who, c]) => `${who}: ${c}`),
+        '',
+        moreAccounts,
+      ),
     ])
   out.push(table(rows))
   return out.join('\n')
+}
+
+const moreAccounts = (n: number): string => `… ${n} more (--json lists all)`
+
+/**
+ * "a, b, c" + unit, or as many as fit in `width` characters, then `more(the number left out)`, so
+ * a summary row stays within ~110 columns.
+ */
+const fit = (items: readonly string[], unit: string, more: (n: number) => string, width = 60): string => {
+  const shown: string[] = []
+  let used = 0
+  for (const item of items) {
+    if (shown.length > 0 && used + item.length > width) break
+    shown.push(item)
+    used += item.length + 2
+  }
+  const rest = items.length - shown.length
+  return rest === 0 ? `${shown.join(', ')}${unit}` : `${shown.join(', ')}${unit}, ${more(rest)}`
 }
