@@ -105,18 +105,36 @@ export const mount = (root: HTMLElement): void => {
     ),
     (() => {
       const id = 'start-date'
-      const input = h('input', { type: 'date', id, 'aria-describedby': `${id}-help`, 'data-field': 'start' })
+      const input = h('input', {
+        type: 'date',
+        id,
+        'aria-describedby': `${id}-help ${id}-err`,
+        'data-field': 'start',
+      })
+      const err = h('p', { class: 'error', id: `${id}-err`, role: 'alert', 'data-error': 'start' })
       input.addEventListener('change', () => {
-        if (/^\d{4}-\d{2}-\d{2}$/.test(input.value)) store.set((s) => ({ ...s, start: input.value }))
+        // a cleared or half-typed date leaves the view as it was, and says so
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(input.value)) {
+          input.setAttribute('aria-invalid', 'true')
+          err.textContent = `Simulation starts: expected a full date; still ${store.get().start}`
+          return
+        }
+        input.removeAttribute('aria-invalid')
+        err.textContent = ''
+        store.set((s) => ({ ...s, start: input.value }))
       })
       refreshers.push((s) => {
+        if (document.activeElement === input) return
         input.value = s.start
+        input.removeAttribute('aria-invalid')
+        err.textContent = ''
       })
       return h(
         'div',
         { class: 'field' },
         h('div', { class: 'field-head' }, h('label', { for: id }, 'Simulation starts')),
         input,
+        err,
         h(
           'p',
           { class: 'help', id: `${id}-help` },

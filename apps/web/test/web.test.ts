@@ -233,6 +233,25 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await page.close()
   })
 
+  test('error: a cleared start date is marked and explained; a full date takes effect', async () => {
+    const page = await open()
+    const date = page.locator('input[data-field="start"]')
+    await date.fill('')
+    await date.blur()
+    expect(await date.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('[data-error="start"]').textContent()).toBe(
+      'Simulation starts: expected a full date; still 2026-12-01',
+    )
+    expect((await stateOf(page)).start).toBe('2026-12-01')
+    const before = await draws(page)
+    await date.fill('2027-03-01')
+    await waitForDraws(page, before + 1)
+    expect((await stateOf(page)).start).toBe('2027-03-01')
+    expect(await date.getAttribute('aria-invalid')).toBeNull()
+    expect(await page.locator('[data-error="start"]').isVisible()).toBe(false)
+    await page.close()
+  })
+
   test('behavior: changing an agent input changes the bands to the simulator’s Monte Carlo numbers', async () => {
     const query = '?sales=6&runs=24&seed=5&renewers=4&buyers=3&specs=1'
     const page = await open(query)
