@@ -48,6 +48,8 @@ describe('coretime compare', () => {
     [['--end-price', 'ten'], '--end-price: expected a number of planck or of DOT'],
     [['--bump', '200'], '--bump: a percentage must be at most 100%'],
     [['--rule', 'whatever'], '--rule: expected floor-at-end-price or bump-only'],
+    [['--traffic', '0.9'], '--traffic: the multiplier never goes below 1.0'],
+    [['--traffic', '340282366920938463464'], '--traffic: at most 340282366920938463463.374607431768211455'],
   ])('error: %j', (args, message) => {
     const r = coretime('compare', ...args)
     expect(r.code).toBe(2)

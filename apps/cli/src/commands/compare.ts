@@ -4,10 +4,10 @@ import { UsageError } from '../errors'
 import {
   parseAmount,
   parseCount,
-  parseFixed,
   parseNetwork,
   parsePercent,
   parsePercentRatio,
+  parseTraffic,
   printJson,
   showAmount,
   showPercent,
@@ -77,9 +77,7 @@ export const compare = (opts: Options): void => {
   const endPrice = opts.endPrice === undefined ? d.endPrice : parseAmount('--end-price', opts.endPrice, token)
   const rule = RULES[(opts.rule ?? 'floor-at-end-price').toLowerCase() as keyof typeof RULES]
   if (!rule) throw new UsageError(`--rule: expected floor-at-end-price or bump-only, got "${opts.rule}"`)
-  const traffic = parseFixed('--traffic', opts.traffic ?? '1')
-  if (traffic < FixedU128.one)
-    throw new UsageError(`--traffic: the multiplier never goes below 1.0, got "${opts.traffic}"`)
+  const traffic = parseTraffic('--traffic', opts.traffic ?? '1')
   const inputs: BulkVsOnDemand.Compare.Inputs = {
     ...d,
     blocksPerDay,

@@ -42,6 +42,10 @@ describe('coretime ondemand', () => {
     expect(r.stdout).toContain('would have cost 0.001 DOT (10000000 planck)')
     const j = coretime('ondemand', '--max-amount', '0.0005 DOT', '--json')
     expect(j.code).toBe(1)
+    // the rejected order reverts: the traffic it reports is the unchanged one, never ""
+    expect(JSON.parse(j.stdout).orders).toEqual([
+      { order: 1, ok: false, spotPrice: '10000000', traffic: '1', error: 'SpotPriceHigherThanMaxAmount' },
+    ])
     expect(JSON.parse(j.stdout).error).toEqual({
       code: 'SpotPriceHigherThanMaxAmount',
       spotPrice: '10000000',
@@ -67,6 +71,12 @@ describe('coretime ondemand', () => {
     [['--max-amount', '1 KSM'], "this network's token is DOT"],
     [['--orders', 'two'], '--orders: expected a whole number'],
     [['--traffic', '0.5'], '--traffic: the multiplier never goes below 1.0'],
+    [['--traffic', '1e26'], '--traffic: expected a decimal number'],
+    [
+      ['--traffic', '99999999999999999999999999'],
+      '--traffic: at most 340282366920938463463.374607431768211455',
+    ],
+    [['--blocks', '3', '--traffic', '340282366920938463464'], '--traffic: at most'],
     [['--queue-size', '20', '--queue-capacity', '10'], '--queue-size: 20 orders do not fit'],
     [['--network', 'rococo'], '--network: expected "polkadot" or "kusama"'],
     [['--pay', 'cash'], '--pay: expected balance, keep-alive or credits'],

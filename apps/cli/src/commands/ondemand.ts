@@ -4,9 +4,9 @@ import { UsageError } from '../errors'
 import {
   parseAmount,
   parseCount,
-  parseFixed,
   parseNetwork,
   parsePercent,
+  parseTraffic,
   printJson,
   showAmount,
   showPercent,
@@ -102,9 +102,7 @@ export const ondemand = (opts: Options): void => {
     throw new UsageError(
       `--queue-size: ${queueSize} orders do not fit a queue capacity of ${params.queueMaxSize}`,
     )
-  const traffic = parseFixed('--traffic', opts.traffic ?? '1')
-  if (traffic < params.trafficDefault)
-    throw new UsageError(`--traffic: the multiplier never goes below 1.0, got "${opts.traffic}"`)
+  const traffic = parseTraffic('--traffic', opts.traffic ?? '1')
   const maxAmount =
     opts.maxAmount === undefined ? U128_MAX : parseAmount('--max-amount', opts.maxAmount, token)
   const orders = parseCount('--orders', opts.orders ?? '1', 1, 100_000)
@@ -143,7 +141,14 @@ export const ondemand = (opts: Options): void => {
     const r = OnDemand.Market.apply(state, params, { type: callType, who: ORDERER, maxAmount, paraId })
     if (!r.ok) {
       failure = r.error
-      results.push({ order: i, ok: false, spotPrice: r.error.spotPrice, traffic: '', error: r.error.code })
+      // the extrinsic reverts, so the stored traffic stays what it was before this order
+      results.push({
+        order: i,
+        ok: false,
+        spotPrice: r.error.spotPrice,
+        traffic: FixedU128.format(state.traffic),
+        error: r.error.code,
+      })
       break
     }
     state = r.state
@@ -234,9 +239,7 @@ export const simulate = (opts: Options): void => {
     throw new UsageError(
       `--queue-size: ${queued} orders do not fit a queue capacity of ${params.queueMaxSize}`,
     )
-  const traffic = parseFixed('--traffic', opts.traffic ?? '1')
-  if (traffic < params.trafficDefault)
-    throw new UsageError(`--traffic: the multiplier never goes below 1.0, got "${opts.traffic}"`)
+  const traffic = parseTraffic('--traffic', opts.traffic ?? '1')
   const r = OnDemand.Simulate.run(params, {
     blocks,
     ordersPerBlock: perBlock,

@@ -1,4 +1,4 @@
-import { type FixedU128, Perbill, Ratio, Token } from '@coretime/core'
+import { FixedU128, Perbill, Ratio, Token } from '@coretime/core'
 import { UsageError } from '../errors'
 
 /**
@@ -47,6 +47,18 @@ export const showPercent = (parts: bigint): string => Perbill.format(parts)
 /** A decimal multiplier → FixedU128 inner (exact to 18 decimals). */
 export const parseFixed = (flag: string, value: string): FixedU128.FixedU128 =>
   parseScaled(flag, value, 18, 'decimal number (e.g. 1.5)')
+
+/** The on-demand traffic multiplier: a FixedU128 from 1.0 (TrafficDefaultValue) to u128::MAX inner. */
+export const parseTraffic = (flag: string, value: string): FixedU128.FixedU128 => {
+  const traffic = parseFixed(flag, value)
+  if (traffic < FixedU128.one)
+    throw new UsageError(`${flag}: the multiplier never goes below 1.0, got "${value}"`)
+  if (traffic > U128_MAX)
+    throw new UsageError(`${flag}: at most ${FixedU128.format(U128_MAX)} (a FixedU128), got "${value}"`)
+  return traffic
+}
+
+const U128_MAX = (1n << 128n) - 1n
 
 /** A decimal → exact rational `num / 10^scale`, for non-money inputs such as prices in USD. */
 export const parseDecimal = (flag: string, value: string, scale = 9): bigint =>
