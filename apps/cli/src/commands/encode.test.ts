@@ -52,6 +52,22 @@ describe('coretime encode', () => {
     expect(range.code).toBe(2)
     expect(range.stderr).toContain('broker.renew: core: expected an integer 0..65535 (u16), got "65536"')
     expect(coretime('encode', 'renew', 'core=1', '2').stderr).toContain('not mixed')
-    expect(coretime('encode', 'assign', 'region_id={bad').stderr.trim().split('\n')).toHaveLength(1)
+    expect(coretime('encode', 'assign', 'region_id={bad').stderr).toBe(
+      'coretime: assign: region_id: cannot parse "{bad" as JSON\n',
+    )
+    expect(coretime('encode', 'assign', '{bad', '2000', 'Final').stderr).toBe(
+      'coretime: assign: argument 1: cannot parse "{bad" as JSON\n',
+    )
+    const twice = coretime(
+      'encode',
+      'enable_auto_renew',
+      'core=48',
+      'task=2000',
+      'workloadEndHint=1',
+      'workload_end_hint=2',
+    )
+    expect(twice.code).toBe(2)
+    expect(twice.stdout).toBe('')
+    expect(twice.stderr).toBe('coretime: enable_auto_renew: workload_end_hint is given twice\n')
   })
 })

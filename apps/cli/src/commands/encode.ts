@@ -22,24 +22,35 @@ export const registerEncode = (program: Command): void => {
 }
 
 /** A CLI word → a JSON value when it looks like one (object, array, quoted string), else the text. */
-const value = (text: string): unknown => {
+const value = (text: string, where: string): unknown => {
   if (/^[[{"]/.test(text.trim())) {
     try {
       return JSON.parse(text)
     } catch {
-      throw new UsageError(`cannot parse ${JSON.stringify(text)} as JSON`)
+      throw new UsageError(`${where}: cannot parse ${JSON.stringify(text)} as JSON`)
     }
   }
   return text
 }
 
-/** `name=value` words become named args; otherwise all words are positional (mixing is refused). */
-export const parseArgs = (words: readonly string[]): unknown[] | Record<string, unknown> => {
+/**
+ * `name=value` words become named args; otherwise all words are positional (mixing is refused).
+ * `call` (as typed) only labels errors. A name given twice (`core`, or `core` and `Core`) is refused.
+ */
+export const parseArgs = (words: readonly string[], call = 'encode'): unknown[] | Record<string, unknown> => {
   const named = words.map((w) => /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w))
-  if (named.every((m) => m !== null)) return Object.fromEntries(named.map((m) => [m![1]!, value(m![2]!)]))
+  if (named.every((m) => m !== null)) {
+    const seen = new Set<string>()
+    for (const m of named) {
+      const key = m![1]!.replace(/_/g, '').toLowerCase() // workload_end_hint = workloadEndHint
+      if (seen.has(key)) throw new UsageError(`${call}: ${m![1]} is given twice`)
+      seen.add(key)
+    }
+    return Object.fromEntries(named.map((m) => [m![1]!, value(m![2]!, `${call}: ${m![1]}`)]))
+  }
   if (named.some((m) => m !== null))
     throw new UsageError('give the arguments either all as name=value or all positionally, not mixed')
-  return words.map(value)
+  return words.map((w, i) => value(w, `${call}: argument ${i + 1}`))
 }
 
 export const encode = (name: string | undefined, words: readonly string[], opts: Options): void => {
@@ -65,7 +76,7 @@ export const encode = (name: string | undefined, words: readonly string[], opts:
     )
     return
   }
-  const built = Calls.build(name, parseArgs(words))
+  const built = Calls.build(name, parseArgs(words, name))
   if (!built.ok) throw new UsageError(built.error.message)
   const bytes = Calls.encode(built.value)
   const hex = Hex.toHex(bytes)
