@@ -87,4 +87,27 @@ describe('coretime autorenew', () => {
       2,
     )
   })
+
+  test('error: --hint with a coverage flag, and a bad --reference-time, even where it would not be used', () => {
+    const both = coretime('autorenew', '--para', '2000', '--core', '48', '--hint', '5', '--current')
+    expect(both.code).toBe(2)
+    expect(both.stdout).toBe('')
+    expect(both.stderr).toBe(
+      'coretime: --hint: give the hint or one of --renewed, --current, --lease-until, not both\n',
+    )
+    const time = coretime(
+      'autorenew',
+      '--para',
+      '2000',
+      '--core',
+      '48',
+      '--hint',
+      '5',
+      '--reference-time',
+      'soon',
+    )
+    expect(time.code).toBe(2)
+    expect(time.stdout).toBe('')
+    expect(time.stderr).toContain('coretime: --reference-time: expected an ISO date/time')
+  })
 })

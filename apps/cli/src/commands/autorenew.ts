@@ -73,6 +73,10 @@ export const autorenew = (opts: Options): void => {
   const core = g?.core ?? (opts.core === undefined ? undefined : parseCount('--core', opts.core, 0, 65535))
   if (core === undefined)
     throw new UsageError('--core: required (or a --snapshot whose workplan/workload holds the para)')
+  if (opts.hint !== undefined && (opts.renewed || opts.current || opts.leaseUntil !== undefined))
+    throw new UsageError('--hint: give the hint or one of --renewed, --current, --lease-until, not both')
+  const referenceTime =
+    opts.referenceTime === undefined ? 0 : parseTime('--reference-time', opts.referenceTime)
   let hint: number | undefined
   let hintReason: string
   if (opts.hint !== undefined) {
@@ -99,7 +103,7 @@ export const autorenew = (opts: Options): void => {
         sale: g.sale,
         reference: {
           block: g.sale.saleStart,
-          timestamp: opts.referenceTime === undefined ? 0 : parseTime('--reference-time', opts.referenceTime),
+          timestamp: referenceTime,
         },
         coverage: g.coverage,
         core,
