@@ -18,3 +18,23 @@ export class BaseError extends Error {
 export class UsageError extends BaseError {
   override name = 'UsageError'
 }
+
+/** Why a file could not be read or written, in words ("no such file", "it is a directory", …). */
+export const fsReason = (e: unknown, op: 'read' | 'write' = 'read'): string => {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code
+  switch (code) {
+    case 'ENOENT':
+      return op === 'read' ? 'no such file' : 'no such directory'
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory'
+    case 'EISDIR':
+      return 'it is a directory'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'ENOSPC':
+      return 'no space left on the device'
+    default:
+      return code ?? (e instanceof Error ? e.message : String(e))
+  }
+}

@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { z } from 'zod'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
 import { plannerInput, toPlannerSnapshot } from '../chain/planner'
-import { UsageError } from '../errors'
+import { fsReason, UsageError } from '../errors'
 import { parseAmount, parseCount, parseNetwork, parsePercent, printJson, showAmount } from '../relay/args'
 
 /** A flag holding JSON inline (`{...}`) or a path to a JSON file. */
@@ -15,9 +15,7 @@ export const readJson = (flag: string, value: string): unknown => {
     try {
       source = readFileSync(text, 'utf8')
     } catch (e) {
-      throw new UsageError(
-        `${flag}: cannot read "${value}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-      )
+      throw new UsageError(`${flag}: cannot read "${value}": ${fsReason(e)}`, { cause: e })
     }
   }
   try {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Expect, Replay, Trace, TraceResult } from '@coretime/core'
 import type { Command } from 'commander'
-import { UsageError } from '../errors'
+import { fsReason, UsageError } from '../errors'
 import { table } from '../relay/args'
 
 type Options = { json?: boolean; check?: boolean }
@@ -28,10 +28,7 @@ const readJson = (file: string): unknown => {
   try {
     text = readFileSync(file, 'utf8')
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new UsageError(`cannot read ${file}: no such file`)
-    if (code === 'EISDIR') throw new UsageError(`cannot read ${file}: it is a directory`)
-    throw new UsageError(`cannot read ${file}: ${code ?? (e as Error).message}`, { cause: e })
+    throw new UsageError(`cannot read ${file}: ${fsReason(e)}`, { cause: e })
   }
   if (text.trim() === '') throw new UsageError(`${file} is empty; expected a coretime-trace/1 JSON file`)
   try {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Replay, Trace } from '@coretime/core'
@@ -124,5 +124,23 @@ describe('coretime simulate', () => {
     expect(coretime('simulate', '--runs', '2', '--trace', join(dir, 'x.json')).stderr).toBe(
       'coretime: --trace records a single run; drop --runs\n',
     )
+  })
+
+  test('error: files named in words, and --trace never leaves a file behind', () => {
+    const scenario = temp(JSON.stringify(small))
+    expect(coretime('simulate', dir).stderr).toBe(`coretime: cannot read ${dir}: it is a directory\n`)
+    expect(coretime('simulate', temp('horizon: [\n', '.yaml')).stderr).toMatch(
+      /^coretime: \S+\.yaml is not valid YAML: .* at line 2, column 1\n$/,
+    )
+    const trace = (out: string) => coretime('simulate', scenario, '--trace', out)
+    expect(trace('').stderr).toBe('coretime: --trace: expected a file name, got an empty string\n')
+    const missing = join(dir, 'no-such-dir', 'run.json')
+    const r = trace(missing)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(`coretime: --trace: cannot write ${missing}: no such directory\n`)
+    const sub = mkdtempSync(join(dir, 'sub-'))
+    expect(trace(sub).stderr).toBe(`coretime: --trace: cannot write ${sub}: it is a directory\n`)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 })

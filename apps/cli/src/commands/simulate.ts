@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
+import { writeAtomic } from '@coretime/chain/node'
 import { Defaults, MonteCarlo, simulate as run, Scenario, type SimResult, Sweep } from '@coretime/sim'
 import type { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
 import { simulateFrom } from '../chain/simulateFrom'
-import { UsageError } from '../errors'
+import { fsReason, UsageError } from '../errors'
 import * as Format from '../sim/format'
 import { runParallel } from '../sim/pool'
 
@@ -69,13 +70,7 @@ const readScenario = (file: string): unknown => {
   try {
     text = readFileSync(file, 'utf8')
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new UsageError(
-      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`,
-      {
-        cause: e,
-      },
-    )
+    throw new UsageError(`cannot read ${file}: ${fsReason(e)}`, { cause: e })
   }
   if (text.trim() === '') throw new UsageError(`${file} is empty; expected a scenario (JSON or YAML)`)
   const ext = extname(file).toLowerCase()
@@ -83,7 +78,7 @@ const readScenario = (file: string): unknown => {
     if (ext === '.json') return JSON.parse(text)
     return parseYaml(text) // YAML is a superset of JSON
   } catch (e) {
-    const why = (e as Error).message.split('\n')[0]
+    const why = (e as Error).message.split('\n')[0]?.replace(/:$/, '')
     throw new UsageError(`${file} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${why}`, { cause: e })
   }
 }
@@ -142,6 +137,7 @@ const progress = (total: number, label: string) => {
 
 export const simulate = async (file: string | undefined, opts: Options): Promise<void> => {
   if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one')
+  if (opts.trace?.trim() === '') throw new UsageError('--trace: expected a file name, got an empty string')
   const seed = seedOf(opts.seed)
   if (opts.from !== undefined) {
     const runs = opts.runs === undefined ? undefined : positiveInt('--runs', opts.runs)
@@ -223,11 +219,9 @@ export const simulate = async (file: string | undefined, opts: Options): Promise
   const result: SimResult = run(scenario, { seed, trace: opts.trace !== undefined })
   if (opts.trace !== undefined) {
     try {
-      writeFileSync(opts.trace, Format.json(result.trace))
+      writeAtomic(opts.trace, Format.json(result.trace))
     } catch (e) {
-      throw new UsageError(`--trace: cannot write ${opts.trace}: ${(e as NodeJS.ErrnoException).code ?? e}`, {
-        cause: e,
-      })
+      throw new UsageError(`--trace: cannot write ${opts.trace}: ${fsReason(e, 'write')}`, { cause: e })
     }
   }
   const { trace: _, ...rest } = result

@@ -104,4 +104,28 @@ describe.skipIf(!haveMetadata())('coretime snapshot (local test node)', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("required option '-o, --output <file>' not specified")
   })
+
+  test('error: an unusable -o is refused before the chain is read (no endpoint is contacted)', () => {
+    const dir = tmp()
+    const nowhere = [
+      '--coretime-url',
+      'ws://127.0.0.1:9',
+      '--relay-url',
+      'ws://127.0.0.1:9',
+      '--retries',
+      '0',
+    ]
+    const missing = join(dir, 'no-such-dir', 'dot.json')
+    for (const [out, line] of [
+      ['', 'coretime: -o: expected a file name, got an empty string\n'],
+      [dir, `coretime: -o: cannot write ${dir}: it is a directory\n`],
+      [missing, `coretime: -o: cannot write ${missing}: no such directory\n`],
+    ] as const) {
+      const r = coretime('snapshot', '-o', out, ...nowhere)
+      expect(r.code).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe(line)
+    }
+    expect(readdirSync(dir)).toEqual([])
+  })
 })

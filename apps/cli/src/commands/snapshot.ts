@@ -1,7 +1,9 @@
+import { existsSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { writeSnapshot } from '@coretime/chain/node'
 import type { Command } from 'commander'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
-import { BaseError } from '../errors'
+import { BaseError, fsReason, UsageError } from '../errors'
 
 type Options = LiveOptions & { output?: string }
 
@@ -17,16 +19,25 @@ export const registerSnapshot = (program: Command): void => {
 }
 
 export const snapshot = async (opts: Options): Promise<void> => {
-  const s = await readLive(opts)
   const out = opts.output!
+  checkOutput(out) // before the read, which can take a while
+  const s = await readLive(opts)
   try {
     writeSnapshot(out, s)
   } catch (e) {
-    throw new BaseError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? e}`, { cause: e })
+    throw new BaseError(`-o: cannot write ${out}: ${fsReason(e, 'write')}`, { cause: e })
   }
   const sale = s.broker.saleInfo
   process.stdout.write(
     `snapshot of ${s.network} at relay block ${s.relay.block} (coretime #${s.coretime.block}) written to ${out}` +
       `${sale ? `: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold}/${sale.coresOffered} cores sold` : ''}\n`,
   )
+}
+
+/** The refusals that need no chain: an empty name, a directory, a folder that does not exist. */
+const checkOutput = (out: string): void => {
+  if (out.trim() === '') throw new UsageError('-o: expected a file name, got an empty string')
+  if (existsSync(out) && statSync(out).isDirectory())
+    throw new UsageError(`-o: cannot write ${out}: it is a directory`)
+  if (!existsSync(dirname(out))) throw new UsageError(`-o: cannot write ${out}: no such directory`)
 }
