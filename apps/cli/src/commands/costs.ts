@@ -129,7 +129,8 @@ export const costs = (opts: Options): void => {
         row('infrastructure, final', b.infrastructureFinal),
         row('average of the two', b.average),
       ]),
-      `  exact: validator final ${showAmount(b.validatorRewardsFinal, token)}, infrastructure final ${showAmount(b.infrastructureFinal, token)}`,
+      `  exact: validator final ${showAmount(b.validatorRewardsFinal, token)},`,
+      `         infrastructure final ${showAmount(b.infrastructureFinal, token)}`,
     ].join('\n')}\n`,
   )
 }

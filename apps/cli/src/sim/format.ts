@@ -45,6 +45,19 @@ const pad = (rows: string[][]): string => {
 
 const day = (iso: string): string => iso.slice(0, 10)
 
+/** Word-wraps a line of prose at `width` columns; continuation lines are indented by two spaces. */
+export const wrap = (text: string, width = 100): string => {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = `  ${word}`
+    } else line = line === '' ? word : `${line} ${word}`
+  }
+  return [...lines, line].join('\n')
+}
+
 export const runTable = (r: SimResult, description: string): string => {
   const token = tokenOf(r.token)
   const head = [
@@ -85,7 +98,7 @@ export const runTable = (r: SimResult, description: string): string => {
   const first = r.sales[0]
   const last = r.sales.at(-1)
   const lines = [
-    `${r.name} (seed ${r.seed})${description ? ` — ${description}` : ''}`,
+    wrap(`${r.name} (seed ${r.seed})${description ? ` — ${description}` : ''}`),
     `end price  ${sparkline(ends)}  ${amount(first?.endPrice, token)} → ${amount(last?.endPrice, token)}`,
     `renewals   ${sparkline(r.sales.map((s) => s.renewalPrices?.mean ?? 0n))}`,
     '',
