@@ -54,5 +54,10 @@ describe('coretime account', () => {
     const short = coretime('account', '0x7369626c')
     expect(short.code).toBe(2)
     expect(short.stderr).toContain('expected a 32-byte account, got 4 bytes')
+    const empty = coretime('account', ' ')
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toBe(
+      'coretime: expected a para id (e.g. 2000), an SS58 address or 0x hex, got an empty string\n',
+    )
   })
 })

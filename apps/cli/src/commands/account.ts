@@ -37,6 +37,8 @@ export const registerAccount = (program: Command): void => {
 const looksLikeParaId = (s: string): boolean => /^[+-]?[\d.,_]+$/.test(s.trim()) && s.trim().length <= 15
 
 export const account = (input: string, opts: Options): void => {
+  if (input.trim() === '')
+    throw new UsageError('expected a para id (e.g. 2000), an SS58 address or 0x hex, got an empty string')
   if (looksLikeParaId(input)) {
     paraAccounts(input, opts)
     return
