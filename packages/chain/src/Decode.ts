@@ -8,6 +8,7 @@ import type {
   Schedule,
   StatusRecord,
 } from '@coretime/core'
+import { Validation } from '@coretime/core'
 import { z } from 'zod'
 import { ShapeError } from './errors'
 import type { Region, Snapshot } from './Snapshot'
@@ -224,8 +225,7 @@ export const timestamp = z
 const describe = (e: z.ZodError): string => {
   const i = e.issues[0]!
   const where = i.path.length === 0 ? '' : `${i.path.map(String).join('.')}: `
-  const msg = i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message
-  return `${where}${msg}`
+  return `${where}${Validation.describe(i)}`
 }
 
 /** Checks `value` against `schema`; throws `ShapeError` naming the item and the field. */

@@ -8,6 +8,7 @@ import type {
   Schedule,
   StatusRecord,
 } from '@coretime/core'
+import { Validation } from '@coretime/core'
 import { z } from 'zod'
 import type { Network } from './Endpoints'
 import { SnapshotError } from './errors'
@@ -288,11 +289,7 @@ export const fromPlain = (input: unknown): ParseResult => {
   const r = fileSchema.safeParse(input)
   if (!r.success) {
     const issue = r.error.issues[0]!
-    const msg =
-      issue.code === 'unrecognized_keys'
-        ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-        : issue.message
-    return fail(`${pathOf(issue.path) || '(root)'}: ${msg}`)
+    return fail(`${pathOf(issue.path) || '(root)'}: ${Validation.describe(issue)}`)
   }
   return { ok: true, value: r.data as Snapshot }
 }

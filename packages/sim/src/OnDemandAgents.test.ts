@@ -87,7 +87,7 @@ describe('on-demand agents', () => {
       'demand.agents[1].maxPrice: expected a non-negative amount, got "-1 DOT"',
     ])
     expect(issues(withUsers({ count: -2 }))).toEqual(['demand.agents[1].count: expected a count ≥ 0'])
-    expect(issues(withUsers({ blocks: 3 }))).toEqual(['demand.agents[1]: unknown field(s) "blocks"'])
+    expect(issues(withUsers({ blocks: 3 }))).toEqual(['demand.agents[1]: unknown field "blocks"'])
     expect(issues(withUsers({}, { chain: { onDemand: { baseFee: '-1 DOT' } } }))).toEqual([
       'chain.onDemand.baseFee: expected a non-negative amount, got "-1 DOT"',
     ])
@@ -95,7 +95,7 @@ describe('on-demand agents', () => {
       'chain.onDemand.queueMaxSize: expected a queue size ≥ 1',
     ])
     expect(issues(withUsers({}, { chain: { onDemand: { spot: 1 } } }))).toEqual([
-      'chain.onDemand: unknown field(s) "spot"',
+      'chain.onDemand: unknown field "spot"',
     ])
   })
 })

@@ -42,9 +42,9 @@ describe('Scenario.parse', () => {
     })
   })
   test('error: unknown field, naming it', () => {
-    expect(issues({ ...ok, horizn: 3 })).toEqual(['unknown field(s) "horizn"'])
+    expect(issues({ ...ok, horizn: 3 })).toEqual(['unknown field "horizn"'])
     expect(issues({ ...ok, chain: { preset: 'polkadot', blocktime: 6 } })).toEqual([
-      'chain: unknown field(s) "blocktime"',
+      'chain: unknown field "blocktime"',
     ])
   })
   test('error: negative horizon', () => {

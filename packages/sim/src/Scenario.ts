@@ -1,4 +1,11 @@
-import { type ConfigRecord, OnDemand, type PriceAdapterConfig, type Runtime, Token } from '@coretime/core'
+import {
+  type ConfigRecord,
+  OnDemand,
+  type PriceAdapterConfig,
+  type Runtime,
+  Token,
+  Validation,
+} from '@coretime/core'
 import { z } from 'zod'
 import * as Preset from './Preset'
 
@@ -354,13 +361,7 @@ const DEFAULT_START_DATE = '2026-01-01T00:00:00.000Z'
 export const parse = (input: unknown): ParseResult => {
   const r = RawScenario.safeParse(input)
   if (!r.success) {
-    const issues = r.error.issues.map((i) => ({
-      path: pathOf(i.path),
-      message:
-        i.code === 'unrecognized_keys'
-          ? `unknown field(s) ${i.keys.map((k) => `"${k}"`).join(', ')}`
-          : i.message,
-    }))
+    const issues = r.error.issues.map((i) => ({ path: pathOf(i.path), message: Validation.describe(i) }))
     return { ok: false, issues }
   }
   const raw = r.data

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { EndHint, Plan, SaleInfo, Token } from '@coretime/core'
+import { EndHint, Plan, SaleInfo, Token, Validation } from '@coretime/core'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
@@ -85,7 +85,7 @@ export const parsePlannerSnapshot = (json: unknown): Snapshot => {
   const r = snapshotSchema.safeParse(json)
   if (!r.success) {
     const issue = r.error.issues[0]!
-    throw new UsageError(`--snapshot: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    throw new UsageError(`--snapshot: ${issue.path.join('.') || '(root)'}: ${Validation.describe(issue)}`)
   }
   return r.data
 }

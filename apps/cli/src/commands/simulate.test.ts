@@ -94,7 +94,7 @@ describe('coretime simulate', () => {
     expect(r.stdout).toBe('')
     expect(r.stderr).toContain('2 problems, nothing was run')
     expect(r.stderr).toContain('horizon: expected a positive whole number of sales')
-    expect(r.stderr).toContain('unknown field(s) "extra"')
+    expect(r.stderr).toContain('unknown field "extra"')
     const v = coretime(
       'simulate',
       temp(

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SaleInfoRecord } from '../broker/types'
+import * as Validation from '../validation/Validation'
 
 /**
  * `broker.saleInfo` as polkadot.js / docs.polkadot.com print it (camelCase, numbers or strings, `selloutPrice`
@@ -56,7 +57,9 @@ export const parse = (input: unknown): ParseResult => {
     const issue = r.error.issues[0]!
     const field = issue.path.join('.') || '(root)'
     const message =
-      issue.code === 'invalid_union' ? 'expected a whole number (or a digit string)' : issue.message
+      issue.code === 'invalid_union'
+        ? 'expected a whole number (or a digit string)'
+        : Validation.describe(issue)
     return { ok: false, error: { code: 'InvalidSaleInfo', message: `saleinfo.${field}: ${message}` } }
   }
   const v = r.data

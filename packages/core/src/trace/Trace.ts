@@ -14,6 +14,7 @@ import {
   type Runtime,
   type Schedule,
 } from '../broker/types'
+import * as Validation from '../validation/Validation'
 import { compareAccounts, plainJson } from './Result'
 
 /**
@@ -447,7 +448,7 @@ const collect = (issues: Issue[], prefix: readonly PropertyKey[], error: z.ZodEr
     } else if (iss.code === 'invalid_union' && iss.path.length > 0 && iss.message === 'Invalid input') {
       issues.push({ path: formatPath(path), message: 'invalid value' })
     } else {
-      issues.push({ path: formatPath(path), message: iss.message })
+      issues.push({ path: formatPath(path), message: Validation.describe(iss) })
     }
   }
 }
