@@ -271,12 +271,6 @@ export const toPlain = (s: Snapshot): unknown => {
 /** The file text: pretty JSON with a final newline. */
 export const toJson = (s: Snapshot): string => `${JSON.stringify(toPlain(s), null, 2)}\n`
 
-const pathOf = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
-    '',
-  )
-
 export type ParseResult =
   | { readonly ok: true; readonly value: Snapshot }
   | { readonly ok: false; readonly error: { readonly code: 'InvalidSnapshot'; readonly message: string } }
@@ -289,7 +283,7 @@ export const fromPlain = (input: unknown): ParseResult => {
   const r = fileSchema.safeParse(input)
   if (!r.success) {
     const issue = r.error.issues[0]!
-    return fail(`${pathOf(issue.path) || '(root)'}: ${Validation.describe(issue)}`)
+    return fail(`${Validation.pathOf(issue.path) || '(root)'}: ${Validation.describe(issue)}`)
   }
   return { ok: true, value: r.data as Snapshot }
 }

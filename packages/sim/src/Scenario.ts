@@ -349,19 +349,16 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues
 
 export const formatIssue = (i: Issue): string => (i.path ? `${i.path}: ${i.message}` : i.message)
 
-const pathOf = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
-    '',
-  )
-
 const DEFAULT_START_DATE = '2026-01-01T00:00:00.000Z'
 
 /** Validates a scenario (already read from JSON or YAML) and resolves it against its preset. */
 export const parse = (input: unknown): ParseResult => {
   const r = RawScenario.safeParse(input)
   if (!r.success) {
-    const issues = r.error.issues.map((i) => ({ path: pathOf(i.path), message: Validation.describe(i) }))
+    const issues = r.error.issues.map((i) => ({
+      path: Validation.pathOf(i.path),
+      message: Validation.describe(i),
+    }))
     return { ok: false, issues }
   }
   const raw = r.data
