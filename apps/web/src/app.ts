@@ -1,5 +1,6 @@
 import { Token } from '@coretime/core'
 import type { MonteCarlo } from '@coretime/sim'
+import { displayAmount } from './display'
 import { liveLoader } from './live'
 import { type Bands, bandsOf, type Costs, type RunResult } from './model'
 import type { Request, Response } from './protocol'
@@ -443,7 +444,7 @@ export const mount = (root: HTMLElement): void => {
     }
     renderTable(tableEl, t)
     const token = Token.of(s.network)
-    const f = (x: bigint) => Token.format(x, token, { digits: 2 })
+    const f = (x: bigint) => displayAmount(x, token)
     const last = results.a.rows.at(-1)
     const firstRow = results.a.rows[0]
     summary.replaceChildren(

@@ -6,6 +6,7 @@ import { Token } from '@coretime/core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { planckToChartNumber } from '../src/chartNumber'
+import { displayAmount } from '../src/display'
 import { type Bands, monteCarlo, runView } from '../src/model'
 import { defaults, fromQuery, type ViewState } from '../src/state'
 import { buildApp, CHROMIUM, draws, hasChromium, launch, serve, waitForDraws } from './harness'
@@ -149,6 +150,19 @@ describe.skipIf(!present)('web app (chromium)', () => {
     expect(await other.locator('input[data-field="compare"]').isChecked()).toBe(true)
     expect(table).toContain('B end price')
     await other.close()
+    await page.close()
+  })
+
+  test('behavior: summary amounts are readable: thousands separators, two decimals', async () => {
+    const page = await open('?price=1234567')
+    const v = fromQuery('price=1234567').state
+    const r = expected(v)
+    const last = r.rows.at(-1)
+    const dd = await page.$$eval('[data-testid="summary"] dd', (els) => els.map((e) => e.textContent ?? ''))
+    expect(dd[0]).toBe(displayAmount(r.rows[0]?.endPrice ?? 0n, Token.DOT))
+    expect(dd[2]).toBe(displayAmount(last?.userRenewal ?? 0n, Token.DOT))
+    expect(dd[3]).toBe(displayAmount(r.revenue, Token.DOT))
+    expect(dd[0]).toMatch(/^\d{1,3}(,\d{3})+\.\d{2} DOT$/)
     await page.close()
   })
 
