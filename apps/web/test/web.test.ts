@@ -208,6 +208,29 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await page.close()
   })
 
+  test('error: a bad sale-by-sale renewals or purchases value is marked and explained, and nothing changes', async () => {
+    const page = await open('?demand=perSale&sales=3&ren=2,2,2&buy=1,1,1')
+    const cell = page.locator('input[data-sale="1"][data-kind="buy"]')
+    const error = page.locator('[data-error="perSale"]')
+    expect(await error.textContent()).toBe('')
+    await cell.fill('2.5')
+    await cell.press('Enter')
+    await cell.blur()
+    expect(await cell.getAttribute('aria-invalid')).toBe('true')
+    expect(await error.isVisible()).toBe(true)
+    expect(await error.textContent()).toBe(
+      'Sale 2 purchases: expected a whole number from 0 to 1,000, got 2.5',
+    )
+    expect((await stateOf(page)).demand.purchases).toEqual([1, 1, 1])
+    await cell.fill('4')
+    await cell.press('Enter')
+    await cell.blur()
+    expect(await cell.getAttribute('aria-invalid')).toBeNull()
+    expect(await error.textContent()).toBe('')
+    expect((await stateOf(page)).demand.purchases).toEqual([1, 4, 1])
+    await page.close()
+  })
+
   test('behavior: zero prices draw on a linear scale, with a note; positive ones on the log scale', async () => {
     type Scale = { __coretime: { priceScale(): string | null } }
     const scale = (p: Page) => p.evaluate(() => (window as unknown as Scale).__coretime.priceScale())

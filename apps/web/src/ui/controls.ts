@@ -316,6 +316,13 @@ export const paramFields = (store: Store<ViewState>, which: Which, refreshers: R
 /** Sales to observe, the user's core, and demand (constant or sale by sale). */
 export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HTMLElement[] => {
   const perSale = h('div', { class: 'per-sale' })
+  const perSaleErrId = `per-sale-err-${seq++}`
+  const perSaleErr = h('p', { class: 'error', id: perSaleErrId, role: 'alert', 'data-error': 'perSale' })
+  // what each invalid cell expected, in the order they went wrong; the first one is shown
+  const cellErrors = new Map<string, string>()
+  const showCellErrors = (): void => {
+    perSaleErr.textContent = cellErrors.values().next().value ?? ''
+  }
   let builtFor = ''
   refreshers.push((s) => {
     perSale.hidden = s.demand.mode !== 'perSale'
@@ -324,13 +331,22 @@ export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HT
       perSale.querySelectorAll<HTMLInputElement>('input[data-sale]').forEach((el) => {
         const i = Number(el.dataset.sale)
         const arr = el.dataset.kind === 'ren' ? s.demand.renewals : s.demand.purchases
-        if (document.activeElement !== el) el.value = String(arr[i] ?? 0)
+        if (document.activeElement !== el && el.value !== String(arr[i] ?? 0)) {
+          // the view's value replaces what was typed, and with it the mark and message
+          el.value = String(arr[i] ?? 0)
+          el.removeAttribute('aria-invalid')
+          cellErrors.delete(el.getAttribute('aria-label') ?? '')
+        }
       })
+      showCellErrors()
       return
     }
     builtFor = key
+    cellErrors.clear()
+    showCellErrors()
     const cell = (kind: 'ren' | 'buy', i: number) => {
       const arr = kind === 'ren' ? s.demand.renewals : s.demand.purchases
+      const label = `Sale ${i + 1} ${kind === 'ren' ? 'renewals' : 'purchases'}`
       const el = h('input', {
         type: 'number',
         min: 0,
@@ -339,12 +355,22 @@ export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HT
         value: arr[i] ?? 0,
         'data-sale': i,
         'data-kind': kind,
-        'aria-label': `Sale ${i + 1} ${kind === 'ren' ? 'renewals' : 'purchases'}`,
+        'aria-label': label,
+        'aria-describedby': perSaleErrId,
       })
       el.addEventListener('change', () => {
-        const v = Number(el.value)
-        if (!Number.isInteger(v) || v < 0 || v > 1000) return el.setAttribute('aria-invalid', 'true')
+        const v = parseNumber(el.value, { min: 0, max: 1000, step: 1 })
+        if (typeof v === 'string') {
+          // nothing changes: the box keeps what was typed, marked and explained
+          el.setAttribute('aria-invalid', 'true')
+          cellErrors.delete(label)
+          cellErrors.set(label, `${label}: ${v}`)
+          showCellErrors()
+          return
+        }
         el.removeAttribute('aria-invalid')
+        cellErrors.delete(label)
+        showCellErrors()
         store.set((st) => {
           const key2 = kind === 'ren' ? 'renewals' : 'purchases'
           const next = [...st.demand[key2]]
@@ -373,6 +399,7 @@ export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HT
           ),
         ),
       ),
+      perSaleErr,
     )
   })
   const fill = (arr: number[], n: number): number[] =>
