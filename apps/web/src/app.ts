@@ -94,7 +94,7 @@ export const mount = (root: HTMLElement): void => {
       {
         id: 'net',
         label: 'Network',
-        help: 'Amounts in DOT (10 decimals) or KSM (12 decimals).',
+        help: 'Amounts in DOT (10 decimals) or KSM (12 decimals). Changing the network resets every other input (broker parameters, your core, demand, agents, set B, Monte Carlo, blocks a day) to that network’s defaults; only the start date stays.',
         options: [
           ['polkadot', 'Polkadot (DOT)'],
           ['kusama', 'Kusama (KSM)'],

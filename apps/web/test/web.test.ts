@@ -231,6 +231,25 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await page.close()
   })
 
+  test('behavior: choosing Kusama resets the other inputs to its defaults, and the network input says so', async () => {
+    const page = await open('?bump=7&renewers=3&start=2027-01-01')
+    const net = page.locator('select[data-field="net"]')
+    const helpId = (await net.getAttribute('aria-describedby')) ?? ''
+    const help = page.locator(`[id="${helpId}"]`)
+    expect(await help.isVisible()).toBe(true)
+    expect(await help.textContent()).toContain('resets every other input')
+    const before = await draws(page)
+    await net.selectOption('kusama')
+    await waitForDraws(page, before + 1)
+    const s = await stateOf(page)
+    const kusama = fromQuery('net=kusama&start=2027-01-01').state
+    expect(s.network).toBe('kusama')
+    expect(s.start).toBe('2027-01-01')
+    expect(s.a.bumpPct).toBe(kusama.a.bumpPct)
+    expect(s.agents.renewers).toBe(kusama.agents.renewers)
+    await page.close()
+  })
+
   test('behavior: zero prices draw on a linear scale, with a note; positive ones on the log scale', async () => {
     type Scale = { __coretime: { priceScale(): string | null } }
     const scale = (p: Page) => p.evaluate(() => (window as unknown as Scale).__coretime.priceScale())
