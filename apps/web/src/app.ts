@@ -3,6 +3,7 @@ import type { MonteCarlo } from '@coretime/sim'
 import { displayAmount } from './display'
 import { liveLoader } from './live'
 import { type Bands, bandsOf, type Costs, type RunResult } from './model'
+import { phaseFitHint } from './phaseFit'
 import type { Request, Response } from './protocol'
 import { snapshotLoader } from './snapshot'
 import {
@@ -256,6 +257,7 @@ export const mount = (root: HTMLElement): void => {
   const mcProgress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Monte Carlo progress' })
   const logToggle = h('input', { type: 'checkbox', id: 'log', checked: true })
   const logNote = h('p', { class: 'help', 'aria-live': 'polite', 'data-testid': 'log-note', hidden: true })
+  const fitNote = h('p', { class: 'fit-note', role: 'status', 'data-testid': 'fit-note', hidden: true })
   const legend = h(
     'ul',
     { class: 'phase-legend', 'aria-label': 'Phases' },
@@ -349,6 +351,7 @@ export const mount = (root: HTMLElement): void => {
             h('label', { class: 'inline' }, logToggle, ' Log scale'),
           ),
           legend,
+          fitNote,
           logNote,
           priceEl,
         ),
@@ -433,6 +436,9 @@ export const mount = (root: HTMLElement): void => {
     logNote.textContent = logNote.hidden
       ? ''
       : `Linear scale: some prices are 0 ${ctx.symbol}, which a log scale cannot show.`
+    const fit = phaseFitHint(results.a.rows)
+    fitNote.hidden = fit === null
+    fitNote.textContent = fit ?? ''
     cost.update(ctx, results.a, results.costs.rows)
     const t: TableInput = {
       start: s.start,

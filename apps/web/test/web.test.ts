@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { planckToChartNumber } from '../src/chartNumber'
 import { displayAmount } from '../src/display'
 import { type Bands, monteCarlo, runView } from '../src/model'
+import { phaseFitHint } from '../src/phaseFit'
 import { defaults, fromQuery, type ViewState } from '../src/state'
 import { buildApp, CHROMIUM, draws, hasChromium, launch, serve, waitForDraws } from './harness'
 
@@ -247,6 +248,21 @@ describe.skipIf(!present)('web app (chromium)', () => {
     expect(s.start).toBe('2027-01-01')
     expect(s.a.bumpPct).toBe(kusama.a.bumpPct)
     expect(s.agents.renewers).toBe(kusama.agents.renewers)
+    await page.close()
+  })
+
+  test('behavior: when the sale phases do not fit in a region, a hint beside the chart says why nobody buys', async () => {
+    const page = await open('?region=80')
+    const note = page.locator('[data-testid="fit-note"]')
+    expect(await note.isVisible()).toBe(true)
+    expect(await note.textContent()).toBe(phaseFitHint(expected(fromQuery('region=80').state).rows))
+    expect(await note.textContent()).toContain('nobody can buy a core on the open market')
+    const box = page.locator('input[data-field-box="a.regionLength"]')
+    const before = await draws(page)
+    await box.fill('5040')
+    await box.press('Enter')
+    await waitForDraws(page, before + 1)
+    expect(await note.isVisible()).toBe(false)
     await page.close()
   })
 
