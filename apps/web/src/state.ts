@@ -185,15 +185,34 @@ const counts = z
   .regex(/^\d{1,4}(,\d{1,4}){0,59}$/, 'a comma-separated list of whole numbers')
   .transform((s) => s.split(',').map(Number))
 
+/**
+ * The range a link (and a snapshot or live load) may carry for each whole-number input: wider than
+ * its slider, which covers the usual values. The exact-value box beside a slider takes this range,
+ * so anything a link holds can also be typed, shown and sent to the engine.
+ */
+export const LINK_RANGE = {
+  interlude: { min: 0, max: 10_000_000 },
+  leadin: { min: 1, max: 10_000_000 },
+  region: { min: 1, max: 1_000_000 },
+  limit: { min: 1, max: 1000 },
+  count: { min: 0, max: 9_999 },
+  renewers: { min: 0, max: 500 },
+  buyers: { min: 0, max: 100 },
+  specs: { min: 0, max: 50 },
+  runs: { min: 0, max: 2000 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+} as const
+const linkInt = (k: keyof typeof LINK_RANGE) => int(LINK_RANGE[k].min, LINK_RANGE[k].max)
+
 const paramsShape = {
   adapter: z.enum(['MinimumPrice', 'CenterTargetPrice', 'Linear']),
   min: z.string(),
   price: z.string(),
-  interlude: int(0, 10_000_000),
-  leadin: int(1, 10_000_000),
-  region: int(1, 1_000_000),
+  interlude: linkInt('interlude'),
+  leadin: linkInt('leadin'),
+  region: linkInt('region'),
   ideal: pct2,
-  limit: int(1, 1000),
+  limit: linkInt('limit'),
   bump: pct2,
   rule: z.enum(['floorAtEndPrice', 'bumpOnly']),
 }
@@ -201,10 +220,10 @@ const paramsSchema = z.object(paramsShape).strict()
 
 /** Agent settings in the URL: written only where they differ from the defaults. */
 const agentShape = {
-  renewers: int(0, 500),
+  renewers: linkInt('renewers'),
   rmax: z.string(),
   forget: pct2,
-  buyers: int(0, 100),
+  buyers: linkInt('buyers'),
   val: z.enum(['fixed', 'uniform', 'lognormal']),
   vmed: z.string(),
   vmin: z.string(),
@@ -212,7 +231,7 @@ const agentShape = {
   vsig: num(0, 3),
   timing: z.enum(['atValuation', 'end', 'fraction', 'random']),
   tat: int(0, 100),
-  specs: int(0, 50),
+  specs: linkInt('specs'),
   smax: z.string(),
   markup: num(1, 10),
   large: z.enum(['0', '1']),
@@ -230,8 +249,8 @@ const urlSchema = z
     ren: counts,
     buy: counts,
     at: int(0, 100),
-    runs: int(0, 2000),
-    seed: int(0, 2 ** 31 - 1),
+    runs: linkInt('runs'),
+    seed: linkInt('seed'),
     bpd: int(1, 14_400),
     ...agentShape,
     ...paramsShape,

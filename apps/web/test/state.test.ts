@@ -1,7 +1,15 @@
 import { Token } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { planckToChartNumber, tickLabel } from '../src/chartNumber'
-import { agentDefaults, defaults, fromQuery, parseAmount, parseNumber, toQuery } from '../src/state'
+import {
+  agentDefaults,
+  defaults,
+  fromQuery,
+  LINK_RANGE,
+  parseAmount,
+  parseNumber,
+  toQuery,
+} from '../src/state'
 
 describe('state URL', () => {
   test('default: an empty query gives the Polkadot defaults', () => {
@@ -210,5 +218,40 @@ describe('tickLabel', () => {
     expect(tickLabel(1e11)).toBe('100B')
     expect(tickLabel(1e13)).toBe('10T')
     for (const v of [1e5, 1e8, 1e12, 1e14]) expect(tickLabel(v).length).toBeLessThanOrEqual(6)
+  })
+})
+
+describe('LINK_RANGE', () => {
+  // the box beside a slider takes LINK_RANGE: what a link accepts, the box accepts, and no more
+  const fields = [
+    ['interlude', 'interlude'],
+    ['leadin', 'leadin'],
+    ['region', 'region'],
+    ['limit', 'limit'],
+    ['renewers', 'renewers'],
+    ['buyers', 'buyers'],
+    ['specs', 'specs'],
+    ['runs', 'runs'],
+    ['seed', 'seed'],
+  ] as const
+  test('behavior: the link and the box accept the same range', () => {
+    for (const [key, range] of fields) {
+      const r = LINK_RANGE[range]
+      for (const v of [r.min, r.max]) {
+        expect(fromQuery(`${key}=${v}`).ok, `${key}=${v}`).toBe(true)
+        expect(parseNumber(String(v), { ...r, step: 1 })).toBe(v)
+      }
+    }
+    expect(fromQuery(`ren=${LINK_RANGE.count.max}`).ok).toBe(true)
+  })
+  test('error: one past the range is refused by both, naming the field', () => {
+    for (const [key, range] of fields) {
+      const r = LINK_RANGE[range]
+      const bad = fromQuery(`${key}=${r.max + 1}`)
+      expect(bad.ok).toBe(false)
+      if (!bad.ok) expect(bad.message).toContain(`(${key}:`)
+      expect(typeof parseNumber(String(r.max + 1), { ...r, step: 1 })).toBe('string')
+    }
+    expect(fromQuery(`ren=${LINK_RANGE.count.max + 1}`).ok).toBe(false)
   })
 })

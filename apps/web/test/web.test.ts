@@ -220,7 +220,7 @@ describe.skipIf(!present)('web app (chromium)', () => {
     expect(await cell.getAttribute('aria-invalid')).toBe('true')
     expect(await error.isVisible()).toBe(true)
     expect(await error.textContent()).toBe(
-      'Sale 2 purchases: expected a whole number from 0 to 1,000, got 2.5',
+      'Sale 2 purchases: expected a whole number from 0 to 9,999, got 2.5',
     )
     expect((await stateOf(page)).demand.purchases).toEqual([1, 1, 1])
     await cell.fill('4')
@@ -264,6 +264,38 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await waitForDraws(page, before + 1)
     expect(await note.isVisible()).toBe(false)
     await page.close()
+  })
+
+  test('behavior: a link value beyond a slider’s range shows in its box and reaches the engine', async () => {
+    const query = '?limit=500&renewers=300'
+    const page = await open(query)
+    const box = page.locator('input[data-field-box="a.coreLimit"]')
+    expect(await box.inputValue()).toBe('500')
+    expect(await page.locator('input[data-field="a.coreLimit"]').inputValue()).toBe('100') // pinned
+    expect(await page.locator('input[data-field-box="ag.renewers"]').inputValue()).toBe('300')
+    const s = await stateOf(page)
+    expect(s.a.coreLimit).toBe(500)
+    expect(s.agents.renewers).toBe(300)
+    expect(await cells(page, END)).toEqual(expected(fromQuery(query).state).rows.map((x) => fmt(x.endPrice)))
+    expect(await page.locator('[data-testid="notice"]').isVisible()).toBe(false)
+    // the box takes what a link may carry, and refuses what a link would refuse
+    const before = await draws(page)
+    await box.fill('700')
+    await box.press('Enter')
+    await waitForDraws(page, before + 1)
+    expect((await stateOf(page)).a.coreLimit).toBe(700)
+    await box.fill('1001')
+    await box.press('Enter')
+    await box.blur()
+    expect(await page.locator('[data-error="a.coreLimit"]').textContent()).toBe(
+      'Core limit: expected a whole number from 1 to 1,000, got 1001',
+    )
+    expect((await stateOf(page)).a.coreLimit).toBe(700)
+    await page.close()
+    const refused = await open('?limit=1001')
+    expect(await refused.locator('[data-testid="notice"]').textContent()).toContain('limit')
+    expect((await stateOf(refused)).a.coreLimit).toBe(defaults().a.coreLimit)
+    await refused.close()
   })
 
   test('behavior: zero prices draw on a linear scale, with a note; positive ones on the log scale', async () => {

@@ -3,6 +3,7 @@ import {
   type Agents,
   type BuyTiming,
   formatAmount,
+  LINK_RANGE,
   MAX_SALES,
   type Params,
   parseAmount,
@@ -29,6 +30,11 @@ export interface NumberDef {
   step: number
   /** Slider step when it differs from the box's (e.g. whole percent on the slider, 0.01 in the box). */
   sliderStep?: number
+  /**
+   * The box's range when wider than the slider's: what a link or a snapshot may set (LINK_RANGE).
+   * The slider pins at its end; the box shows, takes and sends the exact value.
+   */
+  box?: { readonly min: number; readonly max: number }
   get(s: ViewState): number
   set(s: ViewState, v: number): ViewState
   note?(v: number): string
@@ -53,10 +59,11 @@ export const numberField = (store: Store<ViewState>, d: NumberDef, refreshers: R
     'aria-describedby': helpId,
     'data-field': d.id,
   })
+  const boxRange = { min: d.box?.min ?? d.min, max: d.box?.max ?? d.max, step: d.step }
   const box = h('input', {
     type: 'number',
-    min: d.min,
-    max: d.max,
+    min: boxRange.min,
+    max: boxRange.max,
     step: d.step,
     'aria-label': `${d.label} (exact value)`,
     'aria-describedby': `${helpId} ${errId}`,
@@ -66,7 +73,7 @@ export const numberField = (store: Store<ViewState>, d: NumberDef, refreshers: R
   const note = h('span', { class: 'note', 'aria-live': 'polite' })
   const err = h('p', { class: 'error', id: errId, role: 'alert', 'data-error': d.id })
   const apply = (raw: string): void => {
-    const v = parseNumber(raw, d)
+    const v = parseNumber(raw, boxRange)
     if (typeof v === 'string') {
       // nothing changes: the box keeps what was typed, marked and explained
       box.setAttribute('aria-invalid', 'true')
@@ -248,6 +255,7 @@ export const paramFields = (store: Store<ViewState>, which: Which, refreshers: R
       min: 0,
       max: 201_600,
       step: 1,
+      box: LINK_RANGE.interlude,
       sliderStep: 1_200,
       note: days,
     }),
@@ -257,6 +265,7 @@ export const paramFields = (store: Store<ViewState>, which: Which, refreshers: R
       min: 1,
       max: 403_200,
       step: 1,
+      box: LINK_RANGE.leadin,
       sliderStep: 1_200,
       note: days,
     }),
@@ -266,6 +275,7 @@ export const paramFields = (store: Store<ViewState>, which: Which, refreshers: R
       min: 80,
       max: 10_080,
       step: 1,
+      box: LINK_RANGE.region,
       sliderStep: 80,
       note: (v) => days(v * 80),
     }),
@@ -284,6 +294,7 @@ export const paramFields = (store: Store<ViewState>, which: Which, refreshers: R
       min: 1,
       max: 100,
       step: 1,
+      box: LINK_RANGE.limit,
       note: (v) => `${v} cores`,
     }),
     num('bumpPct', {
@@ -349,8 +360,8 @@ export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HT
       const label = `Sale ${i + 1} ${kind === 'ren' ? 'renewals' : 'purchases'}`
       const el = h('input', {
         type: 'number',
-        min: 0,
-        max: 1000,
+        min: LINK_RANGE.count.min,
+        max: LINK_RANGE.count.max,
         step: 1,
         value: arr[i] ?? 0,
         'data-sale': i,
@@ -359,7 +370,7 @@ export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HT
         'aria-describedby': perSaleErrId,
       })
       el.addEventListener('change', () => {
-        const v = parseNumber(el.value, { min: 0, max: 1000, step: 1 })
+        const v = parseNumber(el.value, { ...LINK_RANGE.count, step: 1 })
         if (typeof v === 'string') {
           // nothing changes: the box keeps what was typed, marked and explained
           el.setAttribute('aria-invalid', 'true')
@@ -467,6 +478,7 @@ export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HT
           min: 0,
           max: 100,
           step: 1,
+          box: LINK_RANGE.count,
           get: (s) => s.demand.renewals[0] ?? 0,
           set: (s, v) => ({ ...s, demand: { ...s.demand, renewals: [v] } }),
         },
@@ -485,6 +497,7 @@ export const demandFields = (store: Store<ViewState>, refreshers: Refresh[]): HT
           min: 0,
           max: 100,
           step: 1,
+          box: LINK_RANGE.count,
           get: (s) => s.demand.purchases[0] ?? 0,
           set: (s, v) => ({ ...s, demand: { ...s.demand, purchases: [v] } }),
         },
@@ -602,6 +615,7 @@ export const agentFields = (store: Store<ViewState>, refreshers: Refresh[]): HTM
       min: 0,
       max: 100,
       step: 1,
+      box: LINK_RANGE.renewers,
       note: (v) => (v === 0 ? 'none' : `${v} cores`),
     }),
     shown(
@@ -632,6 +646,7 @@ export const agentFields = (store: Store<ViewState>, refreshers: Refresh[]): HTM
       max: 50,
       step: 1,
       note: (v) => (v === 0 ? 'none' : `≈ ${v} a sale`),
+      box: LINK_RANGE.buyers,
     }),
     shown(
       selectField<ValuationDist>(
@@ -724,6 +739,7 @@ export const agentFields = (store: Store<ViewState>, refreshers: Refresh[]): HTM
       min: 0,
       max: 20,
       step: 1,
+      box: LINK_RANGE.specs,
       note: (v) => (v === 0 ? 'none' : `${v}`),
     }),
     shown(
