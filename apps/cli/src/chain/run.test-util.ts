@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { Fixture, type TestNode } from '@coretime/chain/testing'
+import { Fixture, sample, TestNode } from '@coretime/chain/testing'
+import { afterEach } from 'vitest'
 
 const BIN = fileURLToPath(new URL('../../bin/coretime.js', import.meta.url))
 
@@ -47,3 +48,21 @@ export const urlArgs = (n: { coretime: TestNode.TestNode; relay: TestNode.TestNo
   '--relay-url',
   n.relay.url,
 ]
+
+/**
+ * For a test file: a function that starts the coretime and relay test nodes (serving the sample
+ * state, each with its own misbehaviour); every node started is closed after each test.
+ */
+export const testNodes = () => {
+  const nodes: TestNode.TestNode[] = []
+  afterEach(async () => {
+    await Promise.all(nodes.splice(0).map((n) => n.close()))
+  })
+  return async (misbehave: { coretime?: TestNode.Misbehaviour[]; relay?: TestNode.Misbehaviour[] } = {}) => {
+    const f = Fixture.fixturesOf(sample)
+    const coretime = await TestNode.start(f.coretime, { misbehave: misbehave.coretime ?? [] })
+    const relay = await TestNode.start(f.relay, { misbehave: misbehave.relay ?? [] })
+    nodes.push(coretime, relay)
+    return { coretime, relay }
+  }
+}

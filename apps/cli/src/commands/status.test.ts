@@ -3,24 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Snapshot } from '@coretime/chain'
 import { writeSnapshot } from '@coretime/chain/node'
-import { Fixture, sample, TestNode } from '@coretime/chain/testing'
-import { afterEach, describe, expect, test } from 'vitest'
-import { coretimeAsync, haveMetadata, urlArgs } from '../chain/run.test-util'
+import { sample } from '@coretime/chain/testing'
+import { describe, expect, test } from 'vitest'
+import { coretimeAsync, haveMetadata, testNodes, urlArgs } from '../chain/run.test-util'
 import { coretime } from '../relay/run'
 
-const nodes: TestNode.TestNode[] = []
-afterEach(async () => {
-  await Promise.all(nodes.splice(0).map((n) => n.close()))
-})
-const startBoth = async (
-  misbehave: { coretime?: TestNode.Misbehaviour[]; relay?: TestNode.Misbehaviour[] } = {},
-) => {
-  const f = Fixture.fixturesOf(sample)
-  const coretime = await TestNode.start(f.coretime, { misbehave: misbehave.coretime ?? [] })
-  const relay = await TestNode.start(f.relay, { misbehave: misbehave.relay ?? [] })
-  nodes.push(coretime, relay)
-  return { coretime, relay }
-}
+const startBoth = testNodes()
 
 describe.skipIf(!haveMetadata())('coretime status (local test node)', () => {
   test('default: prints the state the node serves, with dates', async () => {
