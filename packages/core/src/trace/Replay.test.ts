@@ -2,35 +2,11 @@ import { describe, expect, test } from 'vitest'
 import * as Replay from './Replay'
 import * as Result from './Result'
 import * as Trace from './Trace'
+import { configureStep, runtimeJson } from './unitTest.test-util'
 
-const runtime = {
-  timeslicePeriod: 2,
-  priceAdapter: { kind: 'CenterTargetPrice' },
-  renewalPriceRule: 'floorAtEndPrice',
-  maxLeasedCores: 5,
-  maxReservedCores: 5,
-  maxAutoRenewals: 3,
-  minimumCreditPurchase: '20',
-  balanceBits: 64,
-  sovereignAccount: 'taskId',
-  revenueAccount: '0',
-}
+const runtime = runtimeJson()
 const full = '0xffffffffffffffffffff'
-const configure = {
-  block: 0,
-  origin: 'root',
-  call: 'configure',
-  args: {
-    advanceNotice: 2,
-    interludeLength: 1,
-    leadinLength: 1,
-    regionLength: 3,
-    idealBulkProportion: '0',
-    limitCoresOffered: null,
-    renewalBump: '100000000',
-    contributionTimeout: 5,
-  },
-}
+const configure = configureStep()
 const parse = (steps: unknown[]): Trace.Trace => {
   const r = Trace.parse({ format: 'coretime-trace/1', runtime, balances: { '1': '100000' }, steps })
   if (!r.ok) throw new Error(r.issues.map(Trace.formatIssue).join('\n'))

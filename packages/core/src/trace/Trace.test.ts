@@ -1,40 +1,17 @@
 import { describe, expect, test } from 'vitest'
+import * as Runtimes from '../broker/Runtimes'
 import * as Trace from './Trace'
+import { configureStep, runtimeJson } from './unitTest.test-util'
 
-const runtime = {
-  timeslicePeriod: 2,
-  priceAdapter: { kind: 'CenterTargetPrice' },
-  renewalPriceRule: 'floorAtEndPrice',
-  maxLeasedCores: 5,
-  maxReservedCores: 5,
-  maxAutoRenewals: 3,
-  minimumCreditPurchase: '20',
-  balanceBits: 64,
-  sovereignAccount: 'taskId',
-  revenueAccount: '0',
-}
+const runtime = runtimeJson()
 const full = '0xffffffffffffffffffff'
 const file = () => ({
   format: 'coretime-trace/1',
   name: 'renewal_works',
-  runtime: { ...runtime },
+  runtime: runtimeJson(),
   balances: { '1': '100000' } as Record<string, unknown>,
   steps: [
-    {
-      block: 0,
-      origin: 'root',
-      call: 'configure',
-      args: {
-        advanceNotice: 2,
-        interludeLength: 1,
-        leadinLength: 1,
-        regionLength: 3,
-        idealBulkProportion: '0',
-        limitCoresOffered: null,
-        renewalBump: '100000000',
-        contributionTimeout: 5,
-      },
-    },
+    configureStep(),
     { block: 0, origin: 'root', call: 'startSales', args: { endPrice: '100', extraCores: 1 } },
     { block: 2, origin: '1', call: 'purchase', args: { priceLimit: '100000' } },
     {
@@ -73,16 +50,7 @@ describe('Trace.parse', () => {
       origin: 'root',
       call: {
         call: 'configure',
-        args: {
-          advanceNotice: 2,
-          interludeLength: 1,
-          leadinLength: 1,
-          regionLength: 3,
-          idealBulkProportion: 0n,
-          limitCoresOffered: null,
-          renewalBump: 100_000_000n,
-          contributionTimeout: 5,
-        },
+        args: Runtimes.unitTestConfig,
       },
     })
     expect(t.steps[2]).toEqual({
