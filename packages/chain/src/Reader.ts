@@ -1,6 +1,7 @@
 import { decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings'
 import { createClient, type PolkadotClient } from 'polkadot-api'
 import { getWsProvider, type WebSocketClass } from 'polkadot-api/ws'
+import * as Consistency from './Consistency'
 import * as Decode from './Decode'
 import * as Endpoints from './Endpoints'
 import { AbortedError, ChainError, ConnectionError, ShapeError } from './errors'
@@ -404,7 +405,7 @@ const readAll = async (
     await get(relay, `${onDemand}.OrderStatus`, () => storageOf(rl, onDemand, 'OrderStatus').getValue(rat)),
   )
   setStep({ label: 'relay', what: 'done' })
-  return {
+  const snapshot: Snapshot = {
     format: FORMAT,
     network: options.network,
     endpoints: { coretime: coretime.url, relay: relay.url },
@@ -422,4 +423,8 @@ const readAll = async (
       queue: order.queue,
     },
   }
+  // a live state is held to the same invariants as a file (a broken or forked chain is refused)
+  const bad = Consistency.check(snapshot)
+  if (bad) throw new ShapeError(bad.field, bad.message)
+  return snapshot
 }

@@ -10,6 +10,7 @@ import type {
 } from '@coretime/core'
 import { Validation } from '@coretime/core'
 import { z } from 'zod'
+import * as Consistency from './Consistency'
 import type { Network } from './Endpoints'
 import { SnapshotError } from './errors'
 
@@ -285,7 +286,10 @@ export const fromPlain = (input: unknown): ParseResult => {
     const issue = r.error.issues[0]!
     return fail(`${Validation.pathOf(issue.path) || '(root)'}: ${Validation.describe(issue)}`)
   }
-  return { ok: true, value: r.data as Snapshot }
+  const value = r.data as Snapshot
+  const bad = Consistency.describe(value)
+  if (bad) return fail(bad)
+  return { ok: true, value }
 }
 
 /** Parses the file text. */

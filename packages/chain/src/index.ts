@@ -1,3 +1,4 @@
+export * as Consistency from './Consistency'
 export * as Decode from './Decode'
 export * as Endpoints from './Endpoints'
 export { AbortedError, ChainError, ConnectionError, ShapeError, SnapshotError } from './errors'

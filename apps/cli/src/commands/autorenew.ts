@@ -2,7 +2,7 @@ import { AutoRenew, EndHint, Plan, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
 import { parseAmount, parseCount, parseNetwork, printJson, showAmount } from '../relay/args'
-import { gather, parseTime } from './plan'
+import { type Gathered, gather, parseTime } from './plan'
 
 type Options = {
   para?: string
@@ -39,7 +39,7 @@ export const registerAutorenew = (program: Command): void => {
       'enable_auto_renew call data, the XCM program that sends it from the para, and the funds it needs',
     )
     .requiredOption('--para <id>', 'para id (task)')
-    .option('--network <name>', 'polkadot or kusama', 'polkadot')
+    .option('--network <name>', "polkadot or kusama (default: the snapshot's, else polkadot)")
     .option('--core <n>', 'core (else from --snapshot: workplan first, then workload)')
     .option('--hint <timeslice>', 'workload_end_hint, explicit')
     .option(
@@ -65,10 +65,10 @@ export const registerAutorenew = (program: Command): void => {
 }
 
 export const autorenew = (opts: Options): void => {
-  const network = parseNetwork(opts.network)
-  const token = Token.of(network)
   const haveSale = opts.saleinfo !== undefined || opts.snapshot !== undefined
   const g = haveSale ? gather(opts) : undefined
+  const network = g?.network ?? parseNetwork(opts.network)
+  const token = Token.of(network)
   const para = g?.para ?? parseCount('--para', opts.para ?? '', 0, 0xffff_ffff)
   const core = g?.core ?? (opts.core === undefined ? undefined : parseCount('--core', opts.core, 0, 65535))
   if (core === undefined)
@@ -93,9 +93,15 @@ export const autorenew = (opts: Options): void => {
       '--hint: give it, or --saleinfo (with --renewed if already renewed), or --lease-until',
     )
   const renewals = parseCount('--renewals', opts.renewals ?? '1', 0, 100)
+  // what the snapshot records for this core, as `plan` reads it: the renewal record and auto-renewal
+  const records = snapshotRecords(g, core, para, hint)
+  const recordPrice = opts.renewalPrice === undefined ? records.price : undefined
   let prices: bigint[] = []
-  if (renewals > 0 && opts.renewalPrice !== undefined) {
-    const first = parseAmount('--renewal-price', opts.renewalPrice, token)
+  if (renewals > 0 && (opts.renewalPrice !== undefined || recordPrice !== undefined)) {
+    const first =
+      opts.renewalPrice !== undefined
+        ? parseAmount('--renewal-price', opts.renewalPrice, token)
+        : recordPrice!
     if (g) {
       const p = Plan.plan({
         network,
@@ -115,7 +121,7 @@ export const autorenew = (opts: Options): void => {
     } else if (renewals > 1)
       throw new UsageError('--renewals: projecting more than one renewal needs --saleinfo (end price, bump)')
     else prices = [first]
-  } else if (renewals > 0 && opts.renewalPrice === undefined && opts.renewals !== undefined)
+  } else if (renewals > 0 && opts.renewalPrice === undefined && opts.renewals !== undefined && !records.known)
     throw new UsageError('--renewal-price: needed to fund renewals (the PotentialRenewals price of the core)')
   const xcmPalletIndex =
     opts.xcmPallet === undefined ? undefined : parseCount('--xcm-pallet', opts.xcmPallet, 0, 255)
@@ -142,7 +148,8 @@ export const autorenew = (opts: Options): void => {
     warnings.push('Transact weight assumed: query transactionPaymentCallApi.queryCallInfo with the call data')
   if (opts.fee === undefined)
     warnings.push(`fee assumed ${DEFAULT_FEE[network]}: the surplus is refunded by RefundSurplus`)
-  if (opts.renewalPrice === undefined)
+  warnings.push(...records.warnings)
+  if (opts.renewalPrice === undefined && recordPrice === undefined)
     warnings.push('renewal price unknown: funds cover the fee and existential deposit only')
   if (opts.json) {
     printJson({ ...s, paraId: para, core, workloadEndHint: hint ?? null, hintReason, warnings })
@@ -167,4 +174,40 @@ export const autorenew = (opts: Options): void => {
     ...(warnings.length ? ['warnings:', ...warnings.map((w) => `  ! ${w}`)] : []),
   ]
   process.stdout.write(`${out.join('\n')}\n`)
+}
+
+/**
+ * The snapshot's records for (core, para), read as `plan` reads them: the renewal price recorded at
+ * (core, hint) and whether auto-renewal is already on. `known`: the snapshot lists potential renewals.
+ */
+const snapshotRecords = (
+  g: Gathered | undefined,
+  core: number,
+  para: number,
+  hint: number | undefined,
+): { price: bigint | undefined; known: boolean; warnings: string[] } => {
+  const snap = g?.snapshot
+  const warnings: string[] = []
+  if (!snap || !g) return { price: undefined, known: false, warnings }
+  const token = Token.of(g.network)
+  const recorded = snap.potentialRenewals
+  const at = (when: number | undefined) => recorded?.find((r) => r.core === core && r.when === when)
+  const record = at(hint)
+  const price =
+    record === undefined
+      ? undefined
+      : parseAmount('--snapshot: potentialRenewals.price', String(record.price), token)
+  // pallet-broker dispatchable_impls.rs do_enable_auto_renew: a record at the sale's regionBegin (renew
+  // now) or at the hint is needed, else NotAllowed
+  if (recorded !== undefined && record === undefined && at(g.sale.regionBegin) === undefined)
+    warnings.push(
+      `broker.potentialRenewals has no entry for core ${core} at when=${hint ?? g.sale.regionBegin}: enable_auto_renew fails with NotAllowed (renewal is not possible from this core)`,
+    )
+  const existing = snap.autoRenewals?.find((a) => a.core === core)
+  if (existing?.task === para)
+    warnings.push(
+      `auto-renewal is already enabled for core ${core} (task ${para}, next renewal at timeslice ${existing.nextRenewal}): nothing to enable`,
+    )
+  else if (existing) warnings.push(`core ${core} already auto-renews for task ${existing.task}, not ${para}`)
+  return { price, known: recorded !== undefined, warnings }
 }

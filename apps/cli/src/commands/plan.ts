@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { Consistency } from '@coretime/chain'
 import { EndHint, Plan, SaleInfo, Token, Validation } from '@coretime/core'
 import type { Command } from 'commander'
 import { z } from 'zod'
@@ -123,7 +124,7 @@ export const registerPlan = (program: Command): void => {
     .command('plan')
     .description('renewal plan for a para: sale phases as blocks and dates, deadline, prices, warnings')
     .requiredOption('--para <id>', 'para id (task)')
-    .option('--network <name>', 'polkadot or kusama', 'polkadot')
+    .option('--network <name>', "polkadot or kusama (default: the snapshot's, else polkadot)")
     .option('--saleinfo <json|file>', 'broker.saleInfo as JSON (docs.polkadot.com shape) or a file')
     .option(
       '--snapshot <file>',
@@ -173,7 +174,12 @@ export type Gathered = {
 /** Shared by plan and autorenew: para, sale info, coverage (→ hint) and core, from flags and/or a snapshot. */
 export const gather = (opts: Options & { saleinfo?: string }): Gathered => {
   const snapshot = opts.live ?? (opts.snapshot === undefined ? undefined : readSnapshot(opts.snapshot))
-  const network = parseNetwork(opts.network ?? snapshot?.network)
+  const which = Consistency.networkOf(
+    { flag: '--network', value: opts.network },
+    { where: opts.live ? 'the live chain' : `--snapshot ${opts.snapshot}`, network: snapshot?.network },
+  )
+  if (!which.ok) throw new UsageError(which.message)
+  const network = parseNetwork(which.network)
   const para = parseCount('--para', opts.para ?? '', 0, 0xffff_ffff)
   const rawSale = opts.saleinfo !== undefined ? readJson('--saleinfo', opts.saleinfo) : snapshot?.saleinfo
   if (rawSale === undefined) throw new UsageError('--saleinfo: required (or a --snapshot with saleinfo)')

@@ -22,6 +22,16 @@ describe('SaleInfo.parse', () => {
     [{ ...SaleInfo.seedExample, endPrice: -1 }, 'saleinfo.endPrice'],
     [{ ...SaleInfo.seedExample, regionEnd: 1 }, 'regionEnd: must be after regionBegin'],
     ['nope', 'saleinfo.(root)'],
+    [
+      { ...SaleInfo.seedExample, coresSold: 999 },
+      'saleinfo.coresSold: must be at most coresOffered (18), got 999',
+    ],
+    [{ ...SaleInfo.seedExample, coresOffered: 70_000 }, 'saleinfo.coresOffered: a core count is a u16'],
+    [
+      { ...SaleInfo.seedExample, idealCoresSold: 19 },
+      'saleinfo.idealCoresSold: must be at most coresOffered',
+    ],
+    [{ ...SaleInfo.seedExample, firstCore: 65_530 }, 'saleinfo.firstCore: firstCore + coresOffered'],
   ])('error: %#', (input, message) => {
     const r = SaleInfo.parse(input)
     expect(r.ok).toBe(false)

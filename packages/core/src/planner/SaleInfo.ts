@@ -40,6 +40,46 @@ export const schema = z.object({
   coresSold: u32,
 })
 
+/** Core indices and counts are `CoreIndex = u16` on chain (pallet-broker types.rs). */
+export const MAX_CORE = 0xffff
+
+/** The first invariant a sale record breaks, with the field; `null` when it could be the chain's. */
+export type Problem = { readonly field: string; readonly message: string }
+
+/**
+ * The invariants the chain keeps for `SaleInfo`, so a record from outside (a file, a flag, a read)
+ * that could never be on chain is refused instead of simulated: one rule for every edge.
+ */
+export const check = (v: SaleInfoRecord): Problem | null => {
+  // pallet-broker tick_impls.rs rotate_sale: region_end = region_begin + region_length (≥ 1)
+  if (v.regionEnd <= v.regionBegin)
+    return { field: 'regionEnd', message: `must be after regionBegin (${v.regionBegin}), got ${v.regionEnd}` }
+  // pallet-broker adapt_price.rs leadin_factor_at divides by leadin_length; configuration requires ≥ 1
+  if (v.leadinLength === 0) return { field: 'leadinLength', message: 'must be positive' }
+  for (const k of ['coresOffered', 'idealCoresSold', 'coresSold', 'firstCore'] as const)
+    if (v[k] > MAX_CORE)
+      return { field: k, message: `a core count is a u16: at most ${MAX_CORE}, got ${v[k]}` }
+  // pallet-broker dispatchable_impls.rs do_purchase: SoldOut once cores_sold reaches cores_offered
+  if (v.coresSold > v.coresOffered)
+    return {
+      field: 'coresSold',
+      message: `must be at most coresOffered (${v.coresOffered}), got ${v.coresSold}`,
+    }
+  // pallet-broker tick_impls.rs rotate_sale: ideal_cores_sold = ideal_bulk_proportion × cores_offered
+  if (v.idealCoresSold > v.coresOffered)
+    return {
+      field: 'idealCoresSold',
+      message: `must be at most coresOffered (${v.coresOffered}), got ${v.idealCoresSold}`,
+    }
+  // the cores on sale are firstCore .. firstCore + coresOffered − 1, each a u16 CoreIndex
+  if (v.firstCore + v.coresOffered > MAX_CORE + 1)
+    return {
+      field: 'firstCore',
+      message: `firstCore + coresOffered must be at most ${MAX_CORE + 1} (u16 cores), got ${v.firstCore + v.coresOffered}`,
+    }
+  return null
+}
+
 export type ParseResult =
   | { readonly ok: true; readonly value: SaleInfoRecord }
   | { readonly ok: false; readonly error: { readonly code: 'InvalidSaleInfo'; readonly message: string } }
@@ -62,18 +102,11 @@ export const parse = (input: unknown): ParseResult => {
         : Validation.describe(issue)
     return { ok: false, error: { code: 'InvalidSaleInfo', message: `saleinfo.${field}: ${message}` } }
   }
-  const v = r.data
-  if (v.regionEnd <= v.regionBegin)
-    return {
-      ok: false,
-      error: { code: 'InvalidSaleInfo', message: 'saleinfo.regionEnd: must be after regionBegin' },
-    }
-  if (v.leadinLength === 0)
-    return {
-      ok: false,
-      error: { code: 'InvalidSaleInfo', message: 'saleinfo.leadinLength: must be positive' },
-    }
-  return { ok: true, value: { ...v, selloutPrice: v.selloutPrice ?? null } }
+  const v = { ...r.data, selloutPrice: r.data.selloutPrice ?? null }
+  const bad = check(v)
+  if (bad)
+    return { ok: false, error: { code: 'InvalidSaleInfo', message: `saleinfo.${bad.field}: ${bad.message}` } }
+  return { ok: true, value: v }
 }
 
 /**
