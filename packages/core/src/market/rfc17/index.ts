@@ -1,0 +1,7 @@
+export * as Auction from './Auction'
+export * as Clock from './Clock'
+export * as Exp from './Exp'
+export * as Params from './Params'
+export * as Renewal from './Renewal'
+export * as Reserve from './Reserve'
+export * as Sale from './Sale'
