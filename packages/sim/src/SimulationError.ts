@@ -1,0 +1,4 @@
+/** A run that cannot go on (a setup call the engine refused, or a broken invariant). */
+export class SimulationError extends Error {
+  override name = 'SimulationError'
+}
