@@ -2,6 +2,7 @@ import {
   type ConfigRecord,
   OnDemand,
   type PriceAdapterConfig,
+  Rfc17,
   type Runtime,
   Token,
   Validation,
@@ -205,6 +206,44 @@ const ConfigOverrides = z.strictObject({
   contributionTimeout: Count.optional(),
 })
 
+/**
+ * The market the scenario's demand meets: today's broker sale (default), or RFC-17's
+ * clearing-price auction (docs/markets.md; every field defaults to the RFC's recommendation).
+ */
+const MarketSpec = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('today') }),
+  z.strictObject({
+    kind: z.literal('rfc17'),
+    /** reserve price of the first sale; default: the scenario's start.endPrice */
+    reservePrice: Amount.optional(),
+    priceMultiplier: z.number().min(1, { error: 'expected a multiplier ≥ 1' }).max(1000).optional(),
+    minOpeningPrice: Amount.optional(),
+    /** percent */
+    penalty: z.number().min(0, { error: 'expected a penalty ≥ 0 (percent)' }).max(100_000).optional(),
+    /** percent */
+    targetConsumption: z
+      .number()
+      .gt(0, { error: 'expected a target in (0, 100] percent' })
+      .max(100, { error: 'expected a target in (0, 100] percent' })
+      .optional(),
+    k: z.number().min(0, { error: 'expected K ≥ 0' }).max(100, { error: 'expected K ≤ 100' }).optional(),
+    pMin: Amount.optional(),
+    minIncrement: Amount.optional(),
+    marketHours: z.number().int().positive().optional(),
+    levelHours: z.number().int().positive().optional(),
+    renewalHours: z.number().int().nonnegative().optional(),
+    settlementHours: z.number().int().nonnegative().optional(),
+    clearingRule: z.enum(['lastUnitBid', 'clockLevel']).optional(),
+    penaltyTrigger: z.enum(['entities', 'units']).optional(),
+    splitBulkAtOpening: z.boolean().optional(),
+    tieBreak: z.enum(['random', 'firstCome']).optional(),
+    /** buyers and renewers who hold a core bid their valuation in the market before renewing (default true) */
+    tenantsBid: z.boolean().optional(),
+    /** `open`: every buyer bids its valuation when the market opens (default); `agent`: at its timing's clock level */
+    bidTiming: z.enum(['open', 'agent']).optional(),
+  }),
+])
+
 export const RawScenario = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
@@ -240,6 +279,7 @@ export const RawScenario = z.strictObject({
       leases: z.array(z.strictObject({ count: Count, renewInSale: SaleRange })).default([]),
     })
     .default({ extraCores: 0, reservations: 0, leases: [] }),
+  market: MarketSpec.default({ kind: 'today' }),
   demand: z.strictObject({
     table: z
       .strictObject({
@@ -313,6 +353,17 @@ export type AgentSpec =
       budget: bigint | null
     }
 
+/** The market a scenario runs in (resolved: planck and parts of 1e9, checked by `Rfc17.Params.make`). */
+export type Market =
+  | { kind: 'today' }
+  | {
+      kind: 'rfc17'
+      reservePrice: bigint
+      params: Rfc17.Params.Params
+      tenantsBid: boolean
+      bidTiming: 'open' | 'agent'
+    }
+
 export interface Scenario {
   name: string
   description: string
@@ -338,6 +389,7 @@ export interface Scenario {
     table: { renewals: Series; purchases: Series; buyAt: number } | null
     agents: AgentSpec[]
   }
+  market: Market
 }
 
 export interface Issue {
@@ -532,6 +584,7 @@ export const parse = (input: unknown): ParseResult => {
   }
   const endPrice =
     raw.start.endPrice === undefined ? preset.endPrice : amount(raw.start.endPrice, 'start.endPrice')
+  const market = resolveMarket(raw.market, endPrice, token.unit, amount, issues)
   if (issues.length > 0) return { ok: false, issues }
   return {
     ok: true,
@@ -565,7 +618,51 @@ export const parse = (input: unknown): ParseResult => {
           : null,
         agents,
       },
+      market,
     },
+  }
+}
+
+const resolveMarket = (
+  m: z.output<typeof MarketSpec>,
+  endPrice: bigint,
+  unit: bigint,
+  amount: (v: RawAmount, path: string) => bigint,
+  issues: Issue[],
+): Market => {
+  if (m.kind === 'today') return m
+  const parts = (x: number): bigint => BigInt(Math.round(x * 1e9)) // a ratio → parts of 1e9
+  const o: Partial<Rfc17.Params.Params> = {}
+  if (m.priceMultiplier !== undefined) o.priceMultiplier = parts(m.priceMultiplier)
+  if (m.minOpeningPrice !== undefined) o.minOpeningPrice = amount(m.minOpeningPrice, 'market.minOpeningPrice')
+  if (m.penalty !== undefined) o.penalty = parts(m.penalty / 100)
+  if (m.targetConsumption !== undefined) o.targetConsumption = parts(m.targetConsumption / 100)
+  if (m.k !== undefined) o.k = parts(m.k)
+  if (m.pMin !== undefined) o.pMin = amount(m.pMin, 'market.pMin')
+  if (m.minIncrement !== undefined) o.minIncrement = amount(m.minIncrement, 'market.minIncrement')
+  for (const f of ['marketHours', 'levelHours', 'renewalHours', 'settlementHours'] as const)
+    if (m[f] !== undefined) o[f] = m[f]
+  if (m.clearingRule !== undefined) o.clearingRule = m.clearingRule
+  if (m.penaltyTrigger !== undefined) o.penaltyTrigger = m.penaltyTrigger
+  if (m.splitBulkAtOpening !== undefined) o.splitBulkAtOpening = m.splitBulkAtOpening
+  if (m.tieBreak !== undefined) o.tieBreak = m.tieBreak
+  const reservePrice = m.reservePrice === undefined ? endPrice : amount(m.reservePrice, 'market.reservePrice')
+  const checked = Rfc17.Params.make(unit, o)
+  if (!checked.ok) {
+    issues.push({
+      path: `market.${checked.error.field}`,
+      message: checked.error.message.replace(/^\w+: /, ''),
+    })
+    return { kind: 'today' }
+  }
+  if (reservePrice < checked.params.pMin)
+    issues.push({ path: 'market.reservePrice', message: 'expected a reserve price at least pMin' })
+  return {
+    kind: 'rfc17',
+    reservePrice,
+    params: checked.params,
+    tenantsBid: m.tenantsBid ?? true,
+    bidTiming: m.bidTiming ?? 'open',
   }
 }
 

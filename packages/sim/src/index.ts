@@ -1,6 +1,7 @@
 export * as Defaults from './Defaults'
 export * as MonteCarlo from './MonteCarlo'
 export { monteCarlo } from './MonteCarlo'
+export * from './market/index'
 export * as Preset from './Preset'
 export * as Recorder from './Recorder'
 export * as Rng from './Rng'

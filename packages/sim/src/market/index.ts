@@ -1,0 +1,2 @@
+export * as Compare from './Compare'
+export * as Rfc17Sim from './rfc17/index'
