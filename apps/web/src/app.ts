@@ -1,8 +1,9 @@
-import { Token } from '@coretime/core'
+import { Networks, Token } from '@coretime/core'
 import type { MonteCarlo } from '@coretime/sim'
 import { displayAmount } from './display'
 import { liveLoader } from './live'
-import { type Bands, bandsOf, type Costs, type RunResult } from './model'
+import { type Bands, BLOCKS_PER_DAY, bandsOf, type Costs, type RunResult } from './model'
+import { networkOptions } from './networkOptions'
 import { phaseFitHint } from './phaseFit'
 import type { Request, Response } from './protocol'
 import { snapshotLoader } from './snapshot'
@@ -91,16 +92,13 @@ export const mount = (root: HTMLElement): void => {
 
   // ---- inputs ------------------------------------------------------------------------------
   const chain = [
-    selectField<'polkadot' | 'kusama'>(
+    selectField<Networks.Network>(
       store,
       {
         id: 'net',
         label: 'Network',
-        help: 'Amounts in DOT (10 decimals) or KSM (12 decimals). Changing the network resets every other input (broker parameters, your core, demand, agents, set B, Monte Carlo, blocks a day) to that network’s defaults; only the start date stays.',
-        options: [
-          ['polkadot', 'Polkadot (DOT)'],
-          ['kusama', 'Kusama (KSM)'],
-        ],
+        help: `Amounts in ${Networks.names.map((n) => `${Networks.get(n).token.symbol} (${Networks.get(n).token.decimals} decimals)`).join(' or ')}. Changing the network resets every other input (broker parameters, your core, demand, agents, set B, Monte Carlo, blocks a day) to that network’s defaults; only the start date stays.`,
+        options: networkOptions(),
         get: (s) => s.network,
         set: (s, v) => (v === s.network ? s : { ...fromQuery(`net=${v}&start=${s.start}`).state }),
       },
@@ -211,12 +209,12 @@ export const mount = (root: HTMLElement): void => {
       label: 'Blocks a day your parachain needs',
       help: 'A full core makes 14,400 blocks a day (one every 6 s). On-demand buys each block separately.',
       min: 1,
-      max: 14_400,
+      max: BLOCKS_PER_DAY,
       step: 1,
       sliderStep: 60,
       get: (s) => s.blocksPerDay,
       set: (s, v) => ({ ...s, blocksPerDay: v }),
-      note: (v) => `${((v / 14_400) * 100).toFixed(1)}% of a core`,
+      note: (v) => `${((v / BLOCKS_PER_DAY) * 100).toFixed(1)}% of a core`,
     },
     refreshers,
   )

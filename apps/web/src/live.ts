@@ -1,4 +1,5 @@
 import * as Endpoints from '@coretime/chain/endpoints'
+import { Networks } from '@coretime/core'
 import { fromSnapshot, type Loaded } from './snapshot'
 import type { ViewState } from './state'
 import { h } from './ui/dom'
@@ -14,7 +15,7 @@ const TIMEOUT_MS = 30_000
 const RETRIES = 1
 
 export type LiveOptions = {
-  readonly network: 'polkadot' | 'kusama'
+  readonly network: Networks.Network
   readonly coretime: string
   readonly relay: string
   readonly signal?: AbortSignal
@@ -78,7 +79,7 @@ export const liveLoader = (
     const list = h(
       'datalist',
       { id: `${id}-defaults` },
-      ...(['polkadot', 'kusama'] as const).map((n) =>
+      ...Networks.names.map((n) =>
         h('option', { value: Endpoints.defaults[n][which] }, `${n} (public default)`),
       ),
     )
@@ -98,9 +99,9 @@ export const liveLoader = (
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'live-error' })
   const networkNote = h('span', {})
 
-  let network: 'polkadot' | 'kusama' | null = null
+  let network: Networks.Network | null = null
   const refresh = (s: ViewState) => {
-    networkNote.textContent = s.network === 'polkadot' ? 'Polkadot' : 'Kusama'
+    networkNote.textContent = Networks.get(s.network).label
     if (s.network === network) return
     network = s.network
     // follow the network unless the user typed an endpoint of their own

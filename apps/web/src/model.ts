@@ -6,16 +6,19 @@
  * renewal line are @coretime/core's Sale.priceAt and Renewal.nextPrice; Monte Carlo bands are
  * @coretime/sim's MonteCarlo; bulk against on-demand is @coretime/core's BulkVsOnDemand.
  */
-import { Broker, BulkVsOnDemand, OnDemand, Renewal, Sale } from '@coretime/core'
+import { Broker, BulkVsOnDemand, Networks, OnDemand, Renewal, Sale } from '@coretime/core'
 import { MonteCarlo, Rng, type SimResult, Scenario as SimScenario, simulate } from '@coretime/sim'
 import type { Agents, Demand, Network, Params, ViewState } from './state'
 
+// The web's model assumes the Polkadot entry's relay block time, timeslice period and advance
+// notice (core's `Networks`; the same on Polkadot and Kusama).
+const POLKADOT = Networks.get('polkadot')
 /** Relay block time, ms (6 s on Polkadot and Kusama). */
-export const BLOCK_MS = 6_000
+export const BLOCK_MS = POLKADOT.relay.blockMs
 /** Relay blocks a day at 6 s (also the most blocks one core gives a parachain a day). */
-export const BLOCKS_PER_DAY = 14_400
-export const TIMESLICE_PERIOD = 80
-const ADVANCE_NOTICE = 10
+export const BLOCKS_PER_DAY = Networks.relayBlocksPerDay('polkadot')
+export const TIMESLICE_PERIOD = POLKADOT.runtime.timeslicePeriod
+const ADVANCE_NOTICE = POLKADOT.sale.configuration.advanceNotice
 
 export type Phase = 'interlude' | 'leadin' | 'fixed'
 

@@ -1,5 +1,5 @@
 import * as Snapshot from '@coretime/chain/snapshot'
-import { Runtimes } from '@coretime/core'
+import { Networks } from '@coretime/core'
 import type { ViewState } from './state'
 import { h } from './ui/dom'
 
@@ -14,7 +14,6 @@ export type Loaded =
   | { readonly ok: false; readonly message: string }
 
 const DAY_MS = 86_400_000
-const RELAY_BLOCK_MS = 6000
 /** Perbill parts → percent with at most two decimals (what the inputs hold). */
 const percent = (parts: bigint): number => Math.round(Number(parts) / 100_000) / 100
 
@@ -38,10 +37,11 @@ export const fromSnapshot = (
 ): Loaded => {
   const { configuration: c, saleInfo: sale } = s.broker
   if (!c || !sale) return { ok: false, message: `${source.failed}: the chain has no sale yet` }
-  const adapter = (s.network === 'polkadot' ? Runtimes.polkadot : Runtimes.kusama).priceAdapter
+  const network = Networks.get(s.network)
+  const adapter = network.runtime.priceAdapter
   const TS = s.constants.timeslicePeriod
   const rotation = (sale.regionBegin - c.regionLength) * TS - c.advanceNotice
-  const rotationMs = s.relay.timestamp + (rotation - s.relay.block) * RELAY_BLOCK_MS
+  const rotationMs = s.relay.timestamp + (rotation - s.relay.block) * network.relay.blockMs
   const renewals = s.broker.potentialRenewals.filter(
     (p) => p.when === sale.regionBegin && 'complete' in p.completion,
   ).length

@@ -1,10 +1,10 @@
-import { Token } from '@coretime/core'
+import { Networks, Token } from '@coretime/core'
 import { Preset } from '@coretime/sim'
 import { z } from 'zod'
 
 /** The lead-in curve and how each sale's price follows the last (the runtime's `PriceAdapter`). */
 export type AdapterKind = 'MinimumPrice' | 'CenterTargetPrice' | 'Linear'
-export type Network = 'polkadot' | 'kusama'
+export type Network = Networks.Network
 
 /** One set of broker parameters: what governance (or the runtime) chooses. Amounts in planck. */
 export interface Params {
@@ -157,7 +157,7 @@ export const defaults = (): ViewState => ({
   demand: { mode: 'constant', renewals: [10], purchases: [8], buyAtPct: 50 },
   agents: agentDefaults('polkadot'),
   mc: { runs: 0, seed: 1 },
-  blocksPerDay: 14_400,
+  blocksPerDay: Networks.relayBlocksPerDay('polkadot'),
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ const bKeys = Object.keys(paramsShape).map((k) => `b.${k}`)
 
 const urlSchema = z
   .object({
-    net: z.enum(['polkadot', 'kusama']),
+    net: z.enum(Networks.names),
     start: z.iso.date(),
     sales: int(1, MAX_SALES),
     paid: z.string(),
@@ -251,7 +251,7 @@ const urlSchema = z
     at: int(0, 100),
     runs: linkInt('runs'),
     seed: linkInt('seed'),
-    bpd: int(1, 14_400),
+    bpd: int(1, Networks.relayBlocksPerDay('polkadot')),
     ...agentShape,
     ...paramsShape,
     ...Object.fromEntries(bKeys.map((k) => [k, z.string()])),

@@ -1,21 +1,20 @@
+import { Networks } from '@coretime/core'
+
 /**
- * Public JSON-RPC endpoints used when none is given (docs/chain.md "Endpoints"). Any endpoint that
- * speaks the new JSON-RPC spec works (`--coretime-url`, `--relay-url`).
+ * Public JSON-RPC endpoints used when none is given: the first of each network's list in core's
+ * `Networks` (docs/chain.md "Endpoints"). Any endpoint that speaks the new JSON-RPC spec works
+ * (`--coretime-url`, `--relay-url`).
  */
-export type Network = 'polkadot' | 'kusama'
+export type Network = Networks.Network
 
 export type Endpoints = { readonly coretime: string; readonly relay: string }
 
-export const defaults: Readonly<Record<Network, Endpoints>> = {
-  polkadot: {
-    coretime: 'wss://polkadot-coretime-rpc.polkadot.io',
-    relay: 'wss://rpc.polkadot.io',
-  },
-  kusama: {
-    coretime: 'wss://kusama-coretime-rpc.polkadot.io',
-    relay: 'wss://kusama-rpc.polkadot.io',
-  },
-}
+export const defaults: Readonly<Record<Network, Endpoints>> = Object.fromEntries(
+  Networks.names.map((n) => {
+    const e = Networks.get(n).endpoints
+    return [n, { coretime: e.coretime[0], relay: e.relay[0] }]
+  }),
+) as Record<Network, Endpoints>
 
 export const of = (network: Network, override: Partial<Endpoints> = {}): Endpoints => ({
   coretime: override.coretime ?? defaults[network].coretime,

@@ -8,7 +8,7 @@ import type {
   Schedule,
   StatusRecord,
 } from '@coretime/core'
-import { Validation } from '@coretime/core'
+import { Networks, Validation } from '@coretime/core'
 import { z } from 'zod'
 import * as Consistency from './Consistency'
 import type { Network } from './Endpoints'
@@ -121,7 +121,7 @@ const chainInfo = {
 
 const fileSchema = z.strictObject({
   format: z.literal(FORMAT, { error: `expected "format": "${FORMAT}"` }),
-  network: z.enum(['polkadot', 'kusama']),
+  network: z.enum(Networks.names),
   endpoints: z.strictObject({ coretime: z.string(), relay: z.string() }),
   coretime: z.strictObject({ ...chainInfo, relayBlock: u32 }),
   relay: z.strictObject({ ...chainInfo, timestamp: z.number().int().nonnegative() }),

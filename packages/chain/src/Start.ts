@@ -3,7 +3,7 @@ import { Scenario } from '@coretime/sim'
 import { SnapshotError } from './errors'
 import type { Snapshot } from './Snapshot'
 import { runtimeOf, toBrokerState } from './State'
-import { RELAY_BLOCK_MS } from './Status'
+import { relayBlockMs } from './Status'
 
 /**
  * A simulation that starts from a snapshot's sale: the engine state is the chain's (`toBrokerState`)
@@ -44,7 +44,7 @@ export const fromSnapshot = (snapshot: Snapshot, raw: unknown = defaultDemand): 
   const clock: Clock.Clock = {
     block: snapshot.relay.block,
     timestamp: snapshot.relay.timestamp,
-    blockMs: RELAY_BLOCK_MS,
+    blockMs: relayBlockMs(snapshot.network),
   }
   const scenario: Scenario.Scenario = {
     ...parsed.scenario,
@@ -52,7 +52,7 @@ export const fromSnapshot = (snapshot: Snapshot, raw: unknown = defaultDemand): 
       ...parsed.scenario.chain,
       runtime: runtimeOf(snapshot),
       configuration: { ...b.configuration },
-      blockTimeSeconds: RELAY_BLOCK_MS / 1000,
+      blockTimeSeconds: relayBlockMs(snapshot.network) / 1000,
       startBlock: state.block,
       startDate: new Date(Clock.timeOf(clock, state.block)).toISOString(),
     },

@@ -1,15 +1,15 @@
-import { Broker, type BrokerState, RegionId, type Runtime, Runtimes } from '@coretime/core'
+import { Broker, type BrokerState, Networks, RegionId, type Runtime } from '@coretime/core'
 import type { Snapshot } from './Snapshot'
 
 /**
  * A snapshot as the engine's state, so a simulation or a plan starts from exactly the chain's sale.
  * The price adapter and renewal rule are runtime code, not chain state: they come from the network's
- * live runtime (`Runtimes.polkadot` / `kusama`); the read constants override the rest. Not read and
+ * live runtime (its `Networks` entry); the read constants override the rest. Not read and
  * therefore empty: balances, on-demand credits, the instantaneous pool (contributions, io, history)
  * and the inboxes. The state's block is the relay block the broker last saw.
  */
 export const runtimeOf = (s: Snapshot): Runtime => ({
-  ...(s.network === 'polkadot' ? Runtimes.polkadot : Runtimes.kusama),
+  ...Networks.get(s.network).runtime,
   timeslicePeriod: s.constants.timeslicePeriod,
   maxLeasedCores: s.constants.maxLeasedCores,
   maxReservedCores: s.constants.maxReservedCores,

@@ -1,4 +1,4 @@
-import { Broker, Clock, Sale, Token } from '@coretime/core'
+import { Broker, Clock, Networks, Sale, Token } from '@coretime/core'
 import type { Snapshot } from './Snapshot'
 import { toBrokerState } from './State'
 
@@ -48,11 +48,16 @@ export type View = {
   readonly onDemand: { readonly baseFee: bigint; readonly queued: number; readonly numCores: number }
 }
 
-export const RELAY_BLOCK_MS = 6000
+/** ms per relay block of a network (core's `Networks`). */
+export const relayBlockMs = (network: Networks.Network): number => Networks.get(network).relay.blockMs
 
 export const of = (s: Snapshot): View => {
   const token = Token.of(s.network)
-  const clock: Clock.Clock = { block: s.relay.block, timestamp: s.relay.timestamp, blockMs: RELAY_BLOCK_MS }
+  const clock: Clock.Clock = {
+    block: s.relay.block,
+    timestamp: s.relay.timestamp,
+    blockMs: relayBlockMs(s.network),
+  }
   const point = (block: number): Point => ({ block, date: Clock.iso(Clock.timeOf(clock, block)) })
   const now = s.relay.block
   const state = toBrokerState(s)

@@ -1,24 +1,23 @@
-import { Hex, ParaId, Sovereign, Ss58 } from '@coretime/core'
+import { Hex, Networks, ParaId, Sovereign, Ss58 } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
 import { printJson, table } from '../relay/args'
 
 type Options = { json?: boolean }
 
-type Forms = { hex: string; generic: string; polkadot: string; kusama: string }
+/** hex, the generic SS58 form, then one SS58 form per network of core's `Networks`. */
+type Forms = { hex: string; generic: string } & Partial<Record<Networks.Network, string>>
 
 const forms = (account: Uint8Array): Forms => ({
   hex: Hex.toHex(account),
   generic: Ss58.encode(account, Ss58.GENERIC),
-  polkadot: Ss58.encode(account, Ss58.POLKADOT),
-  kusama: Ss58.encode(account, Ss58.KUSAMA),
+  ...Object.fromEntries(Networks.names.map((n) => [n, Ss58.encode(account, Networks.get(n).ss58Prefix)])),
 })
 
 const rows = (f: Forms): [string, string][] => [
   ['hex', f.hex],
-  ['generic', `${f.generic}  (SS58 42)`],
-  ['polkadot', `${f.polkadot}  (SS58 0)`],
-  ['kusama', `${f.kusama}  (SS58 2)`],
+  ['generic', `${f.generic}  (SS58 ${Ss58.GENERIC})`],
+  ...Networks.names.map((n): [string, string] => [n, `${f[n]}  (SS58 ${Networks.get(n).ss58Prefix})`]),
 ]
 
 /** `coretime account`: a para's sovereign accounts, or what an SS58/hex account is. */

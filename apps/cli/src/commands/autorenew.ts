@@ -1,7 +1,7 @@
-import { AutoRenew, EndHint, Plan, Token } from '@coretime/core'
+import { AutoRenew, EndHint, Networks, Plan, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { parseAmount, parseCount, parseNetwork, printJson, showAmount } from '../relay/args'
+import { networkChoices, parseAmount, parseCount, parseNetwork, printJson, showAmount } from '../relay/args'
 import { type Gathered, gather, parseTime } from './plan'
 
 type Options = {
@@ -29,7 +29,10 @@ type Options = {
 // bound for a storage-light broker call, refunded by RefundSurplus when unused.
 const DEFAULT_REF_TIME = 1_000_000_000n
 const DEFAULT_PROOF_SIZE = 100_000n
-const DEFAULT_FEE: Record<Token.Network, string> = { polkadot: '1 DOT', kusama: '0.1 KSM' }
+
+/** The XCM fee assumed when `--fee` is not given: the network entry's, in tokens ("1 DOT"). */
+const defaultFee = (network: Token.Network): string =>
+  Token.format(Networks.get(network).coretime.assumedXcmFee, Token.of(network))
 
 /** `coretime autorenew`: the enable_auto_renew call, its XCM program and the funds for N renewals. */
 export const registerAutorenew = (program: Command): void => {
@@ -39,7 +42,7 @@ export const registerAutorenew = (program: Command): void => {
       'enable_auto_renew call data, the XCM program that sends it from the para, and the funds it needs',
     )
     .requiredOption('--para <id>', 'para id (task)')
-    .option('--network <name>', "polkadot or kusama (default: the snapshot's, else polkadot)")
+    .option('--network <name>', `${networkChoices()} (default: the snapshot's, else polkadot)`)
     .option('--core <n>', 'core (else from --snapshot: workplan first, then workload)')
     .option('--hint <timeslice>', 'workload_end_hint, explicit')
     .option(
@@ -137,7 +140,7 @@ export const autorenew = (opts: Options): void => {
           ? DEFAULT_PROOF_SIZE
           : BigInt(parseCount('--proof-size', opts.proofSize)),
     },
-    fee: parseAmount('--fee', opts.fee ?? DEFAULT_FEE[network], token),
+    fee: parseAmount('--fee', opts.fee ?? defaultFee(network), token),
     renewalPrices: prices,
     ...(xcmPalletIndex === undefined ? {} : { xcmPalletIndex }),
   })
@@ -147,7 +150,7 @@ export const autorenew = (opts: Options): void => {
   if (opts.refTime === undefined || opts.proofSize === undefined)
     warnings.push('Transact weight assumed: query transactionPaymentCallApi.queryCallInfo with the call data')
   if (opts.fee === undefined)
-    warnings.push(`fee assumed ${DEFAULT_FEE[network]}: the surplus is refunded by RefundSurplus`)
+    warnings.push(`fee assumed ${defaultFee(network)}: the surplus is refunded by RefundSurplus`)
   warnings.push(...records.warnings)
   if (opts.renewalPrice === undefined && recordPrice === undefined)
     warnings.push('renewal price unknown: funds cover the fee and existential deposit only')

@@ -1,7 +1,8 @@
-import { BulkVsOnDemand, FixedU128, Ratio, Token } from '@coretime/core'
+import { BulkVsOnDemand, FixedU128, Networks, Ratio, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
 import {
+  networkChoices,
   parseAmount,
   parseCount,
   parseNetwork,
@@ -38,7 +39,7 @@ export const registerCompare = (program: Command): void => {
     .description(
       'Bulk versus on-demand cost for a parachain needing N blocks a day, and the break-even point',
     )
-    .option('--network <name>', 'polkadot or kusama', 'polkadot')
+    .option('--network <name>', networkChoices(), 'polkadot')
     .option('--blocks-per-day <n>', 'parachain blocks needed per day (default: a full core, 14400)')
     .option('--share <pct>', 'or: the share of one core needed, percent')
     .option('--regions <n>', 'bulk regions (28 days each) to compare over', '12')
@@ -118,7 +119,7 @@ export const compare = (opts: Options): void => {
     return
   }
   const lines = [
-    `Bulk vs on-demand on ${network === 'polkadot' ? 'Polkadot' : 'Kusama'}: ${blocksPerDay} blocks a day over ${inputs.regions} regions of 28 days`,
+    `Bulk vs on-demand on ${Networks.get(network).label}: ${blocksPerDay} blocks a day over ${inputs.regions} regions of 28 days`,
     table([
       ['bulk', `${c.cores} core(s); renewal rule ${rule}, bump ${showPercent(inputs.renewalBump)}`],
       ['on-demand', `${c.ordersPerRegion} orders per region at ${showAmount(c.spotPrice, token)}`],

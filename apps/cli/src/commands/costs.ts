@@ -1,6 +1,7 @@
-import { Costs, Ratio, Token } from '@coretime/core'
+import { Costs, Networks, Ratio, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import {
+  networkChoices,
   parseAmount,
   parseCount,
   parseNetwork,
@@ -66,7 +67,7 @@ export const registerCosts = (program: Command): void => {
       'Cost-based price of a core per month: validator rewards and infrastructure methods (seed 004), ' +
         "minus the registration opportunity cost. Defaults are the post's inputs.",
     )
-    .option('--network <name>', 'polkadot or kusama', 'polkadot')
+    .option('--network <name>', networkChoices(), 'polkadot')
   for (const [flag, , help] of FLAGS) cmd.option(flag, help)
   cmd.option('--json', 'machine-readable output').action((opts: Options) => costs(opts))
 }
@@ -115,7 +116,7 @@ export const costs = (opts: Options): void => {
   ]
   process.stdout.write(
     `${[
-      `Cost-based price of one ${network === 'polkadot' ? 'Polkadot' : 'Kusama'} core per month (seed 004 methods)`,
+      `Cost-based price of one ${Networks.get(network).label} core per month (seed 004 methods)`,
       changed.length === 0
         ? "  inputs: the post's own (see docs/relay.md)"
         : `  inputs changed: ${changed.join(', ')}`,

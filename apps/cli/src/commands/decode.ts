@@ -1,7 +1,7 @@
-import { Calls, Ss58 } from '@coretime/core'
+import { Calls, Networks } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { parseNetwork, printJson } from '../relay/args'
+import { networkChoices, parseNetwork, printJson } from '../relay/args'
 
 type Options = { json?: boolean; network?: string }
 
@@ -11,14 +11,14 @@ export const registerDecode = (program: Command): void => {
     .command('decode')
     .description('decode broker or on-demand call data (0x hex) into a readable call')
     .argument('<hex>', 'call data, e.g. 0x32153000d007000001cd000500')
-    .option('--network <name>', 'polkadot or kusama: the SS58 form used for accounts', 'polkadot')
+    .option('--network <name>', `${networkChoices()}: the SS58 form used for accounts`, 'polkadot')
     .option('--json', 'machine-readable output')
     .action((hex: string, opts: Options) => decode(hex, opts))
 }
 
 export const decode = (hex: string, opts: Options): void => {
   const network = parseNetwork(opts.network)
-  const prefix = network === 'polkadot' ? Ss58.POLKADOT : Ss58.KUSAMA
+  const prefix = Networks.get(network).ss58Prefix
   const r = Calls.decodeHex(hex)
   if (!r.ok) throw new UsageError(r.error.message)
   const pallet = Calls.pallets.find((p) => p.key === r.value.pallet)!

@@ -1,7 +1,15 @@
-import { Onboarding, Token } from '@coretime/core'
+import { Networks, Onboarding, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { parseAmount, parseCount, parseNetwork, printJson, showAmount, table } from '../relay/args'
+import {
+  networkChoices,
+  parseAmount,
+  parseCount,
+  parseNetwork,
+  printJson,
+  showAmount,
+  table,
+} from '../relay/args'
 
 type Options = {
   network?: string
@@ -24,7 +32,7 @@ export const registerDeposit = (program: Command): void => {
   program
     .command('deposit')
     .description('ParaID reserve and registration deposits (relay Registrar), current or pre-2024 rule')
-    .option('--network <name>', 'polkadot or kusama', 'polkadot')
+    .option('--network <name>', networkChoices(), 'polkadot')
     .option('--rule <rule>', 'max-code-size (live since Jan 2024) or actual-bytes (before)', 'max-code-size')
     .option(
       '--era <era>',
@@ -114,7 +122,7 @@ export const deposit = (opts: Options): void => {
     })
     return
   }
-  const name = network === 'polkadot' ? 'Polkadot' : 'Kusama'
+  const name = Networks.get(network).label
   process.stdout.write(
     `${[
       `Onboarding deposits on ${name} (Registrar; ${rule === 'maxCodeSize' ? 'current rule: head + max_code_size' : 'pre-2024 rule: head + actual code bytes'})`,

@@ -1,7 +1,8 @@
-import { FixedU128, OnDemand, Token } from '@coretime/core'
+import { FixedU128, Networks, OnDemand, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
 import {
+  networkChoices,
   parseAmount,
   parseCount,
   parseNetwork,
@@ -49,7 +50,7 @@ export const registerOndemand = (program: Command): void => {
       'Spot price of on-demand coretime and the outcome of placing orders (relay on_demand pallet). ' +
         'Parameters default to polkadot-sdk defaults, not live values.',
     )
-    .option('--network <name>', 'polkadot or kusama', 'polkadot')
+    .option('--network <name>', networkChoices(), 'polkadot')
     .option(
       '--base-fee <amount>',
       'on_demand_base_fee, tokens ("0.001 DOT") or planck (sdk default 10000000)',
@@ -184,7 +185,7 @@ export const ondemand = (opts: Options): void => {
     })
   } else {
     const lines = [
-      `On-demand coretime on ${network === 'polkadot' ? 'Polkadot' : 'Kusama'} (relay on_demand pallet)`,
+      `On-demand coretime on ${Networks.get(network).label} (relay on_demand pallet)`,
       table([
         ['base fee', label('baseFee', showAmount(params.baseFee, token))],
         ['fee variability', label('variability', showPercent(params.feeVariability))],

@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs'
 import { Consistency } from '@coretime/chain'
-import { EndHint, Plan, SaleInfo, Token, Validation } from '@coretime/core'
+import { EndHint, Networks, Plan, SaleInfo, Token, Validation } from '@coretime/core'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
 import { plannerInput, toPlannerSnapshot } from '../chain/planner'
 import { fsReason, UsageError } from '../errors'
-import { parseAmount, parseCount, parseNetwork, parsePercent, printJson, showAmount } from '../relay/args'
+import {
+  networkChoices,
+  parseAmount,
+  parseCount,
+  parseNetwork,
+  parsePercent,
+  printJson,
+  showAmount,
+} from '../relay/args'
 
 /** A flag holding JSON inline (`{...}`) or a path to a JSON file. */
 export const readJson = (flag: string, value: string): unknown => {
@@ -48,7 +56,7 @@ const assignment = z.object({
 })
 export const snapshotSchema = z
   .object({
-    network: z.enum(['polkadot', 'kusama']).optional(),
+    network: z.enum(Networks.names).optional(),
     saleinfo: z.unknown(),
     workplan: z.array(assignment).optional(),
     workload: z.array(assignment).optional(),
@@ -124,7 +132,7 @@ export const registerPlan = (program: Command): void => {
     .command('plan')
     .description('renewal plan for a para: sale phases as blocks and dates, deadline, prices, warnings')
     .requiredOption('--para <id>', 'para id (task)')
-    .option('--network <name>', "polkadot or kusama (default: the snapshot's, else polkadot)")
+    .option('--network <name>', `${networkChoices()} (default: the snapshot's, else polkadot)`)
     .option('--saleinfo <json|file>', 'broker.saleInfo as JSON (docs.polkadot.com shape) or a file')
     .option(
       '--snapshot <file>',

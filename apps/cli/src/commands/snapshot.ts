@@ -4,6 +4,7 @@ import { writeSnapshot } from '@coretime/chain/node'
 import type { Command } from 'commander'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
 import { BaseError, fsReason, UsageError } from '../errors'
+import { networkChoices } from '../relay/args'
 
 type Options = LiveOptions & { output?: string }
 
@@ -13,7 +14,7 @@ export const registerSnapshot = (program: Command): void => {
     program
       .command('snapshot')
       .description('read the live coretime state (broker storage, constants, relay on-demand) into a file')
-      .option('--network <name>', 'polkadot or kusama', 'polkadot')
+      .option('--network <name>', networkChoices(), 'polkadot')
       .requiredOption('-o, --output <file>', 'the coretime-snapshot/1 JSON file to write'),
   ).action((opts: Options) => snapshot(opts))
 }

@@ -3,7 +3,7 @@ import { Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { addLiveOptions, type LiveOptions, loadSnapshot, readLive } from '../chain/live'
 import { UsageError } from '../errors'
-import { printJson, showAmount } from '../relay/args'
+import { networkChoices, printJson, showAmount } from '../relay/args'
 
 type Options = LiveOptions & { snapshot?: string; json?: boolean }
 
@@ -13,7 +13,7 @@ export const registerStatus = (program: Command): void => {
     program
       .command('status')
       .description('the sale now: phase, prices, cores offered and sold, next phases, renewals due')
-      .option('--network <name>', 'polkadot or kusama (live)')
+      .option('--network <name>', `${networkChoices()} (live)`)
       .option('--snapshot <file>', 'a coretime-snapshot/1 file instead of the live chain')
       .option('--json', 'machine-readable output'),
   ).action((opts: Options, cmd: Command) => status(opts, cmd))

@@ -1,4 +1,4 @@
-import { FixedU128, Perbill, Ratio, Token } from '@coretime/core'
+import { FixedU128, Networks, Perbill, Ratio, Token } from '@coretime/core'
 import { UsageError } from '../errors'
 
 /**
@@ -6,10 +6,17 @@ import { UsageError } from '../errors'
  * takes the flag name so a bad value gets one line naming it; nothing here does arithmetic on money.
  */
 
+/** The `--network` choices, one per entry of core's `Networks`: `polkadot or kusama`. */
+export const networkChoices = (quote = false): string => {
+  const q = Networks.names.map((n) => (quote ? `"${n}"` : n))
+  return q.length === 1 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`
+}
+
 export const parseNetwork = (value: string | undefined): Token.Network => {
   const v = (value ?? 'polkadot').toLowerCase()
-  if (v === 'polkadot' || v === 'kusama') return v
-  throw new UsageError(`--network: expected "polkadot" or "kusama", got "${value}"`)
+  const found = Networks.names.find((n) => n === v)
+  if (found !== undefined) return found
+  throw new UsageError(`--network: expected ${networkChoices(true)}, got "${value}"`)
 }
 
 /** An amount in tokens ("1.5 DOT") or planck ("15000000000"). */

@@ -1,3 +1,4 @@
+import { Networks } from '@coretime/core'
 import {
   type AdapterKind,
   type Agents,
@@ -15,7 +16,7 @@ import type { Store } from '../store'
 import { h } from './dom'
 
 type Which = 'a' | 'b'
-const BLOCKS_PER_DAY = 14_400
+const BLOCKS_PER_DAY = Networks.relayBlocksPerDay('polkadot')
 const days = (blocks: number): string => {
   const d = blocks / BLOCKS_PER_DAY
   return `≈ ${d.toLocaleString('en-US', { maximumFractionDigits: 2 })} day${d === 1 ? '' : 's'}`
@@ -142,7 +143,7 @@ export const amountField = (store: Store<ViewState>, d: AmountDef, refreshers: R
   })
   refreshers.push((s) => {
     if (document.activeElement !== input) input.value = formatAmount(d.get(s), s.network)
-    unit.textContent = s.network === 'polkadot' ? 'DOT' : 'KSM'
+    unit.textContent = Networks.get(s.network).token.symbol
   })
   return h(
     'div',

@@ -1,17 +1,24 @@
 import { blake2b } from '@noble/hashes/blake2.js'
 import { base58 } from '@scure/base'
+import * as Networks from '../networks/Networks'
 
 /**
  * SS58 addresses of 32-byte accounts: base58(prefix ‖ account ‖ blake2b-512("SS58PRE" ‖ prefix ‖ account)[0..2]).
  * Prefix < 64 is one byte; 64..16383 two bytes (sp-core crypto.rs `to_ss58check_with_version`).
  * Networks: 0 Polkadot (relay and coretime chain), 2 Kusama, 42 generic Substrate (ss58-registry).
  */
-export const POLKADOT = 0
-export const KUSAMA = 2
+export const POLKADOT = Networks.get('polkadot').ss58Prefix
+export const KUSAMA = Networks.get('kusama').ss58Prefix
 export const GENERIC = 42
 
-export const prefixes = { polkadot: POLKADOT, kusama: KUSAMA, generic: GENERIC } as const
-export type PrefixName = keyof typeof prefixes
+export type PrefixName = Networks.Network | 'generic'
+export const prefixes: Readonly<Record<PrefixName, number>> = {
+  ...(Object.fromEntries(Networks.names.map((n) => [n, Networks.get(n).ss58Prefix])) as Record<
+    Networks.Network,
+    number
+  >),
+  generic: GENERIC,
+}
 
 export type Ss58ErrorCode = 'BadBase58' | 'BadLength' | 'BadChecksum' | 'BadPrefix' | 'WrongNetwork'
 export type Ss58Error = { readonly code: Ss58ErrorCode; readonly message: string }

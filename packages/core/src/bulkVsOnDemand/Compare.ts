@@ -3,7 +3,9 @@ import type { RenewalPriceRule } from '../broker/types'
 import type * as FixedU128 from '../fixed/FixedU128'
 import type { Perbill } from '../fixed/Perbill'
 import * as Ratio from '../fixed/Ratio'
+import * as Networks from '../networks/Networks'
 import * as Traffic from '../ondemand/Traffic'
+import type { Network } from '../units/Token'
 
 /**
  * Bulk versus on-demand for a parachain that needs `blocksPerDay` blocks: bulk buys whole cores for
@@ -127,17 +129,19 @@ export const compare = (i: Inputs): Comparison => {
  * on-demand base fee (sdk default 10 000 000 planck) are assumptions, not live values: read
  * `broker.configuration` and the relay's `configuration.activeConfig`.
  */
-export const defaults = (network: 'polkadot' | 'kusama'): Inputs => {
-  const endPrice = network === 'polkadot' ? 100_000_000_000n : 1_000_000_000_000n
+export const defaults = (network: Network): Inputs => {
+  const n = Networks.get(network)
+  const endPrice = n.sale.endPrice
+  const perDay = Networks.relayBlocksPerDay(network)
   return {
-    blocksPerDay: 14_400,
+    blocksPerDay: perDay,
     regions: 12,
-    regionRelayBlocks: 5_040 * 80,
-    relayBlocksPerDay: 14_400,
+    regionRelayBlocks: n.sale.configuration.regionLength * n.runtime.timeslicePeriod,
+    relayBlocksPerDay: perDay,
     purchasePrice: endPrice,
     endPrice,
     renewalSalePrice: 100n * endPrice,
-    renewalBump: 30_000_000n,
+    renewalBump: n.sale.configuration.renewalBump,
     renewalRule: 'floorAtEndPrice',
     onDemandBaseFee: 10_000_000n,
     traffic: 1_000_000_000_000_000_000n,

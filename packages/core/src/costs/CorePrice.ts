@@ -1,4 +1,5 @@
 import * as Ratio from '../fixed/Ratio'
+import * as Networks from '../networks/Networks'
 import type { Network } from '../units/Token'
 import * as Token from '../units/Token'
 
@@ -54,7 +55,7 @@ export const postDefaults = (network: Network): Inputs => {
     dataAvailabilityMBps: r('0.83'),
     executionTimeS: r('2'),
     povSizeMB: r('5'),
-    blocksPerDay: 14_400n,
+    blocksPerDay: BigInt(Networks.relayBlocksPerDay(network)),
     bandwidthUsdPerGiB: r('0.085'),
     mbPerGiB: r('1000'),
     vmUsdPerHour: r('1.710784'),

@@ -1,3 +1,4 @@
+import * as Networks from '../networks/Networks'
 import type { Network } from '../units/Token'
 
 /**
@@ -13,7 +14,7 @@ export type Constants = {
   readonly dataDepositPerByte: bigint
 }
 
-export type Era = 'polkadot' | 'kusama' | 'kusama-before-1.3.4'
+export type Era = Network | 'kusama-before-1.3.4'
 
 /**
  * Registrar constants per network and era (metadata 2026; fellows relay/*\/src/lib.rs):
@@ -21,8 +22,10 @@ export type Era = 'polkadot' | 'kusama' | 'kusama-before-1.3.4'
  * Nov 2024), 40 KSM + 1 CENT per byte before it.
  */
 export const constants: Readonly<Record<Era, Constants>> = {
-  polkadot: { paraDeposit: 1_000_000_000_000n, dataDepositPerByte: 10_000_000n },
-  kusama: { paraDeposit: 4_000_000_000_000n, dataDepositPerByte: 33_333_333n },
+  ...(Object.fromEntries(Networks.names.map((n) => [n, Networks.get(n).relay.registrar])) as Record<
+    Network,
+    Constants
+  >),
   'kusama-before-1.3.4': { paraDeposit: 40_000_000_000_000n, dataDepositPerByte: 333_333_333n },
 }
 

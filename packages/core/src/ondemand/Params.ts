@@ -1,5 +1,6 @@
 import * as FixedU128 from '../fixed/FixedU128'
 import * as Perbill from '../fixed/Perbill'
+import * as Networks from '../networks/Networks'
 import type { Network } from '../units/Token'
 
 /**
@@ -35,8 +36,7 @@ export const sdkDefaults = (network: Network): Params => ({
   queueMaxSize: 10_000, // ON_DEMAND_DEFAULT_QUEUE_MAX_SIZE
   trafficDefault: FixedU128.one, // fellows relay lib.rs TrafficDefaultValue = 1.0
   maxHistoricalRevenue: 160, // fellows relay lib.rs MaxHistoricalRevenue = 2 × TIMESLICE_PERIOD
-  // metadata 2026 Balances.ExistentialDeposit: 1 DOT; 1 CENT = 0.000333333333 KSM
-  existentialDeposit: network === 'polkadot' ? 10_000_000_000n : 333_333_333n,
+  existentialDeposit: Networks.get(network).relay.existentialDeposit, // metadata 2026 Balances.ExistentialDeposit
 })
 
 /** The hard cap a queue size can be configured to: `ON_DEMAND_MAX_QUEUE_MAX_SIZE` (polkadot primitives). */

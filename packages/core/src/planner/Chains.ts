@@ -1,9 +1,11 @@
+import * as Networks from '../networks/Networks'
 import type { Network } from '../units/Token'
 
 /**
- * Coretime chain facts the planner needs, per network (metadata 2026, checked by Chains.metadata.test.ts):
- * para id 1005 (relay `Coretime.BrokerId`), SS58 prefix, `Balances.ExistentialDeposit`, broker
- * `TimeslicePeriod` (relay blocks per timeslice).
+ * Coretime chain facts the planner needs, per network, read from the network entries
+ * (networks/Networks.ts; metadata 2026, checked by Chains.metadata.test.ts): para id (relay
+ * `Coretime.BrokerId`), SS58 prefix, `Balances.ExistentialDeposit`, broker `TimeslicePeriod`
+ * (relay blocks per timeslice).
  */
 export type CoretimeChain = {
   readonly paraId: number
@@ -14,19 +16,17 @@ export type CoretimeChain = {
   readonly relayBlockSeconds: number
 }
 
-export const coretime: Readonly<Record<Network, CoretimeChain>> = {
-  polkadot: {
-    paraId: 1005,
-    ss58Prefix: 0,
-    existentialDeposit: 1_000_000_000n,
-    timeslicePeriod: 80,
-    relayBlockSeconds: 6,
-  },
-  kusama: {
-    paraId: 1005,
-    ss58Prefix: 2,
-    existentialDeposit: 33_333_333n,
-    timeslicePeriod: 80,
-    relayBlockSeconds: 6,
-  },
+const of = (network: Network): CoretimeChain => {
+  const n = Networks.get(network)
+  return {
+    paraId: n.coretime.paraId,
+    ss58Prefix: n.ss58Prefix,
+    existentialDeposit: n.coretime.existentialDeposit,
+    timeslicePeriod: n.runtime.timeslicePeriod,
+    relayBlockSeconds: n.relay.blockMs / 1000,
+  }
 }
+
+export const coretime: Readonly<Record<Network, CoretimeChain>> = Object.fromEntries(
+  Networks.names.map((n) => [n, of(n)]),
+) as Record<Network, CoretimeChain>

@@ -4,6 +4,7 @@ import * as Sale from '../broker/Sale'
 import type { AutoRenewalRecord, PriceAdapterConfig, RenewalPriceRule, SaleInfoRecord } from '../broker/types'
 import * as Perbill from '../fixed/Perbill'
 import { U128_MAX } from '../fixed/rounding'
+import * as Networks from '../networks/Networks'
 import { format as formatToken, type Network, of as tokenOf } from '../units/Token'
 import { coretime } from './Chains'
 import { type Clock, iso, timeOf } from './Clock'
@@ -128,11 +129,9 @@ export type Result =
 
 const DAY_MS = 86_400_000
 
-/** Minimum end price of the live `MinimumPrice` adapter: 10 DOT / 1 KSM (fellows #754, release 1.6.0). */
-export const liveAdapter = (network: Network): PriceAdapterConfig => ({
-  kind: 'MinimumPrice',
-  minimumEndPrice: network === 'polkadot' ? 10n * tokenOf(network).unit : tokenOf(network).unit,
-})
+/** The live price adapter: `MinimumPrice`, 10 DOT / 1 KSM (fellows #754, release 1.6.0), from the network entry. */
+export const liveAdapter = (network: Network): PriceAdapterConfig =>
+  Networks.get(network).runtime.priceAdapter
 
 /** Sale blocks far below the region's relay blocks are coretime-chain blocks (pre-migration saleinfo). */
 export const detectUnits = (sale: SaleInfoRecord, timeslicePeriod: number): 'relay' | 'parachain' => {
@@ -147,11 +146,12 @@ export const plan = (input: Input): Result => {
   const TS = chain.timeslicePeriod
   const sale = input.sale
   const saleBlocks = input.saleBlocks ?? detectUnits(sale, TS)
-  const blockMs = input.blockMs ?? (saleBlocks === 'relay' ? chain.relayBlockSeconds * 1000 : 12_000)
+  const network = Networks.get(input.network)
+  const blockMs = input.blockMs ?? (saleBlocks === 'relay' ? network.relay.blockMs : network.coretime.blockMs)
   if (!(blockMs > 0)) return fail('blockMs: must be positive')
   const interlude = input.interludeLength ?? Math.round((7 * DAY_MS) / blockMs)
-  const advance = input.advanceNotice ?? 10
-  const bump = input.renewalBump ?? Perbill.fromPercent(3n)
+  const advance = input.advanceNotice ?? network.sale.configuration.advanceNotice
+  const bump = input.renewalBump ?? network.sale.configuration.renewalBump
   const periods = input.periods ?? 3
   if (!Number.isInteger(periods) || periods < 1 || periods > 100) return fail('periods: expected 1..100')
   const regionLength = sale.regionEnd - sale.regionBegin

@@ -1,3 +1,4 @@
+import * as Networks from '../networks/Networks'
 import { fromHex, toHex } from './Hex'
 import * as S from './Shape'
 
@@ -6,7 +7,7 @@ import * as S from './Shape'
  * A.1; metadata 2026 of Polkadot/Kusama coretime and relay chains, checked by Calls.metadata.test.ts).
  * Arguments are plain SCALE (no compact) in these pallets.
  */
-export type Network = 'polkadot' | 'kusama'
+export type Network = Networks.Network
 export type Chain = 'coretime' | 'relay'
 
 export type CallDef = {
@@ -48,10 +49,14 @@ const call = (name: string, index: number, ...args: (readonly [string, S.Shape])
   args,
 })
 
+/** A pallet's metadata name on each network, from the network entries. */
+const namesOf = (name: (n: Networks.NetworkEntry) => string): Readonly<Record<Network, string>> =>
+  Object.fromEntries(Networks.names.map((n) => [n, name(Networks.get(n))])) as Record<Network, string>
+
 /** pallet-broker, index 50 on both coretime chains (fellows coretime-{polkadot,kusama} lib.rs construct_runtime). */
 export const Broker: PalletDef = {
   key: 'Broker',
-  names: { polkadot: 'Broker', kusama: 'Broker' },
+  names: namesOf((n) => n.coretime.pallets.Broker),
   chain: 'coretime',
   index: 50,
   calls: [
@@ -96,7 +101,7 @@ export const Broker: PalletDef = {
 /** The relay's on-demand pallet, index 64 on both relays (spec A.1; named OnDemandAssignmentProvider on Kusama). */
 export const OnDemand: PalletDef = {
   key: 'OnDemand',
-  names: { polkadot: 'OnDemand', kusama: 'OnDemandAssignmentProvider' },
+  names: namesOf((n) => n.relay.pallets.OnDemand),
   chain: 'relay',
   index: 64,
   calls: [

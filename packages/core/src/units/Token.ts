@@ -1,25 +1,33 @@
+import * as Networks from '../networks/Networks'
+
 /**
- * Network tokens and their planck units. DOT has 10 decimals (1 DOT = 10^10 planck), KSM has 12
- * (1 KSM = 10^12 planck). Sources: fellows `relay/polkadot/constants` (`UNITS = 10_000_000_000`),
- * `relay/kusama/constants` (`UNITS = 1_000_000_000_000`).
+ * Network tokens and their planck units, from the network entries (networks/Networks.ts): DOT has
+ * 10 decimals (1 DOT = 10^10 planck), KSM has 12 (1 KSM = 10^12 planck).
  */
-export type Network = 'polkadot' | 'kusama'
+export type Network = Networks.Network
 
 export type Token = {
   readonly network: Network
-  readonly symbol: 'DOT' | 'KSM'
+  readonly symbol: string
   readonly decimals: number
   /** planck in one whole token: 10^decimals */
   readonly unit: bigint
 }
 
-export const DOT: Token = { network: 'polkadot', symbol: 'DOT', decimals: 10, unit: 10n ** 10n }
-export const KSM: Token = { network: 'kusama', symbol: 'KSM', decimals: 12, unit: 10n ** 12n }
-
-export const networks: readonly Network[] = ['polkadot', 'kusama']
+const tokens = Object.fromEntries(
+  Networks.names.map((network) => {
+    const { symbol, decimals } = Networks.get(network).token
+    return [network, { network, symbol, decimals, unit: 10n ** BigInt(decimals) }]
+  }),
+) as Readonly<Record<Network, Token>>
 
 /** The token of a relay network. */
-export const of = (network: Network): Token => (network === 'polkadot' ? DOT : KSM)
+export const of = (network: Network): Token => tokens[network]
+
+export const DOT: Token = of('polkadot')
+export const KSM: Token = of('kusama')
+
+export const networks: readonly Network[] = Networks.names
 
 /** Whole tokens → planck, e.g. `fromTokens(100n, DOT) = 1_000_000_000_000n`. */
 export const fromTokens = (whole: bigint, token: Token): bigint => whole * token.unit
@@ -94,7 +102,7 @@ export const parse = (input: string, token: Token): ParseResult => {
     return { ok: true, value: BigInt(intPart === '' ? '0' : intPart) }
   }
   if (unit !== token.symbol) {
-    const known = unit === 'DOT' || unit === 'KSM'
+    const known = Object.values(tokens).some((t) => t.symbol === unit)
     return fail(
       known ? 'WrongToken' : 'NotANumber',
       known

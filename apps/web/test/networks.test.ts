@@ -1,0 +1,41 @@
+import { describe, expect, test, vi } from 'vitest'
+
+// One more entry in core's Networks, as adding a network would be: the web's network list follows.
+vi.mock('@coretime/core', async (importOriginal) => {
+  const core = await importOriginal<typeof import('@coretime/core')>()
+  const testnet = {
+    ...core.Networks.get('polkadot'),
+    name: 'testnet',
+    label: 'Testnet',
+    token: { symbol: 'TST', decimals: 10 },
+  }
+  const names = [...core.Networks.names, 'testnet']
+  return {
+    ...core,
+    Networks: {
+      ...core.Networks,
+      names,
+      get: (n: string) => (n === 'testnet' ? testnet : core.Networks.get(n as 'polkadot')),
+    },
+  }
+})
+
+const { networkOptions } = await import('../src/networkOptions')
+const { fromQuery } = await import('../src/state')
+
+describe('Networks drive the web', () => {
+  test('behavior: the network select lists every entry, the new one included', () => {
+    expect(networkOptions()).toEqual([
+      ['polkadot', 'Polkadot (DOT)'],
+      ['kusama', 'Kusama (KSM)'],
+      ['testnet', 'Testnet (TST)'],
+    ])
+  })
+
+  test('error: a link naming no entry is refused, and the refusal lists every entry', () => {
+    expect(fromQuery('net=kusama').ok).toBe(true)
+    const bad = fromQuery('net=rococo')
+    expect(bad.ok).toBe(false)
+    expect(bad.ok ? '' : bad.message).toContain('testnet') // the refusal lists the entries
+  })
+})
