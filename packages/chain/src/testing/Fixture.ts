@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CoreAssignment, Schedule } from '@coretime/core'
+import { Networks } from '@coretime/core'
 import { getDynamicBuilder, getLookupFn } from '@polkadot-api/metadata-builders'
 import { decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings'
 import { GENESIS } from '../Reader'
@@ -125,7 +126,7 @@ export const fixturesOf = (s: Snapshot): { coretime: ChainFixture; relay: ChainF
 
   const rl = encoder(net.rl as MetadataName)
   rl.set('Timestamp', 'Now', [], BigInt(s.relay.timestamp))
-  rl.set(s.network === 'polkadot' ? 'OnDemand' : 'OnDemandAssignmentProvider', 'OrderStatus', [], {
+  rl.set(Networks.get(s.network).relay.pallets.OnDemand, 'OrderStatus', [], {
     traffic: s.onDemand.traffic,
     queue: s.onDemand.queue.map((q) => ({ para_id: q.paraId, ordered_at: q.orderedAt })),
   })
