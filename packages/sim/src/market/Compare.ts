@@ -1,9 +1,10 @@
 import { type Band, band } from '../MonteCarlo'
 import * as Rng from '../Rng'
 import type { Scenario } from '../Scenario'
-import { type SimResult, simulate, type SaleResult as TodaySale } from '../Simulate'
+import type { SaleResult as TodaySale } from '../Simulate'
 import type { Rfc17Result, SaleResult as Rfc17Sale } from './rfc17/Results'
 import { simulateRfc17 } from './rfc17/Run'
+import { todayRun } from './TodayRun'
 
 /**
  * One scenario's demand through both markets — today's broker sale and RFC-17's — with the same
@@ -96,36 +97,32 @@ const rfc17Row = (s: Rfc17Sale, hasLargeActor: boolean): Rfc17SaleRow => ({
     .map((f) => ({ agent: f.agent, group: f.group, reason: f.reason })),
 })
 
-/** Cores the large actor holds per sale in today's run (null: no large actor in the scenario). */
-const todayLargeActor = (scenario: Scenario, r: SimResult): (number | null)[] => {
-  const has = scenario.demand.agents.some((a) => a.kind === 'largeActor')
-  return r.sales.map((s) =>
-    has ? ((s as TodaySale & { largeActorCores?: number }).largeActorCores ?? null) : null,
-  )
-}
-
 /** Both markets, one seed. */
 export const compare = (scenario: Scenario, seed = 0): Comparison => {
-  const today = simulate(scenario, { seed })
+  const today = todayRun(scenario, seed)
   const rfc17 = simulateRfc17(scenario, { seed })
-  return join(scenario, today, rfc17)
+  return join(scenario, seed, today, rfc17)
 }
 
-const join = (scenario: Scenario, today: SimResult, rfc17: Rfc17Result): Comparison => {
+const join = (
+  scenario: Scenario,
+  seed: number,
+  today: ReturnType<typeof todayRun>,
+  rfc17: Rfc17Result,
+): Comparison => {
   const hasLarge = scenario.demand.agents.some((a) => a.kind === 'largeActor')
-  const la = todayLargeActor(scenario, today)
   const n = Math.min(today.sales.length, rfc17.sales.length)
   const sales: CompareSale[] = []
   for (let i = 0; i < n; i++)
     sales.push({
       sale: i + 1,
-      today: todayRow(today.sales[i] as TodaySale, la[i] ?? null),
+      today: todayRow(today.sales[i] as TodaySale, hasLarge ? (today.largeActorCores[i] ?? 0) : null),
       rfc17: rfc17Row(rfc17.sales[i] as Rfc17Sale, hasLarge),
     })
   return {
     name: scenario.name,
-    seed: today.seed,
-    token: today.token,
+    seed,
+    token: rfc17.token,
     sales,
     revenue: { today: today.revenue, rfc17: rfc17.revenue },
   }

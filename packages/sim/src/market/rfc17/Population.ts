@@ -1,5 +1,7 @@
+import * as Actors from '../../agents/Actor'
+import { pick } from '../../agents/Draw'
 import * as Rng from '../../Rng'
-import type { Dist, Range, Scenario } from '../../Scenario'
+import type { Scenario } from '../../Scenario'
 import type { Agent } from './agents/Agent'
 import * as Buyer from './agents/Buyer'
 import * as LargeActor from './agents/LargeActor'
@@ -19,21 +21,6 @@ export interface Population {
   rng: Rng.Rng
 }
 
-const pick = (rng: Rng.Rng, [a, b]: Range): number => (a === b ? a : a + Rng.int(rng, b - a + 1))
-
-const draw = (rng: Rng.Rng, d: Dist): bigint => {
-  switch (d.dist) {
-    case 'fixed':
-      return d.value
-    case 'uniform':
-      return d.min + BigInt(Math.floor(Rng.float(rng) * Number(d.max - d.min + 1n)))
-    case 'lognormal': {
-      const v = Number(d.median) * Math.exp(d.sigma * Rng.normal(rng))
-      return BigInt(Math.max(0, Math.round(v)))
-    }
-  }
-}
-
 export const create = (scenario: Scenario, seed: number): Population => {
   const rng = Rng.create(seed)
   const agents: Agent[] = []
@@ -45,56 +32,56 @@ export const create = (scenario: Scenario, seed: number): Population => {
       leases.push({ agent: a, renewInSale: pick(rng, l.renewInSale) })
     }
   })
+  let task = 2000 + agents.length // today's parachain ids (unused here, kept for the same `Who`)
   for (const spec of scenario.demand.agents) {
     const n = spec.kind === 'largeActor' ? 1 : spec.count
     for (let j = 0; j < n; j++) {
       const who = { id: n === 1 ? spec.name : `${spec.name}-${j}`, group: spec.name }
-      switch (spec.kind) {
+      // today's actor, drawn exactly as today's run draws it; its parameters make the RFC-17 agent
+      const t = Actors.create(spec, { ...who, task: task++ }, rng)
+      const budget = spec.budget
+      switch (t.kind) {
         case 'renewer': {
           const a = Renewer.create(who, {
-            maxPrice: spec.maxPrice,
-            forget: spec.forget,
-            renewInSale: pick(rng, spec.renewInSale),
-            budget: spec.budget,
+            maxPrice: t.maxPrice,
+            forget: t.forget,
+            renewInSale: t.renewInSale,
+            budget,
           })
           agents.push(a)
           leases.push({ agent: a, renewInSale: a.renewInSale })
           break
         }
-        case 'buyer': {
-          const valuation = draw(rng, spec.valuation)
+        case 'buyer':
           agents.push(
             Buyer.create(who, {
-              valuation,
-              arrival: pick(rng, spec.arrival),
-              patience: spec.patience,
-              timing: spec.timing,
-              renews: spec.renew,
-              forget: spec.forget,
-              budget: spec.budget,
+              valuation: t.valuation,
+              arrival: t.arrival,
+              patience: t.patience,
+              timing: t.timing,
+              renews: t.renews,
+              forget: t.forget,
+              budget,
             }),
           )
           break
-        }
         case 'speculator':
           agents.push(
             Speculator.create(who, {
-              maxPrice: spec.maxPrice,
-              cores: spec.cores,
-              at: spec.at,
-              markup: spec.markup,
-              sales: spec.sales,
-              budget: spec.budget,
+              maxPrice: t.maxPrice,
+              cores: t.cores,
+              at: t.at,
+              markup: t.markup,
+              sales: t.sales,
+              budget,
             }),
           )
           break
         case 'largeActor':
-          agents.push(
-            LargeActor.create(who, { buyBelow: spec.buyBelow, sales: spec.sales, budget: spec.budget }),
-          )
+          agents.push(LargeActor.create(who, { buyBelow: t.buyBelow, sales: t.sales, budget }))
           break
-        case 'onDemand':
-          break // the relay's on-demand market is the same in both designs: not part of this run
+        default:
+          break // on-demand users: the relay's market is the same in both designs, not part of this run
       }
     }
   }
