@@ -56,7 +56,7 @@ describe('simulate (table demand)', () => {
     if (!parsed.ok) throw new Error(parsed.issues.map(Trace.formatIssue).join('; '))
     const run = Replay.replay(parsed.trace)
     // the calls that fail on replay are exactly the failures the run reported (sold out here)
-    const failed = run.outcomes.flatMap((o) => (o !== null && !o.ok ? [o.error] : []))
+    const failed = run.outcomes.flatMap((o) => (o !== null && !o.ok ? [o.error.code] : []))
     const reported = r.sales.flatMap((s) => s.failed.map((f) => f.reason))
     expect(failed.length).toBeGreaterThan(0)
     expect(failed).toEqual(reported)

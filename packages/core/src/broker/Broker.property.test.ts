@@ -159,10 +159,10 @@ const run = (adapter: Runtime['priceAdapter'], ops: Op[], checkEachStep: boolean
     const before = checkEachStep ? Broker.clone(s) : null
     const eventsBefore = out.events.length
     const r = Broker.execute(s, origin, call, out)
-    outcomes.push(r.ok ? 'ok' : r.error)
+    outcomes.push(r.ok ? 'ok' : r.error.code)
     if (!checkEachStep) continue
     if (!r.ok) {
-      expect(s, `failed ${call.call} (${r.error}) changed state`).toEqual(before)
+      expect(s, `failed ${call.call} (${r.error.code}) changed state`).toEqual(before)
       expect(out.events.length, `failed ${call.call} emitted events`).toBe(eventsBefore)
     }
     expect(total(s), 'planck conserved').toBe(start)

@@ -44,7 +44,7 @@ describe('Broker.execute', () => {
     const events = out.events.length
     expect(Broker.execute(state, 'alice', { call: 'purchase', args: { priceLimit: 1_000n } }, out)).toEqual({
       ok: false,
-      error: 'SoldOut',
+      error: { code: 'SoldOut' },
     })
     expect(state).toEqual(before)
     expect(out.events).toHaveLength(events)
@@ -53,14 +53,17 @@ describe('Broker.execute', () => {
   test('error: admin calls need root and signed calls refuse root (BadOrigin)', () => {
     const state = Broker.create(mock)
     const out = Broker.sink()
-    expect(Broker.execute(state, 'alice', configure, out)).toEqual({ ok: false, error: 'BadOrigin' })
+    expect(Broker.execute(state, 'alice', configure, out)).toEqual({
+      ok: false,
+      error: { code: 'BadOrigin', call: 'configure' },
+    })
     expect(Broker.execute(state, 'root', { call: 'purchase', args: { priceLimit: 1n } }, out)).toEqual({
       ok: false,
-      error: 'BadOrigin',
+      error: { code: 'BadOrigin', call: 'purchase' },
     })
     expect(Broker.execute(state, 'root', { call: 'dropHistory', args: { when: 0 } }, out)).toEqual({
       ok: false,
-      error: 'Uninitialized',
+      error: { code: 'Uninitialized' },
     })
   })
 
@@ -72,7 +75,7 @@ describe('Broker.execute', () => {
     Broker.advanceTo(state, 2, out)
     expect(Broker.execute(state, 'bob', { call: 'purchase', args: { priceLimit: 1_000n } }, out)).toEqual({
       ok: false,
-      error: 'FundsUnavailable',
+      error: { code: 'FundsUnavailable', price: 100n },
     })
   })
 })

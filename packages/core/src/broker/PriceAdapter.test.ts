@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { U128_MAX } from '../fixed/rounding'
-import { adaptPrice, leadinFactorAt, linearMultiplier } from './PriceAdapter'
+import { next as adaptPrice, initialSellout, leadinFactorAt, linearMultiplier } from './PriceAdapter'
 
 const perf = (selloutPrice: bigint | null, endPrice = 1n) => ({
   selloutPrice,
@@ -24,7 +24,7 @@ describe('PriceAdapter.leadinFactorAt', () => {
   })
 })
 
-describe('PriceAdapter.adaptPrice', () => {
+describe('PriceAdapter.next', () => {
   test('behavior: CenterTargetPrice without a sellout keeps the end price, target 10×', () => {
     expect(adaptPrice({ kind: 'CenterTargetPrice' }, perf(null, 7n), U128_MAX)).toEqual({
       endPrice: 7n,
@@ -67,8 +67,55 @@ describe('PriceAdapter.adaptPrice', () => {
     })
     expect(adaptPrice({ kind: 'Fixed' }, perf(null, 7n), U128_MAX)).toEqual({ endPrice: 7n, targetPrice: 7n })
   })
-  test('error: Linear has no AdaptedPrices form', () => {
-    expect(() => adaptPrice({ kind: 'Linear' }, perf(1n), U128_MAX)).toThrow(/Linear/)
+  test('behavior: Linear (RFC-1) multiplies the sellout price when the ideal count sold, else the old price', () => {
+    const linear = { kind: 'Linear' } as const
+    const sale = (selloutPrice: bigint | null, coresSold: number) => ({
+      selloutPrice,
+      endPrice: 1000n,
+      idealCoresSold: 10,
+      coresOffered: 20,
+      coresSold,
+    })
+    // 15 of 20 sold, 10 ideal: ×1.5 on the sellout price
+    expect(adaptPrice(linear, sale(2000n, 15), U128_MAX)).toEqual({ endPrice: 3000n, targetPrice: 3000n })
+    // 5 sold: ×0.75 on the old price
+    expect(adaptPrice(linear, sale(2000n, 5), U128_MAX)).toEqual({ endPrice: 750n, targetPrice: 750n })
+    // nothing offered: unchanged
+    expect(adaptPrice(linear, { ...sale(null, 0), coresOffered: 0 }, U128_MAX)).toEqual({
+      endPrice: 1000n,
+      targetPrice: 1000n,
+    })
+  })
+  test('error: Linear with the ideal count sold but no sellout price keeps the old price', () => {
+    const perfNone = { selloutPrice: null, endPrice: 1000n, idealCoresSold: 0, coresOffered: 5, coresSold: 0 }
+    expect(adaptPrice({ kind: 'Linear' }, perfNone, U128_MAX)).toEqual({
+      endPrice: 1000n,
+      targetPrice: 1000n,
+    })
+  })
+})
+
+describe('PriceAdapter.initialSellout', () => {
+  test('default: E3+ adapters pre-set the sellout to the end price when cores are offered', () => {
+    expect(initialSellout({ kind: 'CenterTargetPrice' }, 7n, 1)).toBe(7n)
+    expect(initialSellout({ kind: 'MinimumPrice', minimumEndPrice: 1n }, 7n, 3)).toBe(7n)
+    expect(initialSellout({ kind: 'Fixed' }, 7n, 1)).toBe(7n)
+  })
+  test('error: none for Linear (RFC-1 era) or when nothing is offered', () => {
+    expect(initialSellout({ kind: 'Linear' }, 7n, 1)).toBeNull()
+    expect(initialSellout({ kind: 'CenterTargetPrice' }, 7n, 0)).toBeNull()
+  })
+})
+
+describe('PriceAdapter.leadinFactorAt at the end of the lead-in', () => {
+  test('behavior: exactly 1 for every adapter (Sale.priceAt returns the end price there without multiplying)', () => {
+    const kinds = [
+      { kind: 'CenterTargetPrice' },
+      { kind: 'MinimumPrice', minimumEndPrice: 5n },
+      { kind: 'Linear' },
+      { kind: 'Fixed' },
+    ] as const
+    for (const k of kinds) expect(leadinFactorAt(k, E9)).toBe(E9)
   })
 })
 

@@ -49,14 +49,11 @@ const centerAdapt = (perf: SalePerformance, max: Balance): AdaptedPrices => {
 }
 
 /**
- * Next sale's prices from the last one (E3+ `AdaptPrice::adapt_price`). Not used for `Linear`,
- * whose era computes a multiplier instead (see `linearMultiplier`).
+ * The next sale's end price and renewal target from the sale that just ended, for every adapter
+ * (E3+ `AdaptPrice::adapt_price`; E1/E2 `Linear`, see `linearNext`). Rotation calls only this,
+ * so adding an adapter kind is a case here and in `leadinFactorAt` / `initialSellout`.
  */
-export const adaptPrice = (
-  adapter: PriceAdapterConfig,
-  perf: SalePerformance,
-  max: Balance,
-): AdaptedPrices => {
+export const next = (adapter: PriceAdapterConfig, perf: SalePerformance, max: Balance): AdaptedPrices => {
   switch (adapter.kind) {
     case 'CenterTargetPrice':
       return centerAdapt(perf, max)
@@ -72,8 +69,36 @@ export const adaptPrice = (
       return { endPrice: p, targetPrice: p }
     }
     case 'Linear':
-      throw new Error('PriceAdapter.adaptPrice: Linear uses linearMultiplier (E2 rotation)')
+      return linearNext(perf, max)
   }
+}
+
+/**
+ * The sellout price a new sale starts with: E3+ pre-set it to the end price (tick_impls.rs
+ * `rotate_sale`, `sellout_price: Some(end_price)` when cores are offered); the RFC-1 (Linear)
+ * era had no pre-set sellout.
+ */
+export const initialSellout = (
+  adapter: PriceAdapterConfig,
+  endPrice: Balance,
+  coresOffered: number,
+): Balance | null => (adapter.kind !== 'Linear' && coresOffered > 0 ? endPrice : null)
+
+/**
+ * E1/E2 `rotate_sale` (RFC-1): a multiplier on the sellout price (or on the old price when fewer
+ * than the ideal number sold); unchanged when nothing was offered or nothing sold. Renewals follow
+ * the same price (end = target).
+ */
+const linearNext = (old: SalePerformance, max: Balance): AdaptedPrices => {
+  let price = old.endPrice
+  if (old.coresOffered > 0) {
+    const purchase = old.coresSold >= old.idealCoresSold ? old.selloutPrice : old.endPrice
+    if (purchase !== null) {
+      const sold = old.coresSold < old.coresOffered ? old.coresSold : old.coresOffered
+      price = FixedU64.mulInt(linearMultiplier(sold, old.idealCoresSold, old.coresOffered), purchase, max)
+    }
+  }
+  return { endPrice: price, targetPrice: price }
 }
 
 /**

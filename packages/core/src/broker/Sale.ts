@@ -16,33 +16,11 @@ export const priceAt = (
 ): Balance => {
   let num = now > sale.saleStart ? now - sale.saleStart : 0
   if (num > sale.leadinLength) num = sale.leadinLength
-  const m = memo
-  if (
-    m.num === num &&
-    m.leadinLength === sale.leadinLength &&
-    m.endPrice === sale.endPrice &&
-    m.adapter === adapter &&
-    m.max === max
-  )
-    return m.price
+  // After the lead-in the factor is exactly 1 for every adapter: the end price (saturated).
+  if (num === sale.leadinLength && num > 0) return sale.endPrice > max ? max : sale.endPrice
   const through = throughLeadin(num, sale.leadinLength)
-  const price = FixedU64.mulInt(leadinFactorAt(adapter, through), sale.endPrice, max)
-  memo = { num, leadinLength: sale.leadinLength, endPrice: sale.endPrice, adapter, max, price }
-  return price
+  return FixedU64.mulInt(leadinFactorAt(adapter, through), sale.endPrice, max)
 }
-
-/**
- * The last price computed (a pure function of these inputs, so reusing it is unobservable): every
- * renewal in an interlude, and every purchase at the fixed price, asks for the same one.
- */
-let memo: {
-  num: number
-  leadinLength: number
-  endPrice: Balance
-  adapter: PriceAdapterConfig | null
-  max: Balance
-  price: Balance
-} = { num: -1, leadinLength: -1, endPrice: -1n, adapter: null, max: -1n, price: 0n }
 
 /** Largest lead-in for which num · 10^9 stays an exact double (< 2^53). */
 const EXACT_LEADIN = 9_007_199

@@ -349,4 +349,19 @@ export interface Sink {
   quietEvents?: boolean
 }
 
-export type Outcome = { ok: true } | { ok: false; error: BrokerErrorCode }
+/**
+ * An expected failure: the pallet's error name as `code` (the trace format's error names), and
+ * where it helps the caller, the numbers behind it.
+ */
+export interface BrokerError {
+  readonly code: BrokerErrorCode
+  /** The call refused (`BadOrigin`). */
+  readonly call?: BrokerCallName
+  /** The price asked (`Overpriced`, `FundsUnavailable`). */
+  readonly price?: Balance
+  /** The caller's limit (`Overpriced`). */
+  readonly priceLimit?: Balance
+}
+
+/** What `Broker.execute` returns: success, or the failure as data (state unchanged). */
+export type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: BrokerError }

@@ -102,8 +102,8 @@ describe('Replay.replay', () => {
     )
     expect(run.outcomes).toEqual([
       { ok: true },
-      { ok: false, error: 'BadOrigin' },
-      { ok: false, error: 'Uninitialized' },
+      { ok: false, error: { code: 'BadOrigin', call: 'startSales' } },
+      { ok: false, error: { code: 'Uninitialized' } },
       { ok: true },
     ])
     expect(Result.stateToJson(run.state).balances).toEqual({ '1': '100000' })

@@ -198,7 +198,7 @@ describe('TraceResult.toJson', () => {
   ]
   const run: Result.Run = {
     trace,
-    outcomes: [{ ok: false, error: 'Overpriced' }, null, { ok: true }],
+    outcomes: [{ ok: false, error: { code: 'Overpriced' } }, null, { ok: true }],
     events,
     eventBlocks: [0, 6, 6, 6, 6],
     eventSteps: [0, null, 2, 2, null],

@@ -310,7 +310,7 @@ export const stepsToJson = (run: Run): StepJson[] => {
     out.push(
       o.ok
         ? { index: i, block: steps[i]!.block, ok: true }
-        : { index: i, block: steps[i]!.block, ok: false, error: o.error },
+        : { index: i, block: steps[i]!.block, ok: false, error: o.error.code },
     )
   }
   return out

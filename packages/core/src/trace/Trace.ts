@@ -1,6 +1,4 @@
 import { z } from 'zod'
-import * as CoreMask from '../broker/CoreMask'
-import type { RegionId } from '../broker/RegionId'
 import {
   type AccountId,
   type Balance,
@@ -9,13 +7,29 @@ import {
   type BrokerCallName,
   type BrokerErrorCode,
   type BrokerEventName,
-  type CoreAssignment,
   type Origin,
   type Runtime,
-  type Schedule,
 } from '../broker/types'
 import * as Validation from '../validation/Validation'
 import { compareAccounts, plainJson } from './Result'
+import {
+  ARGS_64,
+  ARGS_128,
+  blockNumber,
+  CALL_NAMES,
+  describe,
+  expecting,
+  isUint,
+  leaf,
+  obj,
+  origin,
+  planckUpTo,
+  runtimeSchema,
+  U32,
+  U128_MAX,
+} from './TraceSchemas'
+
+export { CALL_NAMES }
 
 /**
  * `coretime-trace/1` (docs/trace-format.md): a runtime, starting balances and a timed list of
@@ -109,197 +123,6 @@ export type ParseResult = { ok: true; trace: Trace } | { ok: false; issues: Issu
 
 /** `steps[3].args.priceLimit: expected a decimal string of planck, got number 5` */
 export const formatIssue = (issue: Issue): string => `${issue.path}: ${issue.message}`
-
-// ---------------------------------------------------------------------------------------------
-// Leaf schemas. Messages say what was expected and what was found.
-
-const describe = (v: unknown): string => {
-  if (v === undefined) return 'nothing'
-  if (v === null) return 'null'
-  if (Array.isArray(v)) return 'an array'
-  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`
-  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${v}`
-  return typeof v === 'object' ? 'an object' : typeof v
-}
-
-const expecting =
-  (what: string) =>
-  (iss: { input?: unknown }): string =>
-    iss.input === undefined ? `missing, expected ${what}` : `expected ${what}, got ${describe(iss.input)}`
-
-const leaf = <T>(what: string, test: (v: unknown) => boolean) => z.custom<T>(test, { error: expecting(what) })
-
-const U16 = 0xffff
-const U32 = 0xffff_ffff
-const isUint = (max: number) => (v: unknown) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max
-
-const u32 = (what = 'a non-negative integer') => leaf<number>(what, isUint(U32))
-const blockNumber = u32('a block number (non-negative integer)')
-const timeslice = u32('a timeslice (non-negative integer)')
-const core = leaf<number>('a core index (integer 0..65535)', isUint(U16))
-const task = u32('a task (para id, non-negative integer)')
-const count = u32('a count (non-negative integer)')
-const optionalTimeslice = leaf<number | null>('a timeslice or null', (v) => v === null || isUint(U32)(v))
-
-const DECIMAL = /^(0|[1-9][0-9]*)$/
-const isDecimal = (v: unknown): v is string => typeof v === 'string' && DECIMAL.test(v)
-const U128_MAX = (1n << 128n) - 1n
-
-/** A decimal string of planck, at most `max` (the runtime's Balance width). */
-const planckUpTo = (max: bigint) =>
-  z
-    .custom<string>((v) => isDecimal(v) && v.length <= 40 && BigInt(v) <= max, {
-      error: (iss) =>
-        isDecimal(iss.input)
-          ? `expected a decimal string of planck at most ${max} (the runtime's Balance width), got ${iss.input}`
-          : expecting('a decimal string of planck')(iss),
-    })
-    .transform((s): Balance => BigInt(s))
-const perbill = leaf<string>(
-  'a decimal string of Perbill parts (0..1000000000)',
-  (v) => isDecimal(v) && v.length <= 10 && BigInt(v) <= 1_000_000_000n,
-).transform((s) => BigInt(s))
-const mask = leaf<string>(
-  'a core mask ("0x" and 20 hex digits)',
-  (v) => typeof v === 'string' && CoreMask.parse(v) !== null,
-).transform((s) => CoreMask.parse(s)!)
-const account = leaf<AccountId>(
-  'an account id (non-empty string other than "root")',
-  (v) => typeof v === 'string' && v.length > 0 && v !== 'root',
-)
-const origin = leaf<Origin>(
-  'an origin ("root" or an account id)',
-  (v) => typeof v === 'string' && v.length > 0,
-)
-
-const isAssignment = (v: unknown): boolean => {
-  if (v === 'Idle' || v === 'Pool') return true
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
-  const keys = Object.keys(v)
-  return keys.length === 1 && keys[0] === 'task' && isUint(U32)((v as { task: unknown }).task)
-}
-const assignment = leaf<CoreAssignment>('"Idle", "Pool" or {"task": N}', isAssignment).transform(
-  (a): CoreAssignment => (typeof a === 'string' ? a : { task: a.task }),
-)
-const finality = leaf<'Provisional' | 'Final'>(
-  '"Provisional" or "Final"',
-  (v) => v === 'Provisional' || v === 'Final',
-)
-
-const obj = <S extends z.core.$ZodLooseShape>(what: string, shape: S) =>
-  z.strictObject(shape, { error: expecting(what) })
-
-const schedule = z.array(obj('a schedule item {mask, assignment}', { mask, assignment }), {
-  error: expecting('a schedule: a list of {mask, assignment}'),
-}) as unknown as z.ZodType<Schedule>
-const regionId = obj('a region id {begin, core, mask}', {
-  begin: timeslice,
-  core,
-  mask,
-}) as unknown as z.ZodType<RegionId>
-
-// ---------------------------------------------------------------------------------------------
-// Calls: one args schema per extrinsic (trace-format.md, steps).
-
-type ArgsSchemas = { [K in BrokerCallName]: z.ZodType<Extract<BrokerCall, { call: K }>['args']> }
-
-const argsSchemas = (maxBalance: bigint): ArgsSchemas => {
-  const planck = planckUpTo(maxBalance)
-  const args = <S extends z.core.$ZodLooseShape>(shape: S) => obj('an object of arguments', shape)
-  return {
-    configure: args({
-      advanceNotice: blockNumber,
-      interludeLength: blockNumber,
-      leadinLength: blockNumber,
-      regionLength: timeslice,
-      idealBulkProportion: perbill,
-      limitCoresOffered: leaf<number | null>('a core count or null', (v) => v === null || isUint(U16)(v)),
-      renewalBump: perbill,
-      contributionTimeout: timeslice,
-    }),
-    reserve: args({ workload: schedule }),
-    unreserve: args({ itemIndex: count }),
-    setLease: args({ task, until: timeslice }),
-    startSales: args({
-      endPrice: planck,
-      extraCores: leaf<number>('a core count (integer 0..65535)', isUint(U16)),
-    }),
-    purchase: args({ priceLimit: planck }),
-    renew: args({ core }),
-    transfer: args({ regionId, newOwner: account }),
-    partition: args({ regionId, pivot: timeslice }),
-    interlace: args({ regionId, pivot: mask }),
-    assign: args({ regionId, task, finality }),
-    pool: args({ regionId, payee: account, finality }),
-    claimRevenue: args({ regionId, maxTimeslices: timeslice }),
-    purchaseCredit: args({ amount: planck, beneficiary: account }),
-    dropRegion: args({ regionId }),
-    dropContribution: args({ regionId }),
-    dropHistory: args({ when: timeslice }),
-    dropRenewal: args({ core, when: timeslice }),
-    requestCoreCount: args({ coreCount: leaf<number>('a core count (integer 0..65535)', isUint(U16)) }),
-    notifyCoreCount: args({ coreCount: leaf<number>('a core count (integer 0..65535)', isUint(U16)) }),
-    notifyRevenue: args({
-      revenue: obj('a revenue record {until, amount}', { until: blockNumber, amount: planck }),
-    }),
-    enableAutoRenew: args({ core, task, workloadEndHint: optionalTimeslice }),
-    disableAutoRenew: args({ core, task }),
-    forceReserve: args({ workload: schedule, core }),
-    removeLease: args({ task }),
-    removeAssignment: args({ regionId }),
-    removePotentialRenewal: args({ core, when: timeslice }),
-    swapLeases: args({ id: task, other: task }),
-  }
-}
-
-const ARGS_64 = argsSchemas((1n << 64n) - 1n)
-const ARGS_128 = argsSchemas(U128_MAX)
-export const CALL_NAMES = Object.keys(ARGS_128) as BrokerCallName[]
-
-// ---------------------------------------------------------------------------------------------
-// Runtime, balances, steps, expect.
-
-const PRICE_ADAPTERS = ['CenterTargetPrice', 'MinimumPrice', 'Linear', 'Fixed'] as const
-
-const priceAdapter = z
-  .custom<{ kind: string }>(
-    (v) =>
-      typeof v === 'object' &&
-      v !== null &&
-      (PRICE_ADAPTERS as readonly unknown[]).includes((v as { kind?: unknown }).kind),
-    { error: expecting(`{"kind": ${PRICE_ADAPTERS.map((k) => `"${k}"`).join(' | ')}}`) },
-  )
-  .pipe(
-    z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('CenterTargetPrice') }),
-      z.strictObject({ kind: z.literal('MinimumPrice'), minimumEndPrice: planckUpTo(U128_MAX) }),
-      z.strictObject({ kind: z.literal('Linear') }),
-      z.strictObject({ kind: z.literal('Fixed') }),
-    ]),
-  )
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  leaf<T>(values.map((v) => JSON.stringify(v)).join(' or '), (v) =>
-    (values as readonly unknown[]).includes(v),
-  )
-
-const runtimeSchema = obj('the runtime object', {
-  timeslicePeriod: leaf<number>(
-    'relay blocks per timeslice (a positive integer)',
-    (v) => isUint(U32)(v) && v !== 0,
-  ),
-  priceAdapter,
-  renewalPriceRule: enumOf(['floorAtEndPrice', 'bumpOnly'] as const),
-  maxLeasedCores: count,
-  maxReservedCores: count,
-  maxAutoRenewals: count,
-  minimumCreditPurchase: planckUpTo(U128_MAX),
-  balanceBits: leaf<64 | 128>('64 or 128', (v) => v === 64 || v === 128),
-  sovereignAccount: enumOf(['taskId', 'sibling'] as const),
-  revenueAccount: account,
-  startBlock: blockNumber.optional(),
-})
 
 /** Loose objects whose unknown keys are reported on their own, so the rest is still checked. */
 const loose = <S extends z.core.$ZodLooseShape>(what: string, shape: S) =>

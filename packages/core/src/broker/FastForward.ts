@@ -1,0 +1,65 @@
+import * as PoolHistory from './PoolHistory'
+import type { BlockNumber, BrokerState } from './types'
+import { currentTimeslice, latestTimesliceReadyToCommit } from './Utility'
+import * as Workplan from './Workplan'
+
+// Our optimisation, not the pallet's: skipping blocks in which `do_tick` would only write the
+// pool history record of one more timeslice. FastForward.test.ts proves it changes nothing.
+
+/**
+ * Commits in one step every timeslice up to `target` (or up to the next one where the hook has
+ * work: a rotation, a workplan entry, a pool change) when each would only write its history
+ * record, as `do_tick` would one block at a time. False if there is no such run from here.
+ * Only for sinks that leave out `HistoryInitialized` (`quietHistory`).
+ */
+export const fastForward = (s: BrokerState, target: BlockNumber): boolean => {
+  const config = s.configuration
+  const status = s.status
+  if (!config || !status || s.coreCountInbox !== null || s.revenueInbox !== null) return false
+  const p = s.runtime.timeslicePeriod
+  if (status.lastCommittedTimeslice !== latestTimesliceReadyToCommit(s, config)) return false
+  if (status.lastTimeslice !== currentTimeslice(s)) return false
+  const first = status.lastCommittedTimeslice + 1
+  let busy = s.saleInfo ? s.saleInfo.regionBegin : Number.POSITIVE_INFINITY
+  const planned = Workplan.firstAtOrAfter(s.workplan, first)
+  if (planned < busy) busy = planned
+  for (const t of s.instaPoolIo.keys()) if (t >= first && t < busy) busy = t
+  // Timeslice c is committed in the first block b with floor((b + notice) / p) >= c.
+  const busyBlock = busy === Number.POSITIVE_INFINITY ? busy : busy * p - config.advanceNotice
+  const to = Math.min(target, busyBlock - 1)
+  if (to <= s.block) return false
+  const last = Math.floor((to + config.advanceNotice) / p)
+  if (last >= first)
+    PoolHistory.append(
+      s.instaPoolHistory,
+      first,
+      last - first + 1,
+      status.privatePoolSize,
+      status.systemPoolSize,
+    )
+  s.block = to
+  // a literal, not a spread: status objects come from several sites, and spreading them is the
+  // slow generic clone (this line was 11% of a simulation run)
+  s.status = {
+    coreCount: status.coreCount,
+    privatePoolSize: status.privatePoolSize,
+    systemPoolSize: status.systemPoolSize,
+    lastCommittedTimeslice: last,
+    lastTimeslice: Math.floor(to / p),
+  }
+  return true
+}
+
+/** The first block after the current one in which `do_tick` can change anything. */
+export const nextActiveBlock = (s: BrokerState): BlockNumber => {
+  const config = s.configuration
+  const status = s.status
+  if (!config || !status) return Number.POSITIVE_INFINITY
+  if (s.coreCountInbox !== null || s.revenueInbox !== null) return s.block + 1
+  const p = s.runtime.timeslicePeriod
+  // a commit needs floor((b + notice)/p) > lastCommitted; a new timeslice needs floor(b/p) > lastTimeslice
+  const commitAt = (status.lastCommittedTimeslice + 1) * p - config.advanceNotice
+  const sliceAt = (status.lastTimeslice + 1) * p
+  const at = Math.min(commitAt, sliceAt)
+  return at > s.block ? at : s.block + 1
+}

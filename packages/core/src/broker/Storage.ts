@@ -1,0 +1,124 @@
+import * as PoolHistory from './PoolHistory'
+import type { RegionId } from './RegionId'
+import * as RegionIdM from './RegionId'
+import type {
+  AccountId,
+  Balance,
+  BlockNumber,
+  BrokerState,
+  CoreIndex,
+  PotentialRenewalRecord,
+  RegionRecord,
+  Runtime,
+  Sink,
+  Timeslice,
+} from './types'
+import * as Workplan from './Workplan'
+
+// The pallet's storage (lib.rs `#[pallet::storage]`) as plain data, its keys, and the reads the
+// simulator and the apps need without knowing those keys.
+
+/** A fresh chain: no configuration, no sales, the given balances, at `startBlock`. */
+export const create = (
+  runtime: Runtime,
+  balances: ReadonlyMap<AccountId, Balance> = new Map(),
+  startBlock: BlockNumber = 0,
+): BrokerState => ({
+  runtime,
+  block: startBlock,
+  configuration: null,
+  status: null,
+  saleInfo: null,
+  reservations: [],
+  forceReservations: [],
+  leases: [],
+  potentialRenewals: new Map(),
+  regions: new Map(),
+  workplan: Workplan.create(),
+  workload: new Map(),
+  instaPoolContribution: new Map(),
+  instaPoolIo: new Map(),
+  instaPoolHistory: PoolHistory.create(),
+  coreCountInbox: null,
+  revenueInbox: null,
+  autoRenewals: [],
+  balances: new Map(balances),
+  credits: new Map(),
+})
+
+/** A new sink to collect events and relay assignments. */
+export const sink = (
+  options: { quietHistory?: boolean; quietSchedules?: boolean; quietEvents?: boolean } = {},
+): Sink => ({
+  events: [],
+  assignments: [],
+  ...(options.quietHistory ? { quietHistory: true } : {}),
+  ...(options.quietSchedules ? { quietSchedules: true } : {}),
+  ...(options.quietEvents ? { quietEvents: true } : {}),
+})
+
+/**
+ * A copy that shares nothing mutable with `state`. Records and schedules are never mutated in
+ * place by the engine except `saleInfo`, `status` and the ledger maps, so a shallow copy of each
+ * collection is enough.
+ */
+export const clone = (s: BrokerState): BrokerState => ({
+  ...s,
+  configuration: s.configuration && { ...s.configuration },
+  status: s.status && { ...s.status },
+  saleInfo: s.saleInfo && { ...s.saleInfo },
+  reservations: [...s.reservations],
+  forceReservations: [...s.forceReservations],
+  leases: s.leases.map((l) => ({ ...l })),
+  potentialRenewals: new Map(s.potentialRenewals),
+  regions: new Map(s.regions),
+  workplan: Workplan.clone(s.workplan),
+  workload: new Map(s.workload),
+  instaPoolContribution: new Map(s.instaPoolContribution),
+  instaPoolIo: new Map(s.instaPoolIo),
+  instaPoolHistory: PoolHistory.clone(s.instaPoolHistory),
+  autoRenewals: s.autoRenewals.map((r) => ({ ...r })),
+  balances: new Map(s.balances),
+  credits: new Map(s.credits),
+})
+
+/** `PotentialRenewals` key: core · 2^32 + when. */
+export const renewalKey = (core: CoreIndex, when: Timeslice): number => core * 4294967296 + when
+export const renewalKeyParts = (key: number): { core: CoreIndex; when: Timeslice } => ({
+  core: Math.floor(key / 4294967296),
+  when: key % 4294967296,
+})
+
+// ---------------------------------------------------------------------------------------------
+// Reads (no caller needs the storage keys)
+// ---------------------------------------------------------------------------------------------
+
+/** `PotentialRenewals[(core, when)]`: the renewal right for the region that begins at `when`. */
+export const renewalAt = (
+  s: BrokerState,
+  core: CoreIndex,
+  when: Timeslice,
+): PotentialRenewalRecord | undefined => s.potentialRenewals.get(renewalKey(core, when))
+
+/** Every potential renewal in key order (core, then when). */
+export const renewals = (
+  s: BrokerState,
+): { core: CoreIndex; when: Timeslice; record: PotentialRenewalRecord }[] =>
+  [...s.potentialRenewals]
+    .sort((x, y) => x[0] - y[0])
+    .map(([key, record]) => ({ ...renewalKeyParts(key), record }))
+
+/** `Regions[id]`, or undefined if there is no such region. */
+export const regionAt = (s: BrokerState, id: RegionId): RegionRecord | undefined =>
+  s.regions.get(RegionIdM.toKey(id))
+
+/** What the region's buyer paid (null once partitioned or never bought), undefined if it does not exist. */
+export const regionPaid = (s: BrokerState, id: RegionId): Balance | null | undefined => regionAt(s, id)?.paid
+
+/** An account's free balance in planck. */
+export const balanceOf = (s: BrokerState, who: AccountId): Balance => s.balances.get(who) ?? 0n
+
+/** Sets an account's balance (genesis, or a simulated top-up from outside the chain). */
+export const setBalance = (s: BrokerState, who: AccountId, amount: Balance): void => {
+  s.balances.set(who, amount)
+}

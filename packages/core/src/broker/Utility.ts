@@ -1,0 +1,110 @@
+import { maxOfBits } from '../fixed/rounding'
+import * as CoreMask from './CoreMask'
+import * as Sale from './Sale'
+import { balanceOf } from './Storage'
+import type {
+  AccountId,
+  Balance,
+  BrokerError,
+  BrokerErrorCode,
+  BrokerEvent,
+  BrokerState,
+  ConfigRecord,
+  CoreAssignment,
+  Outcome,
+  Runtime,
+  Schedule,
+  Sink,
+  TaskId,
+  Timeslice,
+} from './types'
+
+// Small helpers shared by the hook and the dispatchables (pallet-broker utility_impls.rs, and the
+// runtime's `Currency` as the pallet sees it).
+
+/** Records `event` unless the sink is quiet. The one place the engine emits an event. */
+export const emit = (out: Sink, event: BrokerEvent): void => {
+  if (!out.quietEvents) out.events.push(event)
+}
+
+export const OK: Outcome = Object.freeze({ ok: true })
+/** An expected failure: the pallet's error as `code`, plus what the caller may want to show. */
+export const fail = (code: BrokerErrorCode, details: Omit<BrokerError, 'code'> = {}): Outcome => ({
+  ok: false,
+  error: { code, ...details },
+})
+
+/** The Balance type's maximum for this runtime. */
+export const maxBalance = (runtime: Runtime): Balance => (runtime.balanceBits === 64 ? U64 : U128)
+const U64 = maxOfBits(64)
+const U128 = maxOfBits(128)
+
+/** `SovereignAccountOf(task)`: the account id a task pays from (trace-format.md `sovereignAccount`). */
+export const sovereignAccountOf = (runtime: Runtime, task: TaskId): AccountId => {
+  if (runtime.sovereignAccount === 'taskId') return String(task)
+  // `sibl` ++ u32 LE ++ zero padding to 32 bytes (xcm-builder SiblingParachainConvertsVia).
+  const le = [task & 0xff, (task >>> 8) & 0xff, (task >>> 16) & 0xff, (task >>> 24) & 0xff]
+  return `0x7369626c${le.map((b) => b.toString(16).padStart(2, '0')).join('')}${'00'.repeat(24)}`
+}
+
+/** Current timeslice: floor(now / TimeslicePeriod) (utility_impls.rs `current_timeslice`). */
+export const currentTimeslice = (s: BrokerState): Timeslice => Math.floor(s.block / s.runtime.timeslicePeriod)
+
+/** utility_impls.rs `latest_timeslice_ready_to_commit`: floor((now + advance_notice) / period). */
+export const latestTimesliceReadyToCommit = (s: BrokerState, config: ConfigRecord): Timeslice =>
+  Math.floor((s.block + config.advanceNotice) / s.runtime.timeslicePeriod)
+
+/** The sale price now (runtime API `sale_price`), or null without a sale. */
+export const salePriceNow = (s: BrokerState): Balance | null =>
+  s.saleInfo && Sale.priceAt(s.saleInfo, s.block, s.runtime.priceAdapter, maxBalance(s.runtime))
+
+/** A whole core given to the pool. */
+export const POOL_ALL: Schedule = Object.freeze([
+  { mask: CoreMask.complete, assignment: 'Pool' as const },
+]) as Schedule
+
+const I32_MAX = 2147483647
+const I32_MIN = -2147483648
+/** i32 `saturating_add` result. */
+export const satI32 = (v: number): number => (v > I32_MAX ? I32_MAX : v < I32_MIN ? I32_MIN : v)
+
+/** `InstaPoolIo[when] += (private, system)`, each saturating as i32. */
+export const ioAdd = (s: BrokerState, when: Timeslice, privateDelta: number, systemDelta: number): void => {
+  const r = s.instaPoolIo.get(when)
+  s.instaPoolIo.set(
+    when,
+    r
+      ? { private: satI32(r.private + privateDelta), system: satI32(r.system + systemDelta) }
+      : { private: satI32(privateDelta), system: satI32(systemDelta) },
+  )
+}
+
+/** `CoreAssignment`'s order: Idle < Pool < Task(n) (coretime_interface.rs). */
+export const compareAssignment = (a: CoreAssignment, b: CoreAssignment): number => {
+  const ra = a === 'Idle' ? -2 : a === 'Pool' ? -1 : a.task
+  const rb = b === 'Idle' ? -2 : b === 'Pool' ? -1 : b.task
+  return ra - rb
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ledger (the runtime's `Currency`, with `OnRevenue` paying `runtime.revenueAccount`)
+// ---------------------------------------------------------------------------------------------
+
+/** The pallet's own account. */
+export const POT: AccountId = 'pot'
+export { balanceOf }
+export const deposit = (s: BrokerState, who: AccountId, amount: Balance): void => {
+  if (amount !== 0n) s.balances.set(who, balanceOf(s, who) + amount)
+}
+/** Moves `amount` if `from` holds it (Preservation::Expendable: may reach exactly 0). */
+export const transfer = (s: BrokerState, from: AccountId, to: AccountId, amount: Balance): boolean => {
+  const have = balanceOf(s, from)
+  if (have < amount) return false
+  if (amount === 0n) return true
+  s.balances.set(from, have - amount)
+  deposit(s, to, amount)
+  return true
+}
+/** dispatchable_impls.rs `charge`: withdraw exactly `amount` and hand it to `OnRevenue`. */
+export const charge = (s: BrokerState, who: AccountId, amount: Balance): boolean =>
+  transfer(s, who, s.runtime.revenueAccount, amount)
