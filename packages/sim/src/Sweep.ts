@@ -81,17 +81,27 @@ const metricOf = (s: MonteCarlo.RunSummary['sales'][number], m: Metric): bigint 
   return v === null ? null : typeof v === 'bigint' ? v : BigInt(v)
 }
 
-/** Runs every combination of the axes' values (first axis outermost). */
-export const sweep = (raw: unknown, axes: readonly Axis[], options: SweepOptions): SweepResult => {
+/** A validated sweep: every combination of values (first axis outermost) as a scenario. */
+export interface Plan {
+  axes: Axis[]
+  combos: unknown[][]
+  scenarios: Scenario.Scenario[]
+  metric: Metric
+  /** the sale whose outcome is read (1-based) */
+  sale: number
+  runs: number
+  seed: number | undefined
+}
+
+/** Validates every combination before any runs (a bad one is a `SweepError` naming its values). */
+export const plan = (raw: unknown, axes: readonly Axis[], options: SweepOptions): Plan => {
   if (axes.length < 1 || axes.length > 2) throw new SweepError('sweep: expected one or two parameters')
   for (const a of axes)
     if (a.values.length === 0) throw new SweepError(`sweep: ${a.path}: expected at least one value`)
-  const runs = options.runs ?? 1
   const combos: unknown[][] =
     axes.length === 1
       ? (axes[0]?.values ?? []).map((v) => [v])
       : (axes[0]?.values ?? []).flatMap((a) => (axes[1]?.values ?? []).map((b) => [a, b]))
-  // validate every combination before running any
   const scenarios = combos.map((values) => {
     let r = raw
     values.forEach((v, i) => {
@@ -104,26 +114,62 @@ export const sweep = (raw: unknown, axes: readonly Axis[], options: SweepOptions
       )
     return p.scenario
   })
-  const total = scenarios.length * runs
-  let done = 0
   const sale = options.sale ?? scenarios[0]?.horizon ?? 1
-  const cells = scenarios.map((sc, ci): Cell => {
+  for (const sc of scenarios)
     if (sale > sc.horizon) throw new SweepError(`sweep: sale ${sale} is beyond the horizon (${sc.horizon})`)
+  return {
+    axes: [...axes],
+    combos,
+    scenarios,
+    metric: options.metric,
+    sale,
+    runs: options.runs ?? 1,
+    seed: options.seed,
+  }
+}
+
+/** Grid points [from, to) of a plan, each run `runs` times (`onRun` counts runs done in this call). */
+export const cells = (
+  p: Plan,
+  from: number,
+  to: number,
+  onRun?: (done: number, total: number) => void,
+): Cell[] => {
+  const total = (to - from) * p.runs
+  let done = 0
+  const out: Cell[] = []
+  for (let ci = from; ci < to; ci++) {
+    const sc = p.scenarios[ci] as Scenario.Scenario
     const sums = MonteCarlo.runs(sc, {
-      to: runs,
-      ...(options.seed !== undefined && { seed: options.seed }),
-      onRun: () => options.onRun?.(++done, total),
+      to: p.runs,
+      ...(p.seed !== undefined && { seed: p.seed }),
+      onRun: () => onRun?.(++done, total),
     })
     const xs = sums.flatMap((r) => {
-      const s = r.sales[sale - 1]
-      const v = s ? metricOf(s, options.metric) : null
+      const s = r.sales[p.sale - 1]
+      const v = s ? metricOf(s, p.metric) : null
       return v === null ? [] : [v]
     })
-    return {
-      values: combos[ci] ?? [],
+    out.push({
+      values: p.combos[ci] ?? [],
       mean: xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0n) / BigInt(xs.length),
       band: xs.length === 0 ? null : MonteCarlo.band(xs),
-    }
-  })
-  return { axes: [...axes], metric: options.metric, sale, runs, cells }
+    })
+  }
+  return out
+}
+
+/** The result of a plan from its cells (all of them, in grid order). */
+export const result = (p: Plan, all: Cell[]): SweepResult => ({
+  axes: p.axes,
+  metric: p.metric,
+  sale: p.sale,
+  runs: p.runs,
+  cells: all,
+})
+
+/** Runs every combination of the axes' values (first axis outermost). */
+export const sweep = (raw: unknown, axes: readonly Axis[], options: SweepOptions): SweepResult => {
+  const p = plan(raw, axes, options)
+  return result(p, cells(p, 0, p.combos.length, options.onRun))
 }

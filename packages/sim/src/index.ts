@@ -6,6 +6,7 @@ export * as Preset from './Preset'
 export * as Recorder from './Recorder'
 export * as Rng from './Rng'
 export * as Scenario from './Scenario'
+export * as Shard from './Shard'
 export type {
   AgentResult,
   Failure,

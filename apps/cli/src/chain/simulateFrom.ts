@@ -36,7 +36,7 @@ export const simulateFrom = async (
   raw: unknown | undefined,
   where: string,
   opts: FromOptions,
-): Promise<void> => {
+): Promise<string> => {
   if (opts.trace !== undefined) throw new UsageError(REFUSED.trace)
   if ((opts.sweep?.length ?? 0) > 0) throw new UsageError(REFUSED.sweep)
   const snapshot = loadSnapshot('--from', opts.from!)
@@ -69,21 +69,22 @@ export const simulateFrom = async (
             ...(opts.onRun && { onRun: opts.onRun }),
           })
     const bands = MonteCarlo.bands(summaries)
-    if (opts.json) process.stdout.write(Format.json({ name: scenario.name, seed: opts.seed, ...bands }))
-    else if (opts.csv) process.stdout.write(Format.bandsCsv(bands))
-    else {
-      // dates do not depend on the seed: take them from the first run
-      const dates = run(scenario, { seed: opts.seed, from: state }).sales.map((s) =>
-        s.dates.saleStart.slice(0, 10),
-      )
-      process.stdout.write(`${Format.bandsTable(scenario.name, bands, scenario.chain.token, dates)}\n`)
-    }
-    return
+    // dates do not depend on the seed: take them from the first run
+    const dates =
+      opts.json || opts.csv
+        ? []
+        : run(scenario, { seed: opts.seed, from: state }).sales.map((s) => s.dates.saleStart.slice(0, 10))
+    const token = { symbol: scenario.chain.token.symbol, decimals: scenario.chain.token.decimals }
+    return Format.bandsOutput(
+      Format.styleOf(opts),
+      { name: scenario.name, seed: opts.seed, token, dates },
+      bands,
+    )
   }
 
   const result = run(scenario, { seed: opts.seed, from: state })
   const { trace: _, ...rest } = result
-  if (opts.json) process.stdout.write(Format.json(rest))
-  else if (opts.csv) process.stdout.write(Format.runCsv(result))
-  else process.stdout.write(`${Format.runTable(result, scenario.description)}\n`)
+  if (opts.json) return Format.json(rest)
+  if (opts.csv) return Format.runCsv(result)
+  return `${Format.runTable(result, scenario.description)}\n`
 }

@@ -6,6 +6,7 @@ import { registerCosts } from './costs'
 import { registerDecode } from './decode'
 import { registerDeposit } from './deposit'
 import { registerEncode } from './encode'
+import { registerMerge } from './merge'
 import { registerOndemand } from './ondemand'
 import { registerPlan } from './plan'
 import { registerReplay } from './replay'
@@ -28,6 +29,7 @@ export const commands: Register[] = [
   registerCompare,
   registerReplay,
   registerSimulate,
+  registerMerge,
   registerStatus,
   registerSnapshot,
 ]

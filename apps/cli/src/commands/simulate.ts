@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { writeAtomic } from '@coretime/chain/node'
-import { Defaults, MonteCarlo, simulate as run, Scenario, type SimResult, Sweep } from '@coretime/sim'
+import { Defaults, MonteCarlo, simulate as run, Scenario, Shard, type SimResult, Sweep } from '@coretime/sim'
 import type { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
 import { simulateFrom } from '../chain/simulateFrom'
 import { fsReason, UsageError } from '../errors'
 import * as Format from '../sim/format'
+import * as Partial from '../sim/partial'
 import { runParallel } from '../sim/pool'
 
 type Options = {
@@ -21,6 +22,8 @@ type Options = {
   csv?: boolean
   trace?: string
   from?: string
+  shard?: string
+  out?: string
 }
 
 /** `coretime simulate [FILE]` (docs/simulator.md). */
@@ -49,7 +52,14 @@ export const registerSimulate = (program: Command): void => {
       '--from <snapshot>',
       'start from a chain snapshot (`coretime snapshot`): its sale, state and rules',
     )
-    .action((file: string | undefined, opts: Options) => simulate(file, opts))
+    .option(
+      '--shard <k/n>',
+      'with --runs or --sweep: compute shard k of n and write a partial result (`coretime merge` combines them); `auto` reads a Slurm array task or a Kubernetes Indexed Job (docs/scale-out.md)',
+    )
+    .option('--out <file>', 'with --shard: write the partial result to this file (default: stdout)')
+    .action(async (file: string | undefined, opts: Options) => {
+      process.stdout.write(await simulate(file, opts))
+    })
 }
 
 const positiveInt = (flag: string, v: string, min = 1): number => {
@@ -113,33 +123,109 @@ const parseSweep = (spec: string): Sweep.Axis => {
   return { path: spec.slice(0, i).trim(), values }
 }
 
+/** Where a command reports progress (stderr); tests pass their own. */
+export interface Io {
+  /** a progress bar of `total` steps; the returned function is called with the steps done */
+  progress: (total: number, label: string) => (done: number) => void
+  /** one line of progress or status */
+  note: (line: string) => void
+}
+
 /** A progress bar on stderr, only on a terminal. */
 const progress = (total: number, label: string) => {
   const tty = process.stderr.isTTY === true
   const t0 = performance.now()
   let last = 0
-  return {
-    tick: (done: number) => {
-      if (!tty) return
-      const now = performance.now()
-      if (done < total && now - last < 100) return
-      last = now
-      const w = 30
-      const filled = Math.round((done / total) * w)
-      const secs = ((now - t0) / 1000).toFixed(1)
-      process.stderr.write(
-        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${secs} s`,
-      )
-      if (done >= total) process.stderr.write('\n')
-    },
+  return (done: number) => {
+    if (!tty) return
+    const now = performance.now()
+    if (done < total && now - last < 100) return
+    last = now
+    const w = 30
+    const filled = Math.round((done / total) * w)
+    const secs = ((now - t0) / 1000).toFixed(1)
+    process.stderr.write(
+      `\r${label} [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${secs} s`,
+    )
+    if (done >= total) process.stderr.write('\n')
   }
 }
 
-export const simulate = async (file: string | undefined, opts: Options): Promise<void> => {
+export const stderrIo: Io = { progress, note: (line) => process.stderr.write(`${line}\n`) }
+
+/** The shard `--shard` asks for: k/n, or `auto` from a batch scheduler's environment. */
+const shardOf = (v: string): Shard.Shard => {
+  const r = v.trim() === 'auto' ? Shard.fromEnv(process.env) : Shard.parse(v)
+  if (r === null)
+    throw new UsageError(
+      '--shard auto: no SLURM_ARRAY_TASK_ID (Slurm job array) or JOB_COMPLETION_INDEX (Kubernetes Indexed Job) in the environment',
+    )
+  if (!r.ok) throw new UsageError(`--shard: ${r.error.message}`)
+  return r.shard
+}
+
+/** Summaries of runs [from, to) of a batch, over worker threads when there are enough runs. */
+const summariesOf = async (
+  scenario: Scenario.Scenario,
+  o: { seed: number; from: number; to: number; workers: number | undefined; tick: (done: number) => void },
+): Promise<MonteCarlo.RunSummary[]> => {
+  const runs = o.to - o.from
+  if (runs < 4 || o.workers === 1)
+    return MonteCarlo.runs(scenario, { seed: o.seed, from: o.from, to: o.to, onRun: o.tick })
+  return runParallel(scenario, {
+    runs,
+    first: o.from,
+    seed: o.seed,
+    ...(o.workers !== undefined && { workers: o.workers }),
+    onRun: o.tick,
+  })
+}
+
+/** A shard's partial result: to `--out` (atomically), else to stdout; one progress line on stderr. */
+const emitPartial = (
+  p: Partial.Partial,
+  out: string | undefined,
+  io: Io,
+  what: string,
+  t0: number,
+): string => {
+  const secs = ((performance.now() - t0) / 1000).toFixed(1)
+  const text = Partial.toJson(p)
+  if (out !== undefined) {
+    try {
+      writeAtomic(out, text)
+    } catch (e) {
+      throw new UsageError(`--out: cannot write ${out}: ${fsReason(e, 'write')}`, { cause: e })
+    }
+  }
+  io.note(`shard ${Shard.format(p.shard)}: ${what} in ${secs} s${out === undefined ? '' : ` → ${out}`}`)
+  return out === undefined ? text : ''
+}
+
+const tokenOf = (s: Scenario.Scenario) => ({ symbol: s.chain.token.symbol, decimals: s.chain.token.decimals })
+/** Sale opening days; they do not depend on the seed: taken from one run. */
+const datesOf = (s: Scenario.Scenario, seed: number): string[] =>
+  run(s, { seed }).sales.map((x) => x.dates.saleStart.slice(0, 10))
+
+/** `coretime simulate`: returns what to print on stdout (progress goes to `io`). */
+export const simulate = async (
+  file: string | undefined,
+  opts: Options,
+  io: Io = stderrIo,
+): Promise<string> => {
   if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one')
   if (opts.trace?.trim() === '') throw new UsageError('--trace: expected a file name, got an empty string')
   const seed = seedOf(opts.seed)
+  const shard = opts.shard === undefined ? undefined : shardOf(opts.shard)
+  if (opts.out !== undefined && shard === undefined)
+    throw new UsageError("--out writes a shard's partial result; give --shard k/n too")
+  if (opts.out?.trim() === '') throw new UsageError('--out: expected a file name, got an empty string')
+  if (shard && opts.runs === undefined && !(opts.sweep && opts.sweep.length > 0))
+    throw new UsageError('--shard splits a batch: give --runs N or --sweep too')
+  const style = Format.styleOf(opts)
   if (opts.from !== undefined) {
+    if (shard)
+      throw new UsageError('--shard cannot split a run from a chain snapshot (--from); drop one of them')
     const runs = opts.runs === undefined ? undefined : positiveInt('--runs', opts.runs)
     return simulateFrom(file === undefined ? undefined : readScenario(file), file ?? '--from', {
       ...opts,
@@ -147,7 +233,7 @@ export const simulate = async (file: string | undefined, opts: Options): Promise
       runs,
       workers: opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers),
       ...(opts.sales === undefined ? {} : { horizon: positiveInt('--sales', opts.sales) }),
-      ...(runs !== undefined && { onRun: progress(runs, 'runs').tick }),
+      ...(runs !== undefined && { onRun: io.progress(runs, 'runs') }),
     })
   }
   let raw: unknown = file === undefined ? Defaults.polkadotProjection : readScenario(file)
@@ -164,30 +250,51 @@ export const simulate = async (file: string | undefined, opts: Options): Promise
     const runs = opts.runs === undefined ? 1 : positiveInt('--runs', opts.runs)
     const base = validate(raw, where)
     const sale = opts.sale === undefined ? undefined : positiveInt('--sale', opts.sale)
-    const total = runs * axes.reduce((n, a) => n * a.values.length, 1)
-    const bar = progress(total, 'sweep')
-    let result: Sweep.SweepResult
+    const t0 = performance.now()
+    let plan: Sweep.Plan
     try {
-      result = Sweep.sweep(raw, axes, {
+      plan = Sweep.plan(raw, axes, {
         metric: metric as Sweep.Metric,
         runs,
         seed,
         ...(sale !== undefined && { sale }),
-        onRun: (d) => bar.tick(d),
       })
     } catch (e) {
       if (e instanceof Sweep.SweepError) throw new UsageError(e.message, { cause: e })
       throw e
     }
-    const token = base.chain.token
-    process.stdout.write(
-      opts.json
-        ? Format.json(result)
-        : opts.csv
-          ? Format.sweepCsv(result)
-          : `${Format.sweepTable(result, token)}\n`,
-    )
-    return
+    const points = plan.combos.length
+    const { from, to } = shard ? Shard.range(points, shard) : { from: 0, to: points }
+    const bar = io.progress((to - from) * runs, shard ? `sweep ${Shard.format(shard)}` : 'sweep')
+    const cells = Sweep.cells(plan, from, to, (d) => bar(d))
+    if (shard) {
+      const p: Partial.SweepPartial = {
+        format: Partial.FORMAT,
+        kind: 'sweep',
+        shard,
+        identity: {
+          scenario: Partial.digest({
+            scenarios: plan.scenarios,
+            axes: plan.axes,
+            metric: plan.metric,
+            sale: plan.sale,
+          }),
+          seed,
+          runs,
+        },
+        token: tokenOf(base),
+        axes: plan.axes,
+        metric: plan.metric,
+        sale: plan.sale,
+        points,
+        from,
+        to,
+        cells,
+      }
+      const what = `grid points ${from + 1}–${to} of ${points} (${runs} run${runs === 1 ? '' : 's'} each)`
+      return emitPartial(p, opts.out, io, to > from ? what : `no grid points (of ${points})`, t0)
+    }
+    return Format.sweepOutput(style, Sweep.result(plan, cells), tokenOf(base))
   }
 
   const scenario = validate(raw, where)
@@ -195,25 +302,34 @@ export const simulate = async (file: string | undefined, opts: Options): Promise
     const runs = positiveInt('--runs', opts.runs)
     if (opts.trace) throw new UsageError('--trace records a single run; drop --runs')
     const workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers)
-    const bar = progress(runs, 'runs')
-    const summaries =
-      runs < 4 || workers === 1
-        ? MonteCarlo.runs(scenario, { seed, to: runs, onRun: (d) => bar.tick(d) })
-        : await runParallel(scenario, {
-            runs,
-            seed,
-            ...(workers !== undefined && { workers }),
-            onRun: (d) => bar.tick(d),
-          })
-    const bands = MonteCarlo.bands(summaries)
-    if (opts.json) process.stdout.write(Format.json({ name: scenario.name, seed, ...bands }))
-    else if (opts.csv) process.stdout.write(Format.bandsCsv(bands))
-    else {
-      // dates do not depend on the seed: take them from the first run
-      const dates = run(scenario, { seed }).sales.map((s) => s.dates.saleStart.slice(0, 10))
-      process.stdout.write(`${Format.bandsTable(scenario.name, bands, scenario.chain.token, dates)}\n`)
+    const { from, to } = shard ? Shard.range(runs, shard) : { from: 0, to: runs }
+    const t0 = performance.now()
+    const tick = io.progress(to - from, shard ? `runs ${Shard.format(shard)}` : 'runs')
+    const summaries = await summariesOf(scenario, { seed, from, to, workers, tick })
+    if (shard) {
+      const p: Partial.RunsPartial = {
+        format: Partial.FORMAT,
+        kind: 'runs',
+        shard,
+        identity: { scenario: Partial.digest(scenario), seed, runs },
+        token: tokenOf(scenario),
+        name: scenario.name,
+        dates: datesOf(scenario, seed),
+        from,
+        to,
+        summaries: [...summaries].sort((a, b) => a.index - b.index),
+      }
+      const what = to > from ? `runs ${from + 1}–${to} of ${runs}` : `no runs (of ${runs})`
+      return emitPartial(p, opts.out, io, what, t0)
     }
-    return
+    const bands = MonteCarlo.bands(summaries)
+    const meta = {
+      name: scenario.name,
+      seed,
+      token: tokenOf(scenario),
+      dates: style === 'table' ? datesOf(scenario, seed) : [],
+    }
+    return Format.bandsOutput(style, meta, bands)
   }
 
   const result: SimResult = run(scenario, { seed, trace: opts.trace !== undefined })
@@ -225,9 +341,11 @@ export const simulate = async (file: string | undefined, opts: Options): Promise
     }
   }
   const { trace: _, ...rest } = result
-  if (opts.json) process.stdout.write(Format.json(rest))
-  else if (opts.csv) process.stdout.write(Format.runCsv(result))
-  else process.stdout.write(`${Format.runTable(result, scenario.description)}\n`)
-  if (opts.trace !== undefined && !opts.json && !opts.csv)
-    process.stdout.write(`trace saved to ${opts.trace} (${result.trace?.steps.length ?? 0} steps)\n`)
+  if (style === 'json') return Format.json(rest)
+  if (style === 'csv') return Format.runCsv(result)
+  const saved =
+    opts.trace === undefined
+      ? ''
+      : `trace saved to ${opts.trace} (${result.trace?.steps.length ?? 0} steps)\n`
+  return `${Format.runTable(result, scenario.description)}\n${saved}`
 }

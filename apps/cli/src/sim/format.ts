@@ -300,3 +300,28 @@ export const sweepCsv = (r: Sweep.SweepResult): string =>
 /** JSON with bigints as decimal strings (byte-identical for the same input). */
 export const json = (v: unknown): string =>
   `${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x), 2)}\n`
+
+/** How a command prints its result. */
+export type Style = 'json' | 'csv' | 'table'
+export const styleOf = (o: { json?: boolean | undefined; csv?: boolean | undefined }): Style =>
+  o.json ? 'json' : o.csv ? 'csv' : 'table'
+
+/** A Monte Carlo batch's output (`simulate --runs` and `merge` print exactly this). */
+export const bandsOutput = (
+  style: Style,
+  b: { name: string; seed: number; token: { symbol: string; decimals: number }; dates: string[] },
+  bands: MonteCarlo.Bands,
+): string =>
+  style === 'json'
+    ? json({ name: b.name, seed: b.seed, ...bands })
+    : style === 'csv'
+      ? bandsCsv(bands)
+      : `${bandsTable(b.name, bands, tokenOf(b.token), b.dates)}\n`
+
+/** A sweep's output (`simulate --sweep` and `merge` print exactly this). */
+export const sweepOutput = (
+  style: Style,
+  r: Sweep.SweepResult,
+  token: { symbol: string; decimals: number },
+): string =>
+  style === 'json' ? json(r) : style === 'csv' ? sweepCsv(r) : `${sweepTable(r, tokenOf(token))}\n`

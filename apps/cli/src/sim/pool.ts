@@ -26,6 +26,8 @@ export type FromPool =
 export interface BatchOptions {
   runs: number
   seed: number
+  /** index of the first run (a shard's share of a larger batch); default 0 */
+  first?: number
   onRun?: (done: number) => void
   /** every run starts from this broker state (`simulate --from`); posted once per worker per batch */
   start?: BrokerState
@@ -80,7 +82,8 @@ export const createPool = (workers: number = availableParallelism()): Pool => {
       const active = slots.slice(0, Math.max(1, Math.min(slots.length, o.runs)))
       // chunks of up to 250 runs, at least ~8 per worker so the slower one gets fewer
       const chunk = Math.max(1, Math.min(250, Math.ceil(o.runs / (active.length * 8))))
-      let next = 0
+      const end = (o.first ?? 0) + o.runs
+      let next = o.first ?? 0
       let done = 0
       const out: MonteCarlo.RunSummary[] = []
       try {
@@ -89,14 +92,14 @@ export const createPool = (workers: number = availableParallelism()): Pool => {
             (slot) =>
               new Promise<void>((resolve, reject) => {
                 const give = () => {
-                  if (next >= o.runs) {
+                  if (next >= end) {
                     slot.handle = null
                     slot.fail = null
                     resolve()
                     return
                   }
                   const from = next
-                  next = Math.min(o.runs, next + chunk)
+                  next = Math.min(end, next + chunk)
                   slot.worker.postMessage({ type: 'chunk', batch, from, to: next } satisfies ToPool)
                 }
                 slot.fail = reject
