@@ -5,6 +5,7 @@ import { registerCompare } from './compare'
 import { registerCosts } from './costs'
 import { registerDecode } from './decode'
 import { registerDeposit } from './deposit'
+import { registerDevnet } from './devnet'
 import { registerEncode } from './encode'
 import { registerMerge } from './merge'
 import { registerOndemand } from './ondemand'
@@ -32,4 +33,5 @@ export const commands: Register[] = [
   registerMerge,
   registerStatus,
   registerSnapshot,
+  registerDevnet,
 ]

@@ -1,3 +1,4 @@
 export * as Fixture from './Fixture'
+export * as Shared from './Shared'
 export { sample } from './sample'
 export * as TestNode from './TestNode'
