@@ -6,6 +6,7 @@ import type { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
 import { simulateFrom } from '../chain/simulateFrom'
 import { fsReason, UsageError } from '../errors'
+import { compareMarket, marketOf } from '../market/compareMarket'
 import * as Format from '../sim/format'
 import * as Partial from '../sim/partial'
 import { runParallel } from '../sim/pool'
@@ -24,6 +25,7 @@ type Options = {
   from?: string
   shard?: string
   out?: string
+  compareMarket?: string
 }
 
 /** `coretime simulate [FILE]` (docs/simulator.md). */
@@ -57,6 +59,10 @@ export const registerSimulate = (program: Command): void => {
       'with --runs or --sweep: compute shard k of n and write a partial result (`coretime merge` combines them); `auto` reads a Slurm array task or a Kubernetes Indexed Job (docs/scale-out.md)',
     )
     .option('--out <file>', 'with --shard: write the partial result to this file (default: stdout)')
+    .option(
+      '--compare-market <market>',
+      'also run the same demand and seeds through another market and compare per sale: rfc17 (docs/markets.md)',
+    )
     .action(async (file: string | undefined, opts: Options) => {
       process.stdout.write(await simulate(file, opts))
     })
@@ -216,6 +222,7 @@ export const simulate = async (
   if (opts.json && opts.csv) throw new UsageError('--json and --csv: choose one')
   if (opts.trace?.trim() === '') throw new UsageError('--trace: expected a file name, got an empty string')
   const seed = seedOf(opts.seed)
+  if (opts.compareMarket !== undefined) return compare(file, opts, seed, io)
   const shard = opts.shard === undefined ? undefined : shardOf(opts.shard)
   if (opts.out !== undefined && shard === undefined)
     throw new UsageError("--out writes a shard's partial result; give --shard k/n too")
@@ -348,4 +355,28 @@ export const simulate = async (
       ? ''
       : `trace saved to ${opts.trace} (${result.trace?.steps.length ?? 0} steps)\n`
   return `${Format.runTable(result, scenario.description)}\n${saved}`
+}
+
+/** `--compare-market`: both markets side by side (apps/cli/src/market/compareMarket.ts). */
+const compare = (file: string | undefined, opts: Options, seed: number, io: Io): string => {
+  const market = marketOf(opts.compareMarket ?? '')
+  for (const [flag, given] of [
+    ['--sweep', (opts.sweep?.length ?? 0) > 0],
+    ['--trace', opts.trace !== undefined],
+    ['--from', opts.from !== undefined],
+    ['--shard', opts.shard !== undefined],
+  ] as const)
+    if (given) throw new UsageError(`--compare-market: cannot be combined with ${flag}`)
+  let raw: unknown = file === undefined ? Defaults.polkadotProjection : readScenario(file)
+  if (opts.sales !== undefined) raw = Sweep.setPath(raw, 'horizon', positiveInt('--sales', opts.sales))
+  const scenario = validate(raw, file ?? 'default scenario')
+  const runs = opts.runs === undefined ? undefined : positiveInt('--runs', opts.runs)
+  return compareMarket(scenario, {
+    market,
+    seed,
+    runs,
+    json: opts.json,
+    csv: opts.csv,
+    ...(runs !== undefined && { onRun: io.progress(runs, 'runs') }),
+  })
 }
