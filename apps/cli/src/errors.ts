@@ -1,21 +1,21 @@
+import { BaseError } from '@coretime/core'
+
 /**
- * The one error base for failures at the edges (bad files, bad flags, I/O). `main` prints its
- * message on one line and exits with `exitCode`; anything else that escapes is a bug.
+ * The CLI's failures at the edges (bad files, bad flags, I/O): core's `BaseError` with an exit code.
+ * `main` prints its message on one line and exits with `exitCode`; anything else that escapes is a bug.
  */
-export class BaseError extends Error {
-  override name = 'BaseError'
+export class CliError extends BaseError {
+  override name = 'CliError'
   readonly exitCode: number
-  readonly details: string | undefined
 
   constructor(message: string, options: { exitCode?: number; details?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    super(message, options)
     this.exitCode = options.exitCode ?? 2
-    this.details = options.details
   }
 }
 
 /** A user's input (file, flag, argument) is wrong. Exit code 2. */
-export class UsageError extends BaseError {
+export class UsageError extends CliError {
   override name = 'UsageError'
 }
 

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { commands } from './commands/index'
-import { BaseError } from './errors'
+import { CliError } from './errors'
 
 /**
  * Commander's own errors (unknown option, missing argument, …) as one `coretime: …` line that
@@ -37,7 +37,7 @@ export const main = async (argv: string[]): Promise<number> => {
     return typeof process.exitCode === 'number' ? process.exitCode : 0
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2
-    if (e instanceof BaseError) {
+    if (e instanceof CliError) {
       process.stderr.write(`coretime: ${e.message}\n`)
       return e.exitCode
     }

@@ -6,7 +6,7 @@
  * renewal line are @coretime/core's Sale.priceAt and Renewal.nextPrice; Monte Carlo bands are
  * @coretime/sim's MonteCarlo; bulk against on-demand is @coretime/core's BulkVsOnDemand.
  */
-import { Broker, BulkVsOnDemand, Networks, OnDemand, Renewal, Sale } from '@coretime/core'
+import { BaseError, Broker, BulkVsOnDemand, Networks, OnDemand, Renewal, Sale } from '@coretime/core'
 import { MonteCarlo, Rng, type SimResult, Scenario as SimScenario, simulate } from '@coretime/sim'
 import type { Agents, Demand, Network, Params, ViewState } from './state'
 
@@ -80,7 +80,8 @@ export interface RunInput {
 /** Percent with at most two decimals → Perbill parts (exact: hundredths × 1e5). */
 const perbill = (pct: number): bigint => BigInt(Math.round(pct * 100)) * 100_000n
 
-class ModelError extends Error {}
+/** A scenario the form built but the simulator refused (shown in the page, never thrown past it). */
+class ModelError extends BaseError {}
 
 /** Lead-in samples per sale for the chart (the curve is convex; 48 points draw it smoothly). */
 const LEADIN_SAMPLES = 48

@@ -1,4 +1,4 @@
-import { Networks, Token } from '@coretime/core'
+import { BaseError, Networks, Token } from '@coretime/core'
 import { Preset } from '@coretime/sim'
 import { z } from 'zod'
 
@@ -402,7 +402,7 @@ const amountField = (raw: string | undefined, fallback: bigint, network: Network
   return v
 }
 
-class UrlError extends Error {
+class UrlError extends BaseError {
   constructor(
     readonly field: string,
     readonly expected: string,

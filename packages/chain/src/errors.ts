@@ -1,16 +1,16 @@
+import { BaseError } from '@coretime/core'
+
 /**
- * Failures at the chain edge: one `BaseError` (message, details, cause) with a `code`, and small
+ * Failures at the chain edge: core's `BaseError` (message, details, cause) with a `code`, and small
  * named subclasses. Expected problems a caller can act on, never bugs.
  */
-export class ChainError extends Error {
+export class ChainError extends BaseError {
   override name = 'ChainError'
   readonly code: string
-  readonly details: string | undefined
 
   constructor(code: string, message: string, options: { details?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    super(message, options)
     this.code = code
-    this.details = options.details
   }
 }
 

@@ -1,4 +1,6 @@
+import { BaseError } from '@coretime/core'
+
 /** A run that cannot go on (a setup call the engine refused, or a broken invariant). */
-export class SimulationError extends Error {
+export class SimulationError extends BaseError {
   override name = 'SimulationError'
 }

@@ -1,3 +1,4 @@
+import { BaseError } from '@coretime/core'
 import * as MonteCarlo from './MonteCarlo'
 import * as Scenario from './Scenario'
 
@@ -48,7 +49,8 @@ export interface SweepResult {
   cells: Cell[]
 }
 
-export class SweepError extends Error {
+/** A sweep that cannot be built: a bad parameter path or value list. */
+export class SweepError extends BaseError {
   override name = 'SweepError'
 }
 

@@ -1,7 +1,7 @@
 import { AbortedError, ChainError, Endpoints, Reader, type Snapshot } from '@coretime/chain'
 import { readSnapshot, websocketClass } from '@coretime/chain/node'
 import type { Command } from 'commander'
-import { BaseError, UsageError } from '../errors'
+import { CliError, UsageError } from '../errors'
 import { parseCount, parseNetwork } from '../relay/args'
 
 /**
@@ -28,7 +28,7 @@ export const addLiveOptions = (cmd: Command): Command =>
 export const CHAIN_EXIT = 3
 export const INTERRUPTED_EXIT = 130
 
-export class ChainFailure extends BaseError {
+export class ChainFailure extends CliError {
   override name = 'ChainFailure'
 }
 

@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import { writeSnapshot } from '@coretime/chain/node'
 import type { Command } from 'commander'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
-import { BaseError, fsReason, UsageError } from '../errors'
+import { CliError, fsReason, UsageError } from '../errors'
 import { networkChoices } from '../relay/args'
 
 type Options = LiveOptions & { output?: string }
@@ -26,7 +26,7 @@ export const snapshot = async (opts: Options): Promise<void> => {
   try {
     writeSnapshot(out, s)
   } catch (e) {
-    throw new BaseError(`-o: cannot write ${out}: ${fsReason(e, 'write')}`, { cause: e })
+    throw new CliError(`-o: cannot write ${out}: ${fsReason(e, 'write')}`, { cause: e })
   }
   const sale = s.broker.saleInfo
   process.stdout.write(

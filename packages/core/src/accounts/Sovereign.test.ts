@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { InvariantError } from '../errors/BaseError'
 import { toHex } from '../scale/Hex'
 import * as Sovereign from './Sovereign'
 import * as Ss58 from './Ss58'
@@ -74,9 +75,9 @@ describe('Sovereign.accountOf', () => {
     expect(toHex(Sovereign.sibling(0xffffffff)).slice(0, 18)).toBe('0x7369626cffffffff')
   })
   test('error: a non-u32 id is a bug and throws', () => {
-    expect(() => Sovereign.sibling(-1)).toThrow(RangeError)
-    expect(() => Sovereign.sibling(2 ** 32)).toThrow(RangeError)
-    expect(() => Sovereign.child(1.5)).toThrow(RangeError)
+    expect(() => Sovereign.sibling(-1)).toThrow(InvariantError)
+    expect(() => Sovereign.sibling(2 ** 32)).toThrow(InvariantError)
+    expect(() => Sovereign.child(1.5)).toThrow(InvariantError)
   })
 })
 

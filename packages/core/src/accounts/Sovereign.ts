@@ -1,3 +1,4 @@
+import { InvariantError } from '../errors/BaseError'
 import { isValid, type ParaId } from './ParaId'
 
 /**
@@ -17,7 +18,7 @@ export const kinds: readonly Kind[] = ['sibling', 'child']
 
 /** The 32-byte AccountId32 of `paraId`'s sovereign account of the given kind. Throws on a non-u32 id (a bug: parse first). */
 export const accountOf = (paraId: ParaId, kind: Kind): Uint8Array => {
-  if (!isValid(paraId)) throw new RangeError(`Sovereign.accountOf: para id ${paraId} is not a u32`)
+  if (!isValid(paraId)) throw new InvariantError(`Sovereign.accountOf: para id ${paraId} is not a u32`)
   const out = new Uint8Array(32)
   out.set(PREFIX[kind], 0)
   new DataView(out.buffer).setUint32(4, paraId, true)

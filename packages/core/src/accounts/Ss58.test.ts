@@ -1,6 +1,7 @@
 import { AccountId } from '@polkadot-api/substrate-bindings'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { InvariantError } from '../errors/BaseError'
 import { toHex } from '../scale/Hex'
 import * as Ss58 from './Ss58'
 
@@ -53,7 +54,7 @@ describe('Ss58.encode', () => {
     )
   })
   test('error: a 31-byte account or a reserved prefix throws', () => {
-    expect(() => Ss58.encode(new Uint8Array(31), 0)).toThrow(RangeError)
-    expect(() => Ss58.encode(new Uint8Array(32), 46)).toThrow(RangeError)
+    expect(() => Ss58.encode(new Uint8Array(31), 0)).toThrow(InvariantError)
+    expect(() => Ss58.encode(new Uint8Array(32), 46)).toThrow(InvariantError)
   })
 })

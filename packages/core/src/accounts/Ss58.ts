@@ -1,5 +1,6 @@
 import { blake2b } from '@noble/hashes/blake2.js'
 import { base58 } from '@scure/base'
+import { InvariantError } from '../errors/BaseError'
 import * as Networks from '../networks/Networks'
 
 /**
@@ -48,8 +49,8 @@ const prefixBytes = (prefix: number): number[] =>
 
 /** 32-byte account → SS58 string. Throws on a bad length or prefix (a bug: the caller holds a real account). */
 export const encode = (account: Uint8Array, prefix: number): string => {
-  if (account.length !== 32) throw new RangeError(`Ss58.encode: expected 32 bytes, got ${account.length}`)
-  if (!isValidPrefix(prefix)) throw new RangeError(`Ss58.encode: invalid prefix ${prefix}`)
+  if (account.length !== 32) throw new InvariantError(`Ss58.encode: expected 32 bytes, got ${account.length}`)
+  if (!isValidPrefix(prefix)) throw new InvariantError(`Ss58.encode: invalid prefix ${prefix}`)
   const pre = prefixBytes(prefix)
   const body = new Uint8Array(pre.length + 32)
   body.set(pre, 0)

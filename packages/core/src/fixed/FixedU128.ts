@@ -1,3 +1,4 @@
+import { InvariantError } from '../errors/BaseError'
 import { divRoundHalfDown, saturate, U128_MAX } from './rounding'
 
 /**
@@ -14,7 +15,7 @@ export const fromInt = (n: bigint): FixedU128 => saturate(n * DIV, U128_MAX)
 
 /** `FixedU128::from_rational(a, b)` (inherent const fn): round half down. Throws on b = 0. */
 export const fromRational = (a: bigint, b: bigint): FixedU128 => {
-  if (b === 0n) throw new RangeError('FixedU128.fromRational: division by zero')
+  if (b === 0n) throw new InvariantError('FixedU128.fromRational: division by zero')
   return saturate(divRoundHalfDown(a * DIV, b), U128_MAX)
 }
 

@@ -1,3 +1,4 @@
+import { InvariantError } from '../errors/BaseError'
 import { divRoundHalfDown, saturate, U64_MAX } from './rounding'
 
 /**
@@ -18,7 +19,7 @@ export const fromInt = (n: bigint): FixedU64 => saturate(n * DIV, U64_MAX)
  * Throws on b = 0, where the chain panics.
  */
 export const fromRational = (a: bigint, b: bigint): FixedU64 => {
-  if (b === 0n) throw new RangeError('FixedU64.fromRational: division by zero')
+  if (b === 0n) throw new InvariantError('FixedU64.fromRational: division by zero')
   return saturate(divRoundHalfDown(a * DIV, b), U64_MAX)
 }
 

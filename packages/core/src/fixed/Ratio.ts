@@ -1,3 +1,4 @@
+import { InvariantError } from '../errors/BaseError'
 /**
  * An exact non-negative rational `num / den` of bigints, for model inputs that are not chain types
  * (USD prices, MB/s, month lengths). Nothing rounds until `floor`/`format` says so.
@@ -11,7 +12,7 @@ const gcd = (a: bigint, b: bigint): bigint => {
 
 /** num/den reduced; throws on a zero denominator (a bug, never user input). */
 export const of = (num: bigint, den = 1n): Ratio => {
-  if (den === 0n) throw new RangeError('Ratio.of: zero denominator')
+  if (den === 0n) throw new InvariantError('Ratio.of: zero denominator')
   if (den < 0n) return of(-num, -den)
   const g = gcd(num, den) || 1n
   return { num: num / g, den: den / g }

@@ -1,3 +1,4 @@
+import { InvariantError } from '../errors/BaseError'
 import * as Networks from '../networks/Networks'
 import { fromHex, toHex } from './Hex'
 import * as S from './Shape'
@@ -240,7 +241,7 @@ const palletOf = (key: Call['pallet']): PalletDef => (key === 'Broker' ? Broker 
 export const encode = (c: Call): Uint8Array => {
   const pallet = palletOf(c.pallet)
   const def = pallet.calls.find((d) => d.name === c.call)
-  if (!def) throw new RangeError(`Calls.encode: ${c.pallet}.${c.call} is not in the table`)
+  if (!def) throw new InvariantError(`Calls.encode: ${c.pallet}.${c.call} is not in the table`)
   const parts = def.args.map(([n, s]) => S.codecOf(s).enc(c.args[n]))
   const length = parts.reduce((a, p) => a + p.length, 2)
   const out = new Uint8Array(length)

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { InvariantError } from '../errors/BaseError'
 import { toHex } from './Hex'
 import * as Xcm from './Xcm'
 
@@ -37,6 +38,6 @@ describe('Xcm.autoRenewProgram', () => {
     expect(toHex(send)).toBe('0x360005010100b50f0500')
   })
   test('error: an XCM pallet index beyond u8 is a bug', () => {
-    expect(() => Xcm.sendCall(256, new Uint8Array(), new Uint8Array())).toThrow(RangeError)
+    expect(() => Xcm.sendCall(256, new Uint8Array(), new Uint8Array())).toThrow(InvariantError)
   })
 })

@@ -1,3 +1,4 @@
+import { InvariantError } from '../errors/BaseError'
 import { toHex } from './Hex'
 import * as S from './Shape'
 
@@ -116,7 +117,7 @@ export const encodeDestination = (dest: S.Value): Uint8Array => S.codecOf(versio
  */
 export const sendCall = (palletIndex: number, dest: Uint8Array, message: Uint8Array): Uint8Array => {
   if (!Number.isInteger(palletIndex) || palletIndex < 0 || palletIndex > 255)
-    throw new RangeError(`Xcm.sendCall: pallet index ${palletIndex} is not a u8`)
+    throw new InvariantError(`Xcm.sendCall: pallet index ${palletIndex} is not a u8`)
   const out = new Uint8Array(2 + dest.length + message.length)
   out.set([palletIndex, 0], 0)
   out.set(dest, 2)
