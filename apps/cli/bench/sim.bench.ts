@@ -40,7 +40,7 @@ export const benchScenario = (agents: number, sales: number): Scenario.Scenario 
     },
   }
   const p = Scenario.parse(raw)
-  if (!p.ok) throw new Error(p.issues.map(Scenario.formatIssue).join('; '))
+  if (!p.ok) throw new Error(p.error.issues.map(Scenario.formatIssue).join('; '))
   return p.scenario
 }
 

@@ -1,6 +1,6 @@
 import { ChainError, ConnectionError, ShapeError, SnapshotError } from '@coretime/chain'
 import { BaseError } from '@coretime/core'
-import { SimulationError, Sweep } from '@coretime/sim'
+import { Scenario, SimulationError, Sweep } from '@coretime/sim'
 import { describe, expect, test } from 'vitest'
 import { ChainFailure } from './chain/live'
 import { CliError, UsageError } from './errors'
@@ -31,5 +31,16 @@ describe('one error tree', () => {
 
   test('error: a sweep with no axes throws a SweepError', () => {
     expect(() => Sweep.sweep({}, [], { metric: 'revenue' })).toThrow(Sweep.SweepError)
+  })
+})
+
+describe('expected failures are data with a code', () => {
+  test('error: a bad scenario is { ok: false, error: { code: InvalidScenario, message, issues } }', () => {
+    const r = Scenario.parse({ horizon: -1 })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('InvalidScenario')
+    expect(r.error.issues.map((i) => i.path)).toContain('horizon')
+    expect(r.error.message).toBe(r.error.issues.map(Scenario.formatIssue).join('; '))
   })
 })

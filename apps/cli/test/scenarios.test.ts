@@ -11,7 +11,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml'))
 /** The seed-1 outcome of a scenario: per sale "end price (planck) / cores sold", then the revenue. */
 const outcome = (file: string): string => {
   const p = Scenario.parse(parse(readFileSync(join(DIR, file), 'utf8')))
-  if (!p.ok) throw new Error(`${file}: ${p.issues.map(Scenario.formatIssue).join('; ')}`)
+  if (!p.ok) throw new Error(`${file}: ${p.error.issues.map(Scenario.formatIssue).join('; ')}`)
   expect(p.scenario.description.length).toBeGreaterThan(40)
   const r = simulate(p.scenario, { seed: 1 })
   return `${r.sales.map((s) => `${s.endPrice}/${s.coresSold}`).join(' ')} | revenue ${r.revenue}`

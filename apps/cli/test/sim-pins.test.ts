@@ -16,7 +16,7 @@ const digest = (x: unknown): string =>
 
 const parsed = (raw: unknown): Scenario.Scenario => {
   const p = Scenario.parse(raw)
-  if (!p.ok) throw new Error(p.issues.map(Scenario.formatIssue).join('; '))
+  if (!p.ok) throw new Error(p.error.issues.map(Scenario.formatIssue).join('; '))
   return p.scenario
 }
 

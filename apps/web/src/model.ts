@@ -188,7 +188,7 @@ export const agentSpecs = (a: Agents, sales: number): unknown[] => {
 
 const parseScenario = (raw: unknown): SimScenario.Scenario => {
   const r = SimScenario.parse(raw)
-  if (!r.ok) throw new ModelError(r.issues.map(SimScenario.formatIssue).join('; '))
+  if (!r.ok) throw new ModelError(r.error.issues.map(SimScenario.formatIssue).join('; '))
   return r.scenario
 }
 

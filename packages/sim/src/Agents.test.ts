@@ -4,7 +4,7 @@ import { simulate } from './Simulate'
 
 const scenario = (raw: unknown): Scenario.Scenario => {
   const r = Scenario.parse(raw)
-  if (!r.ok) throw new Error(r.issues.map(Scenario.formatIssue).join('; '))
+  if (!r.ok) throw new Error(r.error.issues.map(Scenario.formatIssue).join('; '))
   return r.scenario
 }
 const DOT = 10_000_000_000n

@@ -4,12 +4,12 @@ import { simulate } from './Simulate'
 
 const scenario = (raw: unknown): Scenario.Scenario => {
   const r = Scenario.parse(raw)
-  if (!r.ok) throw new Error(r.issues.map(Scenario.formatIssue).join('; '))
+  if (!r.ok) throw new Error(r.error.issues.map(Scenario.formatIssue).join('; '))
   return r.scenario
 }
 const issues = (raw: unknown): string[] => {
   const r = Scenario.parse(raw)
-  return r.ok ? [] : r.issues.map(Scenario.formatIssue)
+  return r.ok ? [] : r.error.issues.map(Scenario.formatIssue)
 }
 
 const withUsers = (user: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({

@@ -4,7 +4,7 @@ import * as Scenario from './Scenario'
 const ok = { horizon: 3, demand: { table: { renewals: 1, purchases: 2 } } }
 const issues = (raw: unknown): string[] => {
   const r = Scenario.parse(raw)
-  return r.ok ? [] : r.issues.map(Scenario.formatIssue)
+  return r.ok ? [] : r.error.issues.map(Scenario.formatIssue)
 }
 
 describe('Scenario.parse', () => {
@@ -14,7 +14,7 @@ describe('Scenario.parse', () => {
       start: { endPrice: '25 DOT' },
       demand: { agents: [{ kind: 'buyer', count: 2, valuation: { dist: 'fixed', value: '1.5 DOT' } }] },
     })
-    if (!r.ok) throw new Error(JSON.stringify(r.issues))
+    if (!r.ok) throw new Error(JSON.stringify(r.error.issues))
     expect(r.scenario.chain.runtime.priceAdapter).toEqual({
       kind: 'MinimumPrice',
       minimumEndPrice: 100_000_000_000n,
@@ -30,7 +30,7 @@ describe('Scenario.parse', () => {
       ...ok,
       chain: { preset: 'kusama', configuration: { renewalBump: 5, limitCoresOffered: 3 } },
     })
-    if (!r.ok) throw new Error(JSON.stringify(r.issues))
+    if (!r.ok) throw new Error(JSON.stringify(r.error.issues))
     expect(r.scenario.chain.token.symbol).toBe('KSM')
     expect(r.scenario.chain.runtime.maxLeasedCores).toBe(50)
     expect(r.scenario.chain.configuration.renewalBump).toBe(50_000_000n)

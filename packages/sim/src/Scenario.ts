@@ -397,9 +397,16 @@ export interface Issue {
   path: string
   message: string
 }
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] }
-
 export const formatIssue = (i: Issue): string => (i.path ? `${i.path}: ${i.message}` : i.message)
+
+/** A scenario the schema refused: every issue, and all of them as one line. */
+export type ParseError = { code: 'InvalidScenario'; message: string; issues: Issue[] }
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; error: ParseError }
+
+const invalid = (issues: Issue[]): ParseResult => ({
+  ok: false,
+  error: { code: 'InvalidScenario', message: issues.map(formatIssue).join('; '), issues },
+})
 
 const DEFAULT_START_DATE = '2026-01-01T00:00:00.000Z'
 
@@ -411,7 +418,7 @@ export const parse = (input: unknown): ParseResult => {
       path: Validation.pathOf(i.path),
       message: Validation.describe(i),
     }))
-    return { ok: false, issues }
+    return invalid(issues)
   }
   const raw = r.data
   const preset = Preset.get(raw.chain.preset)
@@ -585,7 +592,7 @@ export const parse = (input: unknown): ParseResult => {
   const endPrice =
     raw.start.endPrice === undefined ? preset.endPrice : amount(raw.start.endPrice, 'start.endPrice')
   const market = resolveMarket(raw.market, endPrice, token.unit, amount, issues)
-  if (issues.length > 0) return { ok: false, issues }
+  if (issues.length > 0) return invalid(issues)
   return {
     ok: true,
     scenario: {

@@ -5,7 +5,7 @@ import { simulate } from './Simulate'
 
 const scenario = (raw: unknown): Scenario.Scenario => {
   const r = Scenario.parse(raw)
-  if (!r.ok) throw new Error(r.issues.map(Scenario.formatIssue).join('; '))
+  if (!r.ok) throw new Error(r.error.issues.map(Scenario.formatIssue).join('; '))
   return r.scenario
 }
 
@@ -53,7 +53,7 @@ describe('simulate (table demand)', () => {
   test('behavior: the recorded trace replays through the engine to the same result', () => {
     const r = simulate(scenario(small), { seed: 3, trace: true })
     const parsed = Trace.parse(JSON.parse(JSON.stringify(r.trace)))
-    if (!parsed.ok) throw new Error(parsed.issues.map(Trace.formatIssue).join('; '))
+    if (!parsed.ok) throw new Error(parsed.error.issues.map(Trace.formatIssue).join('; '))
     const run = Replay.replay(parsed.trace)
     // the calls that fail on replay are exactly the failures the run reported (sold out here)
     const failed = run.outcomes.flatMap((o) => (o !== null && !o.ok ? [o.error.code] : []))

@@ -112,7 +112,7 @@ export const plan = (raw: unknown, axes: readonly Axis[], options: SweepOptions)
     const p = Scenario.parse(r)
     if (!p.ok)
       throw new SweepError(
-        `sweep: ${axes.map((a, i) => `${a.path}=${JSON.stringify(values[i])}`).join(', ')}: ${p.issues.map(Scenario.formatIssue).join('; ')}`,
+        `sweep: ${axes.map((a, i) => `${a.path}=${JSON.stringify(values[i])}`).join(', ')}: ${p.error.issues.map(Scenario.formatIssue).join('; ')}`,
       )
     return p.scenario
   })

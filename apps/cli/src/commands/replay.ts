@@ -42,7 +42,7 @@ const readJson = (file: string): unknown => {
 export const replay = (file: string, opts: Options): void => {
   const parsed = Trace.parse(readJson(file))
   if (!parsed.ok) {
-    const lines = parsed.issues.map(Trace.formatIssue)
+    const lines = parsed.error.issues.map(Trace.formatIssue)
     throw new UsageError(
       lines.length === 1
         ? `${file}: ${lines[0]}`

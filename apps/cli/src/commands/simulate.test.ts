@@ -51,7 +51,7 @@ describe('coretime simulate', () => {
     expect(r.code).toBe(0)
     const result = JSON.parse(r.stdout)
     const parsed = Trace.parse(JSON.parse(readFileSync(out, 'utf8')))
-    if (!parsed.ok) throw new Error(parsed.issues.map(Trace.formatIssue).join('; '))
+    if (!parsed.ok) throw new Error(parsed.error.issues.map(Trace.formatIssue).join('; '))
     const run = Replay.replay(parsed.trace)
     expect(String(run.state.balances.get('burn'))).toBe(result.revenue)
   })

@@ -102,7 +102,7 @@ const readScenario = (file: string): unknown => {
 const validate = (raw: unknown, where: string): Scenario.Scenario => {
   const p = Scenario.parse(raw)
   if (p.ok) return p.scenario
-  const lines = p.issues.map(Scenario.formatIssue)
+  const lines = p.error.issues.map(Scenario.formatIssue)
   throw new UsageError(
     lines.length === 1
       ? `${where}: ${lines[0]}`

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as Ratio from '../fixed/Ratio'
+import * as Trace from '../trace/Trace'
 import { BaseError, InvariantError } from './BaseError'
 import * as Results from './Result'
 
@@ -42,5 +43,16 @@ describe('Results', () => {
     expect(Results.ok(3)).toEqual({ ok: true, value: 3 })
     const r: Results.Result<number> = Results.fail({ code: 'Bad', message: 'bad' })
     expect(r.ok ? null : r.error.code).toBe('Bad')
+  })
+})
+
+describe('expected failures are data with a code', () => {
+  test('error: a bad trace file is { ok: false, error: { code: InvalidTrace, message, issues } }', () => {
+    const r = Trace.parse({ format: 'coretime-trace/2' })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('InvalidTrace')
+    expect(r.error.issues.length).toBeGreaterThan(0)
+    expect(r.error.message).toBe(r.error.issues.map(Trace.formatIssue).join('; '))
   })
 })

@@ -9,7 +9,7 @@ const full = '0xffffffffffffffffffff'
 const configure = configureStep()
 const parse = (steps: unknown[]): Trace.Trace => {
   const r = Trace.parse({ format: 'coretime-trace/1', runtime, balances: { '1': '100000' }, steps })
-  if (!r.ok) throw new Error(r.issues.map(Trace.formatIssue).join('\n'))
+  if (!r.ok) throw new Error(r.error.issues.map(Trace.formatIssue).join('\n'))
   return r.trace
 }
 // the spec's renewal example (pallet-broker `renewal_works`)

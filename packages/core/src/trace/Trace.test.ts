@@ -28,14 +28,14 @@ const file = () => ({
 const issues = (input: unknown): string[] => {
   const r = Trace.parse(input)
   if (r.ok) throw new Error('expected issues, the trace parsed')
-  return r.issues.map(Trace.formatIssue)
+  return r.error.issues.map(Trace.formatIssue)
 }
 const args = (f: ReturnType<typeof file>, i: number) => f.steps[i]!.args as Record<string, unknown>
 
 describe('Trace.parse', () => {
   test('default', () => {
     const r = Trace.parse(file())
-    if (!r.ok) throw new Error(r.issues.map(Trace.formatIssue).join('\n'))
+    if (!r.ok) throw new Error(r.error.issues.map(Trace.formatIssue).join('\n'))
     const t = r.trace
     expect(t.name).toBe('renewal_works')
     expect(t.startBlock).toBe(0)
@@ -95,7 +95,7 @@ describe('Trace.parse', () => {
       { block: 11, origin: '1', call: 'notifyRevenue', args: { revenue: { until: 10, amount: '5' } } },
     ]
     const r = Trace.parse(f)
-    if (!r.ok) throw new Error(r.issues.map(Trace.formatIssue).join('\n'))
+    if (!r.ok) throw new Error(r.error.issues.map(Trace.formatIssue).join('\n'))
     expect(r.trace.startBlock).toBe(10)
     expect('startBlock' in r.trace.runtime).toBe(false)
     expect(r.trace.runtime.priceAdapter).toEqual({ kind: 'MinimumPrice', minimumEndPrice: 100_000_000_000n })
@@ -136,7 +136,7 @@ describe('Trace.parse', () => {
       },
     }
     const r = Trace.parse(f)
-    if (!r.ok) throw new Error(r.issues.map(Trace.formatIssue).join('\n'))
+    if (!r.ok) throw new Error(r.error.issues.map(Trace.formatIssue).join('\n'))
     expect(r.trace.expect).toEqual({
       steps: [
         { index: 2, ok: true },
@@ -306,7 +306,7 @@ describe('Trace.toJson', () => {
       },
     )
     const r = Trace.parse(f)
-    if (!r.ok) throw new Error(r.issues.map(Trace.formatIssue).join('\n'))
+    if (!r.ok) throw new Error(r.error.issues.map(Trace.formatIssue).join('\n'))
     const json = Trace.toJson(r.trace)
     expect(json).toEqual(JSON.parse(JSON.stringify(f)))
     const again = Trace.parse(JSON.parse(JSON.stringify(json)))

@@ -119,7 +119,14 @@ export interface Issue {
   message: string
 }
 
-export type ParseResult = { ok: true; trace: Trace } | { ok: false; issues: Issue[] }
+/** A trace file the schema refused: every issue, and all of them as one line. */
+export type ParseError = { code: 'InvalidTrace'; message: string; issues: Issue[] }
+export type ParseResult = { ok: true; trace: Trace } | { ok: false; error: ParseError }
+
+const invalid = (issues: Issue[]): ParseResult => ({
+  ok: false,
+  error: { code: 'InvalidTrace', message: issues.map(formatIssue).join('; '), issues },
+})
 
 /** `steps[3].args.priceLimit: expected a decimal string of planck, got number 5` */
 export const formatIssue = (issue: Issue): string => `${issue.path}: ${issue.message}`
@@ -298,7 +305,7 @@ const MAX_ISSUES = 50
 export const parse = (input: unknown): ParseResult => {
   const issues: Issue[] = []
   const top = run(topSchema, input, issues, [])
-  if (top === undefined) return { ok: false, issues }
+  if (top === undefined) return invalid(issues)
   unknownKeys(top, topShape, [], issues)
 
   const runtimeParsed = run(runtimeSchema, top.runtime, issues, ['runtime'])
@@ -369,7 +376,7 @@ export const parse = (input: unknown): ParseResult => {
   }
   if (issues.length >= MAX_ISSUES) {
     issues.push({ path: '(file)', message: `too many issues; stopped after ${MAX_ISSUES}` })
-    return { ok: false, issues }
+    return invalid(issues)
   }
 
   let expect: Expect | null = null
@@ -386,7 +393,7 @@ export const parse = (input: unknown): ParseResult => {
     }
   }
 
-  if (issues.length > 0 || runtimeParsed === undefined) return { ok: false, issues }
+  if (issues.length > 0 || runtimeParsed === undefined) return invalid(issues)
   const { startBlock: _, ...runtime } = runtimeParsed
   return {
     ok: true,

@@ -52,7 +52,7 @@ const KNOWN_FAILURES: ReadonlyMap<string, string> = new Map([])
 
 const replayChecks = (text: string): string[] => {
   const parsed = Trace.parse(JSON.parse(text))
-  if (!parsed.ok) expect.fail(parsed.issues.map(Trace.formatIssue).join('\n'))
+  if (!parsed.ok) expect.fail(parsed.error.issues.map(Trace.formatIssue).join('\n'))
   const trace = parsed.trace
   expect(trace.expect).not.toBeNull()
   const run = Replay.replay(trace, { snapshots: Replay.snapshotSteps(trace) })
@@ -102,7 +102,7 @@ describe('Trace.toJson on the conformance traces', () => {
     test(`behavior: ${name} round-trips`, () => {
       const json = JSON.parse(text)
       const parsed = Trace.parse(json)
-      if (!parsed.ok) expect.fail(parsed.issues.map(Trace.formatIssue).join('\n'))
+      if (!parsed.ok) expect.fail(parsed.error.issues.map(Trace.formatIssue).join('\n'))
       expect(Trace.toJson(parsed.trace)).toEqual(json)
     })
   }

@@ -6,7 +6,7 @@ const DOT = 10n ** 10n
 
 const scenario = (raw: Record<string, unknown>) => {
   const p = Scenario.parse({ horizon: 2, ...raw })
-  if (!p.ok) throw new Error(p.issues.map(Scenario.formatIssue).join('; '))
+  if (!p.ok) throw new Error(p.error.issues.map(Scenario.formatIssue).join('; '))
   return p.scenario
 }
 const market = { kind: 'rfc17', reservePrice: '100 DOT', k: 2, targetConsumption: 90 }
@@ -127,7 +127,7 @@ describe('Scenario.parse market', () => {
         market: { kind: 'rfc17', ...m },
         demand: { agents: [fixedBuyers(1)] },
       })
-      return p.ok ? '' : p.issues.map(Scenario.formatIssue).join('; ')
+      return p.ok ? '' : p.error.issues.map(Scenario.formatIssue).join('; ')
     }
     expect(bad({ levelHours: 5 })).toMatch(/^market\.levelHours: expected a divisor of marketHours \(336\)/)
     expect(bad({ targetConsumption: 0 })).toMatch(/^market\.targetConsumption: /)
