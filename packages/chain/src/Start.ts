@@ -38,7 +38,7 @@ export const fromSnapshot = (snapshot: Snapshot, raw: unknown = defaultDemand): 
   if (!parsed.ok)
     return {
       ok: false,
-      error: { code: 'InvalidScenario', message: parsed.error.issues.map(Scenario.formatIssue).join('; ') },
+      error: { code: 'InvalidScenario', message: parsed.error.message },
     }
   const state = toBrokerState(snapshot)
   const clock: Clock.Clock = {

@@ -10,7 +10,7 @@ const DOT = 10n ** 10n
 
 const parse = (raw: Record<string, unknown>) => {
   const p = Scenario.parse(raw)
-  if (!p.ok) throw new Error(p.issues.map(Scenario.formatIssue).join('; '))
+  if (!p.ok) throw new Error(p.error.issues.map(Scenario.formatIssue).join('; '))
   return p.scenario
 }
 
