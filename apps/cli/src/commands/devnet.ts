@@ -1,7 +1,7 @@
 import { ChainError, Endpoints } from '@coretime/chain'
 import { DevAccounts, Devnet } from '@coretime/chain/devnet'
 import type { Command } from 'commander'
-import { BaseError, UsageError } from '../errors'
+import { CliError, UsageError } from '../errors'
 import { parseCount } from '../relay/args'
 
 type Options = {
@@ -58,7 +58,7 @@ export const devnet = async (opts: Options): Promise<void> => {
     })
   } catch (e) {
     if (e instanceof ChainError)
-      throw new BaseError(e.code === 'BadSpec' ? `--spec ${e.message}` : e.message, {
+      throw new CliError(e.code === 'BadSpec' ? `--spec ${e.message}` : e.message, {
         exitCode: e.code === 'BadSpec' ? 2 : 3,
         cause: e,
       })

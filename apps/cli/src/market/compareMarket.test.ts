@@ -116,7 +116,7 @@ describe('the comparison over every bundled scenario', () => {
   for (const file of files)
     test(`behavior: ${file} runs through both markets`, () => {
       const p = Scenario.parse(parse(readFileSync(join(SCENARIOS, file), 'utf8')))
-      if (!p.ok) throw new Error(p.issues.map(Scenario.formatIssue).join('; '))
+      if (!p.ok) throw new Error(p.error.issues.map(Scenario.formatIssue).join('; '))
       const c = Compare.compare(p.scenario, 1)
       expect(c.sales).toHaveLength(p.scenario.horizon)
       for (const s of c.sales) {
