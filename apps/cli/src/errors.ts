@@ -34,6 +34,12 @@ export const fsReason = (e: unknown, op: 'read' | 'write' = 'read'): string => {
       return 'permission denied'
     case 'ENOSPC':
       return 'no space left on the device'
+    case 'EFBIG': {
+      const limit = (e as { limit?: number }).limit
+      return limit === undefined
+        ? 'file too large'
+        : `larger than the ${Math.round(limit / 1024 / 1024)} MiB an input file may have`
+    }
     default:
       return code ?? (e instanceof Error ? e.message : String(e))
   }

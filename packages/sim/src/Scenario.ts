@@ -112,7 +112,10 @@ const Agent = z.discriminatedUnion('kind', [
     /** how many sales a buyer keeps trying before giving up */
     patience: z.number().int().positive({ error: 'expected a number of sales ≥ 1' }).default(1),
     valuation: Dist,
-    timing: Timing.default({ strategy: 'atValuation' }),
+    /** a strategy object, or its name alone (`timing: end`) for the ones without parameters */
+    timing: z
+      .preprocess((v) => (v === 'atValuation' || v === 'end' || v === 'random' ? { strategy: v } : v), Timing)
+      .default({ strategy: 'atValuation' }),
     /** after buying, renew while the renewal price is within the valuation */
     renew: z.boolean().default(true),
     forget: Probability.default(0),
@@ -575,6 +578,14 @@ export const parse = (input: unknown): ParseResult => {
     issues.push({
       path: 'start.reservations',
       message: `expected at most maxReservedCores = ${runtime.maxReservedCores}, got ${raw.start.reservations}`,
+    })
+  // pallet-broker dispatchable_impls.rs do_start_sales: leases + reservations + extra_cores is the
+  // u16 core count; more would wrap (100000 → 34464 cores, 65536 → 0)
+  const cores = leaseCount + raw.start.reservations + raw.start.extraCores
+  if (cores > 0xffff)
+    issues.push({
+      path: 'start.extraCores',
+      message: `leases + reservations + extraCores is the core count, a u16: at most 65535, got ${leaseCount} + ${raw.start.reservations} + ${raw.start.extraCores} = ${cores}`,
     })
   if (!raw.demand.table && raw.demand.agents.length === 0)
     issues.push({ path: 'demand', message: 'expected a `table` or at least one agent' })

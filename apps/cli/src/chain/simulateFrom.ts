@@ -1,6 +1,7 @@
 import { Start } from '@coretime/chain'
 import { MonteCarlo, simulate as run } from '@coretime/sim'
 import { UsageError } from '../errors'
+import { checkWork } from '../limits'
 import * as Format from '../sim/format'
 import { runParallel } from '../sim/pool'
 import { loadSnapshot } from './live'
@@ -53,6 +54,7 @@ export const simulateFrom = async (
 
   if (opts.runs !== undefined) {
     const runs = opts.runs
+    checkWork(runs, scenario.horizon)
     const summaries =
       runs < 4 || opts.workers === 1
         ? MonteCarlo.runs(scenario, {

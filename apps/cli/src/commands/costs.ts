@@ -2,7 +2,7 @@ import { Costs, Networks, Ratio, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import {
   networkChoices,
-  parseAmount,
+  parseAmountWithUnit,
   parseCount,
   parseNetwork,
   parsePercentRatio,
@@ -25,7 +25,7 @@ const FLAGS = [
   [
     '--rewards-per-day <amount>',
     'validatorRewardsPerDay',
-    'validator rewards per day (1170 DOT / 2 KSM)',
+    'validator rewards per day, with its unit (1170 DOT / 2 KSM; or N planck)',
     'amount',
   ],
   ['--backing-group <n>', 'backingGroupSize', 'validators per backing group (5 / 3)', 'group'],
@@ -44,7 +44,12 @@ const FLAGS = [
     'month length for the infrastructure method (30)',
     'positive',
   ],
-  ['--deposit <amount>', 'registrationDeposit', 'registration deposit (1052 DOT / 312 KSM)', 'amount'],
+  [
+    '--deposit <amount>',
+    'registrationDeposit',
+    'registration deposit, with its unit (1052 DOT / 312 KSM; or N planck)',
+    'amount',
+  ],
   [
     '--opportunity-rate <pct>',
     'opportunityRatePerYear',
@@ -90,7 +95,7 @@ export const costs = (opts: Options): void => {
           : kind === 'percent'
             ? parsePercentRatio(name, raw)
             : kind === 'amount'
-              ? parseAmount(name, raw, token)
+              ? parseAmountWithUnit(name, raw, token)
               : BigInt(parseCount(name, raw, kind === 'group' ? 1 : 1))
   }
   const i = inputs as Costs.CorePrice.Inputs

@@ -1,7 +1,7 @@
-import { Calls, Hex } from '@coretime/core'
+import { Calls, Hex, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { printJson } from '../relay/args'
+import { parseAmount, printJson } from '../relay/args'
 
 type Options = { json?: boolean; list?: boolean }
 
@@ -76,7 +76,7 @@ export const encode = (name: string | undefined, words: readonly string[], opts:
     )
     return
   }
-  const built = Calls.build(name, parseArgs(words, name))
+  const built = Calls.build(name, withTokens(name, parseArgs(words, name)))
   if (!built.ok) throw new UsageError(built.error.message)
   const bytes = Calls.encode(built.value)
   const hex = Hex.toHex(bytes)
@@ -94,4 +94,28 @@ export const encode = (name: string | undefined, words: readonly string[], opts:
   process.stdout.write(
     `${hex}\n  ${Calls.render(built.value)}\n  ${pallet.chain === 'coretime' ? 'coretime chain' : 'relay chain'}: pallet ${bytes[0]}, call ${bytes[1]}, ${bytes.length} bytes\n`,
   )
+}
+
+/**
+ * Balance arguments (u128) given as tokens ("5 DOT", "0.1 KSM") or "N planck" → planck, as every
+ * amount of the CLI (docs/cli.md); the symbol says the network. Other values pass through.
+ */
+export const withTokens = (
+  name: string,
+  args: unknown[] | Record<string, unknown>,
+): unknown[] | Record<string, unknown> => {
+  const found = Calls.find(name)
+  if (!found.ok) return args
+  const defs = found.value.call.args
+  const key = (k: string) => k.replace(/_/g, '').toLowerCase()
+  const convert = (argName: string, v: unknown): unknown => {
+    const def = defs.find(([n]) => key(n) === key(argName))
+    if (def?.[1].kind !== 'u128' || typeof v !== 'string') return v
+    const unit = /([A-Za-z]+)\s*$/.exec(v.trim())?.[1]?.toUpperCase()
+    if (unit === undefined) return v
+    const token = Token.of(unit === 'KSM' ? 'kusama' : 'polkadot')
+    return String(parseAmount(`${name}: ${def[0]}`, v, token))
+  }
+  if (Array.isArray(args)) return args.map((v, i) => convert(defs[i]?.[0] ?? '', v))
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, convert(k, v)]))
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
 import { Consistency } from '@coretime/chain'
+import { readText } from '@coretime/chain/node'
 import { EndHint, Networks, Plan, SaleInfo, Token, Validation } from '@coretime/core'
 import type { Command } from 'commander'
 import { z } from 'zod'
@@ -22,7 +22,7 @@ export const readJson = (flag: string, value: string): unknown => {
   let source = text
   if (!/^[[{]/.test(text)) {
     try {
-      source = readFileSync(text, 'utf8')
+      source = readText(text)
     } catch (e) {
       throw new UsageError(`${flag}: cannot read "${value}": ${fsReason(e)}`, { cause: e })
     }
@@ -45,6 +45,16 @@ export const parseTime = (flag: string, value: string): number => {
   const t = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value)
   if (!Number.isFinite(t))
     throw new UsageError(`${flag}: expected an ISO date/time such as 2025-04-29T12:00:00Z, got "${value}"`)
+  // Date.parse rolls a day past the month's end over (2025-02-30 → 2025-03-02): refuse it instead
+  const d = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value)
+  if (d) {
+    const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])]
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate() // day 0 of the next month
+    if (m < 1 || m > 12 || day < 1 || day > last)
+      throw new UsageError(
+        `${flag}: ${d[1]}-${d[2]}-${d[3]} is not a date${m >= 1 && m <= 12 ? ` (that month has ${last} days)` : ''}, got "${value}"`,
+      )
+  }
   return t
 }
 
@@ -161,11 +171,22 @@ export const registerPlan = (program: Command): void => {
     .option('--rule <rule>', 'renewal price rule: rfc149 (live) or bump-only (before June 2025)', 'rfc149')
     .option('--json', 'machine-readable output')
   addLiveOptions(cmd)
+  refuseBoth(cmd, '--auto-renew', '--no-auto-renew')
   cmd.action(async (opts: Options, command: Command) => {
     // no sale given: read the live chain (--network, --coretime-url, --relay-url)
     if (opts.saleinfo === undefined && opts.snapshot === undefined)
       opts.live = parsePlannerSnapshot(toPlannerSnapshot(await readLive(opts)))
     plan(opts, command.getOptionValueSource('autoRenew') !== undefined)
+  })
+}
+
+/** Refuses a negatable flag given both ways (`--auto-renew --no-auto-renew`): commander keeps the last one. */
+export const refuseBoth = (cmd: Command, yes: string, no: string): void => {
+  const seen = new Set<string>()
+  cmd.on(`option:${yes.slice(2)}`, () => seen.add(yes))
+  cmd.on(`option:${no.slice(2)}`, () => seen.add(no))
+  cmd.hook('preAction', () => {
+    if (seen.size === 2) throw new UsageError(`${yes} and ${no}: give one of them, not both`)
   })
 }
 
@@ -211,7 +232,10 @@ export const gather = (opts: Options & { saleinfo?: string }): Gathered => {
     if (picked.ok) {
       core = picked.value.core
       coreSource = `broker.${picked.value.source}`
-    }
+    } else if (!(snapshot.leases ?? []).some((l) => l.task === para))
+      throw new UsageError(
+        `--para: para ${para} holds no core in ${opts.live ? 'the live chain' : `--snapshot ${opts.snapshot}`} (not in broker.workload, broker.workplan or broker.leases): nothing to renew; buy a core in the sale, or give --core`,
+      )
   }
   return { network, para, sale, coverage, core, coreSource, snapshot }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readText } from '@coretime/chain/node'
 import { Expect, Replay, Trace, TraceResult } from '@coretime/core'
 import type { Command } from 'commander'
 import { fsReason, UsageError } from '../errors'
@@ -8,6 +8,13 @@ type Options = { json?: boolean; check?: boolean }
 
 /** Failed steps listed in the human summary before the rest are counted. */
 const MAX_LISTED = 20
+
+/**
+ * The most timeslices a replay may cross (from the trace's start block to its last step). The
+ * engine's hook runs once per timeslice; at the unit-test runtime's size 500 000 take about 8 s and,
+ * with every event kept (`--json`, `--check`), about 600 MB on this project's 2-core machine.
+ */
+export const MAX_TIMESLICES = 500_000
 
 /** `coretime replay FILE [--json] [--check]` (docs/trace-format.md). */
 export const registerReplay = (program: Command): void => {
@@ -26,7 +33,7 @@ export const registerReplay = (program: Command): void => {
 const readJson = (file: string): unknown => {
   let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    text = readText(file)
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${fsReason(e)}`, { cause: e })
   }
@@ -51,11 +58,24 @@ export const replay = (file: string, opts: Options): void => {
     )
   }
   const trace = parsed.trace
-  const run = Replay.replay(trace, opts.check ? { snapshots: Replay.snapshotSteps(trace) } : {})
+  // bound the work before doing it: the hook runs once per timeslice crossed
+  const far = trace.steps.findIndex(
+    (s) => (s.block - trace.startBlock) / trace.runtime.timeslicePeriod > MAX_TIMESLICES,
+  )
+  if (far >= 0)
+    throw new UsageError(
+      `${file}: step ${far} (block ${trace.steps[far]!.block}) is more than ${MAX_TIMESLICES} timeslices after the start (block ${trace.startBlock}, ${trace.runtime.timeslicePeriod} blocks a timeslice); replay is limited to ${MAX_TIMESLICES} timeslices (about 8 s and 600 MB on a small machine)`,
+    )
+  // the human summary only counts events and assignments: keep none of them
+  const keepEvents = opts.json === true || opts.check === true
+  const run = Replay.replay(trace, {
+    keepEvents,
+    ...(opts.check ? { snapshots: Replay.snapshotSteps(trace) } : {}),
+  })
   const result = TraceResult.toJson(run)
 
   if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-  else process.stdout.write(`${summary(file, trace, result)}\n`)
+  else process.stdout.write(`${summary(file, trace, result, run.counts)}\n`)
 
   if (!opts.check) return
   // with --json, stdout holds only the result; mismatches go to stderr
@@ -81,15 +101,24 @@ const callOf = (trace: Trace.Trace, index: number): string => {
   return s?.call ? `${s.call.call} by ${s.origin}` : 'pause'
 }
 
-const countBy = (names: readonly string[]): string => {
+const tally = (names: readonly string[]): Map<string, number> => {
   const counts = new Map<string, number>()
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1)
+  return counts
+}
+
+const countBy = (counts: ReadonlyMap<string, number>): string => {
   const items = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n, c]) => `${n} ${c}`)
   return fit(items, '', (n) => `… ${n} more`, 80)
 }
 
 /** The human summary: steps ok/failed, events, assignments, final sale and balances. */
-const summary = (file: string, trace: Trace.Trace, r: TraceResult.ResultJson): string => {
+const summary = (
+  file: string,
+  trace: Trace.Trace,
+  r: TraceResult.ResultJson,
+  counts: TraceResult.Run['counts'],
+): string => {
   const calls = r.steps.length
   const pauses = trace.steps.length - calls
   const failed = r.steps.filter((s) => !s.ok)
@@ -101,11 +130,10 @@ const summary = (file: string, trace: Trace.Trace, r: TraceResult.ResultJson): s
   for (const s of failed.slice(0, MAX_LISTED))
     rows.push(['', `step ${s.index} (block ${s.block}) ${callOf(trace, s.index)}: ${s.error}`])
   if (failed.length > MAX_LISTED) rows.push(['', `… and ${failed.length - MAX_LISTED} more`])
-  rows.push([
-    'events',
-    r.events.length === 0 ? '0' : `${r.events.length} (${countBy(r.events.map((e) => e.name))})`,
-  ])
-  rows.push(['assignments', `${r.assignments.length} sent to the relay`])
+  const eventCounts = counts?.events ?? tally(r.events.map((e) => e.name))
+  const eventTotal = counts?.eventTotal ?? r.events.length
+  rows.push(['events', eventTotal === 0 ? '0' : `${eventTotal} (${countBy(eventCounts)})`])
+  rows.push(['assignments', `${counts?.assignments ?? r.assignments.length} sent to the relay`])
   const sale = r.state.saleInfo
   rows.push([
     'sale',

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
-import { writeAtomic } from '@coretime/chain/node'
+import { readText, writeAtomic } from '@coretime/chain/node'
 import { Defaults, MonteCarlo, simulate as run, Scenario, Shard, type SimResult, Sweep } from '@coretime/sim'
 import type { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
 import { simulateFrom } from '../chain/simulateFrom'
 import { fsReason, UsageError } from '../errors'
+import { checkWork } from '../limits'
 import { compareMarket, marketOf } from '../market/compareMarket'
 import * as Format from '../sim/format'
 import * as Partial from '../sim/partial'
@@ -68,10 +68,19 @@ export const registerSimulate = (program: Command): void => {
     })
 }
 
-const positiveInt = (flag: string, v: string, min = 1): number => {
+const positiveInt = (flag: string, v: string, min = 1, max = LIMITS[flag]): number => {
   if (!/^\d+$/.test(v.trim()) || Number(v) < min)
     throw new UsageError(`${flag}: expected a whole number ≥ ${min}, got "${v}"`)
+  if (max !== undefined && Number(v) > max) throw new UsageError(`${flag}: at most ${max}, got ${v.trim()}`)
   return Number(v)
+}
+
+/** What this machine can do, refused before any work (issue 17): flags' maxima. */
+const LIMITS: Record<string, number> = {
+  '--workers': 64,
+  // the scenario's horizon bound (packages/sim Scenario: at most 10000 sales)
+  '--sales': 10_000,
+  '--sale': 10_000,
 }
 const seedOf = (v: string | undefined): number => {
   const s = (v ?? '1').trim()
@@ -84,7 +93,7 @@ const seedOf = (v: string | undefined): number => {
 const readScenario = (file: string): unknown => {
   let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    text = readText(file)
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${fsReason(e)}`, { cause: e })
   }
@@ -272,6 +281,7 @@ export const simulate = async (
     }
     const points = plan.combos.length
     const { from, to } = shard ? Shard.range(points, shard) : { from: 0, to: points }
+    checkWork((to - from) * runs, base.horizon, '--sweep')
     const bar = io.progress((to - from) * runs, shard ? `sweep ${Shard.format(shard)}` : 'sweep')
     const cells = Sweep.cells(plan, from, to, (d) => bar(d))
     if (shard) {
@@ -310,6 +320,7 @@ export const simulate = async (
     if (opts.trace) throw new UsageError('--trace records a single run; drop --runs')
     const workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers)
     const { from, to } = shard ? Shard.range(runs, shard) : { from: 0, to: runs }
+    checkWork(to - from, scenario.horizon)
     const t0 = performance.now()
     const tick = io.progress(to - from, shard ? `runs ${Shard.format(shard)}` : 'runs')
     const summaries = await summariesOf(scenario, { seed, from, to, workers, tick })

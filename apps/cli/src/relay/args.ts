@@ -12,6 +12,8 @@ export const networkChoices = (quote = false): string => {
   return q.length === 1 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`
 }
 
+const U128_MAX = (1n << 128n) - 1n
+
 export const parseNetwork = (value: string | undefined): Token.Network => {
   const v = (value ?? 'polkadot').toLowerCase()
   const found = Networks.names.find((n) => n === v)
@@ -23,7 +25,23 @@ export const parseNetwork = (value: string | undefined): Token.Network => {
 export const parseAmount = (flag: string, value: string, token: Token.Token): bigint => {
   const r = Token.parse(value, token)
   if (!r.ok) throw new UsageError(`${flag}: ${r.error.message}`)
+  // balances are u128 on both chains (frame Balance); a larger amount cannot exist
+  if (r.value > U128_MAX)
+    throw new UsageError(`${flag}: at most ${U128_MAX} planck (a u128 balance), got "${value}"`)
   return r.value
+}
+
+/**
+ * An amount whose unit must be written ("1170 DOT" or "11700000000000 planck"): for inputs whose
+ * bare number would read as planck where a user means tokens.
+ */
+export const parseAmountWithUnit = (flag: string, value: string, token: Token.Token): bigint => {
+  const amount = parseAmount(flag, value, token)
+  if (!/[A-Za-z]\s*$/.test(value.trim()))
+    throw new UsageError(
+      `${flag}: give the unit, e.g. "${value.trim()} ${token.symbol}" for tokens or "${value.trim()} planck", got "${value}"`,
+    )
+  return amount
 }
 
 const DECIMAL = /^\+?(\d+(?:\.\d*)?|\.\d+)$/
@@ -64,8 +82,6 @@ export const parseTraffic = (flag: string, value: string): FixedU128.FixedU128 =
     throw new UsageError(`${flag}: at most ${FixedU128.format(U128_MAX)} (a FixedU128), got "${value}"`)
   return traffic
 }
-
-const U128_MAX = (1n << 128n) - 1n
 
 /** A decimal → exact rational `num / 10^scale`, for non-money inputs such as prices in USD. */
 export const parseDecimal = (flag: string, value: string, scale = 9): bigint =>

@@ -109,3 +109,24 @@ describe('Replay.replay', () => {
     expect(Result.stateToJson(run.state).balances).toEqual({ '1': '100000' })
   })
 })
+
+describe('Replay.replay keepEvents: false', () => {
+  test('behavior: events and assignments are counted, not kept; the end state is the same', () => {
+    const kept = Replay.replay(renewal())
+    const counted = Replay.replay(renewal(), { keepEvents: false })
+    expect(counted.events).toHaveLength(0)
+    expect(counted.assignments).toHaveLength(0)
+    expect(counted.counts?.eventTotal).toBe(kept.events.length)
+    expect(counted.counts?.assignments).toBe(kept.assignments.length)
+    const byName = new Map<string, number>()
+    for (const e of kept.events) byName.set(e.name, (byName.get(e.name) ?? 0) + 1)
+    expect(counted.counts?.events).toEqual(byName)
+    expect(Result.stateToJson(counted.state)).toEqual(Result.stateToJson(kept.state))
+    expect(counted.outcomes).toEqual(kept.outcomes)
+  })
+
+  test('default: kept unless asked (no counts)', () => {
+    expect(Replay.replay(renewal()).counts).toBeUndefined()
+    expect(Replay.replay(renewal()).events.length).toBeGreaterThan(0)
+  })
+})

@@ -6,6 +6,28 @@ import type { Trace } from './Trace'
 export interface ReplayOptions {
   /** Step indices after which to record `stateToJson` (for `expect.after`). */
   snapshots?: Iterable<number>
+  /**
+   * `false`: count events (by name) and assignments instead of keeping them (`Run.counts`), so a long
+   * replay whose events nobody reads (a summary) runs in constant memory. Default `true`.
+   */
+  keepEvents?: boolean
+}
+
+/** A sink list that keeps nothing and counts what is pushed (by event name for events). */
+class Counted<T> extends Array<T> {
+  static override get [Symbol.species]() {
+    return Array
+  }
+  readonly byName = new Map<string, number>()
+  total = 0
+  override push(...items: T[]): number {
+    for (const item of items) {
+      const name = (item as { name?: unknown }).name
+      if (typeof name === 'string') this.byName.set(name, (this.byName.get(name) ?? 0) + 1)
+    }
+    this.total += items.length
+    return 0
+  }
 }
 
 /**
@@ -56,10 +78,14 @@ class StampedEvents extends Array<BrokerEvent> {
  */
 export const replay = (trace: Trace, options: ReplayOptions = {}): Run => {
   const state = Broker.create(trace.runtime, trace.balances, trace.startBlock)
+  const keep = options.keepEvents ?? true
   const events = new StampedEvents()
   events.state = state
-  const assignments: RelayAssignment[] = []
-  const out: Sink = { events, assignments }
+  const counted = keep
+    ? undefined
+    : { events: new Counted<BrokerEvent>(), assignments: new Counted<RelayAssignment>() }
+  const assignments: RelayAssignment[] = counted?.assignments ?? []
+  const out: Sink = { events: counted?.events ?? events, assignments }
   const want = new Set(options.snapshots ?? [])
   const snapshots = new Map<number, StateJson>()
   const steps = trace.steps
@@ -90,6 +116,13 @@ export const replay = (trace: Trace, options: ReplayOptions = {}): Run => {
     assignments,
     state,
     snapshots,
+    ...(counted && {
+      counts: {
+        events: counted.events.byName,
+        eventTotal: counted.events.total,
+        assignments: counted.assignments.total,
+      },
+    }),
   }
 }
 

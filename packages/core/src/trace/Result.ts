@@ -38,6 +38,8 @@ export interface Run {
   state: BrokerState
   /** `stateToJson` right after each requested step. */
   snapshots: Map<number, StateJson>
+  /** With `keepEvents: false`: what was emitted, counted (`events` and `assignments` are then empty). */
+  counts?: { events: ReadonlyMap<string, number>; eventTotal: number; assignments: number }
 }
 
 export type AssignmentJson = 'Idle' | 'Pool' | { task: number }

@@ -48,3 +48,18 @@ describe('Validation.describe', () => {
     ])
   })
 })
+
+describe('Validation.describe: wording zod leaks otherwise', () => {
+  test('error: an unknown discriminator lists the allowed tags', () => {
+    const s = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('a') }),
+      z.object({ kind: z.literal('b') }),
+      z.object({ kind: z.literal('c') }),
+    ])
+    expect(issues(s, { kind: 'x' })).toEqual(['kind: expected "a", "b" or "c"'])
+  })
+
+  test('error: a required field of unknown type that is missing is "missing", not "nonoptional"', () => {
+    expect(issues(z.object({ v: z.unknown() }), {})).toEqual(['v: missing (expected a value)'])
+  })
+})

@@ -12,6 +12,8 @@ const NOUNS: Record<string, string> = {
   boolean: 'true or false',
   bigint: 'an integer',
   null: 'null',
+  // zod's name for "anything but undefined" (a required field inside a `.default`/`.nonoptional`)
+  nonoptional: 'a value',
 }
 const noun = (t: string): string => NOUNS[t] ?? t
 
@@ -57,6 +59,13 @@ export const describe = (iss: Issue): string => {
         ? `has the wrong format (expected text matching ${iss.pattern})`
         : m
     case 'invalid_union': {
+      // a discriminated union whose tag is missing or unknown: zod says "Invalid discriminator value"
+      const options = (iss as { options?: unknown }).options
+      if (Array.isArray(options) && options.length > 0 && /^Invalid discriminator value/.test(m))
+        return `expected ${options
+          .map((o) => JSON.stringify(o))
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' or $1')}`
       if (m !== 'Invalid input') return m
       const types = iss.errors.map((branch) => branch[0]).filter((b) => b?.code === 'invalid_type')
       if (types.length !== iss.errors.length || types.length === 0) return 'is not any of the allowed forms'

@@ -1,0 +1,22 @@
+import { UsageError } from './errors'
+
+/**
+ * Bounds from what this machine can do, refused before any work with the limit named (issue 17).
+ * The chain's own bounds (u16 cores, u32 blocks, u128 balances) live with the parsers of each value.
+ */
+
+/**
+ * Runs × sales one simulate process computes (a `--shard` counts its own part): about 8 minutes and
+ * well under 1 GB on 2 cores.
+ */
+export const MAX_SALE_RUNS = 1_000_000
+
+/** Refuses a batch whose runs × sales passes `MAX_SALE_RUNS`, naming both. */
+export const checkWork = (runs: number, sales: number, what = '--runs'): void => {
+  if (!Number.isSafeInteger(runs))
+    throw new UsageError(`${what}: expected a whole number of runs, got ${runs}`)
+  if (runs * sales > MAX_SALE_RUNS)
+    throw new UsageError(
+      `${what}: ${runs} runs × ${sales} sales = ${runs * sales} simulated sales; at most ${MAX_SALE_RUNS} in one process (lower --runs or --sales, or split the batch with --shard)`,
+    )
+}
