@@ -684,9 +684,4 @@ const resolveMarket = (
   }
 }
 
-/** The value of a per-sale series at sale `k` (1-based). */
-export const seriesAt = (s: Series, k: number): number => {
-  if (typeof s === 'number') return s
-  if (Array.isArray(s)) return s[Math.min(k, s.length) - 1] ?? 0
-  return Math.max(0, Math.round(s.start * (1 + s.growth) ** (k - 1)))
-}
+export { seriesAt } from './Series'

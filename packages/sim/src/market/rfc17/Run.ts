@@ -1,6 +1,7 @@
 import { Rfc17 } from '@coretime/core'
 import * as Rng from '../../Rng'
-import { type Scenario, seriesAt } from '../../Scenario'
+import type { Scenario } from '../../Scenario'
+import { seriesAt } from '../../Series'
 import { type Agent, intents, keepsRights, renew } from './agents/Agent'
 import type { AgentBase, MarketView } from './agents/Base'
 import * as Speculator from './agents/Speculator'
