@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { defaults, toQuery } from '../src/state'
+import { defaults } from '../src/state'
+import { encode as toQuery } from '../src/url'
 import { buildApp, hasChromium, launch, serve, waitForDraws } from '../test/harness'
 
 type Probe = { __coretime: { bandDraws: number } }

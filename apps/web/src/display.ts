@@ -5,7 +5,11 @@ import { Token } from '@coretime/core'
  * thousands separators on the whole part. Two decimals from 1 token up; below that, enough to show
  * three significant digits. Exact planck stays in the CSV.
  */
-export const displayAmount = (planck: bigint, token: Token.Token): string => {
+export const displayAmount = (
+  planck: bigint,
+  token: Token.Token,
+  options: { symbol?: boolean } = {},
+): string => {
   const abs = planck < 0n ? -planck : planck
   let digits = 2
   if (abs > 0n && abs < token.unit) {
@@ -17,5 +21,6 @@ export const displayAmount = (planck: bigint, token: Token.Token): string => {
   const [whole = '', frac] = text.split('.')
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   const shown = abs > 0n && abs < token.unit && frac ? frac.replace(/0+$/, '') : frac
-  return `${grouped}${shown ? `.${shown}` : ''} ${token.symbol}`
+  const number = `${grouped}${shown ? `.${shown}` : ''}`
+  return options.symbol === false ? number : `${number} ${token.symbol}`
 }

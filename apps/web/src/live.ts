@@ -1,6 +1,6 @@
 import * as Endpoints from '@coretime/chain/endpoints'
 import { Networks } from '@coretime/core'
-import { fromSnapshot, type Loaded } from './snapshot'
+import type { Loaded } from './snapshot'
 import type { ViewState } from './state'
 import { h } from './ui/dom'
 
@@ -35,7 +35,11 @@ export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded>
         message: `${failed}: ${label} endpoint: expected a ws:// or wss:// URL, got "${url.trim()}"`,
       }
   try {
-    const { read } = await import('@coretime/chain/browser')
+    // polkadot-api and the snapshot schema load only when a read starts (not on the first load)
+    const [{ read }, { fromSnapshot }] = await Promise.all([
+      import('@coretime/chain/browser'),
+      import('./snapshot'),
+    ])
     const snapshot = await read({
       network: o.network,
       endpoints: { coretime: o.coretime.trim(), relay: o.relay.trim() },

@@ -7,8 +7,25 @@
  * @coretime/sim's MonteCarlo; bulk against on-demand is @coretime/core's BulkVsOnDemand.
  */
 import { BaseError, Broker, BulkVsOnDemand, Networks, OnDemand, Renewal, Sale } from '@coretime/core'
-import { MonteCarlo, Rng, type SimResult, Scenario as SimScenario, simulate } from '@coretime/sim'
-import type { Agents, Demand, Network, Params, ViewState } from './state'
+import {
+  MonteCarlo,
+  Preset,
+  Rng,
+  type SimResult,
+  type Scenario as SimScenario,
+  simulate,
+} from '@coretime/sim'
+import {
+  type Agents,
+  BOUNDS,
+  type Bound,
+  type Demand,
+  MAX_AMOUNT,
+  MAX_LEASED,
+  type Network,
+  type Params,
+  type ViewState,
+} from './state'
 
 // The web's model assumes the Polkadot entry's relay block time, timeslice period and advance
 // notice (core's `Networks`; the same on Polkadot and Kusama).
@@ -80,7 +97,7 @@ export interface RunInput {
 /** Percent with at most two decimals → Perbill parts (exact: hundredths × 1e5). */
 const perbill = (pct: number): bigint => BigInt(Math.round(pct * 100)) * 100_000n
 
-/** A scenario the form built but the simulator refused (shown in the page, never thrown past it). */
+/** The page's inputs beyond the engine's bounds (shown in the page, never thrown past it). */
 class ModelError extends BaseError {}
 
 /** Lead-in samples per sale for the chart (the curve is convex; 48 points draw it smoothly). */
@@ -122,6 +139,7 @@ export const scenarioOf = (input: RunInput, network: Network, start: string): un
       // renewers hold leases whose renewal right falls in sale 2 (sale 1's region is still leased)
       leases: maxRenewals > 0 ? [{ count: maxRenewals, renewInSale: 2 }] : [],
     },
+    market: { kind: 'today' },
     demand: {
       table: {
         renewals: series(demand.renewals),
@@ -186,10 +204,189 @@ export const agentSpecs = (a: Agents, sales: number): unknown[] => {
   ]
 }
 
-const parseScenario = (raw: unknown): SimScenario.Scenario => {
-  const r = SimScenario.parse(raw)
-  if (!r.ok) throw new ModelError(r.error.issues.map(SimScenario.formatIssue).join('; '))
-  return r.scenario
+/**
+ * The page's inputs as @coretime/sim's resolved scenario, built directly: what `Scenario.parse`
+ * makes of `scenarioOf` (test/model.test.ts holds the two equal), without loading the scenario
+ * file's schema into the worker (the page's first load). The inputs were validated at the page's
+ * edge (the URL codec and the fields, with the same bounds); `check` refuses anything else.
+ */
+export const resolveScenario = (input: RunInput, network: Network, start: string): SimScenario.Scenario => {
+  check(input)
+  const { params: p, demand } = input
+  const preset = Preset.get(network)
+  const series = (xs: number[]) => (demand.mode === 'constant' ? (xs[0] ?? 0) : xs.slice(0, input.sales))
+  const maxRenewals = Math.max(0, ...demand.renewals.slice(0, demand.mode === 'constant' ? 1 : input.sales))
+  return {
+    name: 'web',
+    description: '',
+    chain: {
+      preset: preset.name,
+      token: preset.token,
+      runtime: {
+        ...preset.runtime,
+        renewalPriceRule: p.renewalRule,
+        maxLeasedCores: MAX_LEASED,
+        priceAdapter:
+          p.adapter === 'MinimumPrice'
+            ? { kind: 'MinimumPrice', minimumEndPrice: p.minPrice }
+            : { kind: p.adapter },
+      },
+      configuration: {
+        ...preset.configuration,
+        advanceNotice: ADVANCE_NOTICE,
+        interludeLength: p.interlude,
+        leadinLength: p.leadin,
+        regionLength: p.regionLength,
+        idealBulkProportion: perbill(p.idealPct),
+        limitCoresOffered: p.coreLimit,
+        renewalBump: perbill(p.bumpPct),
+        contributionTimeout: p.regionLength,
+      },
+      blockTimeSeconds: preset.blockTimeSeconds,
+      startDate: new Date(`${start}T00:00:00Z`).toISOString(),
+      startBlock: 0,
+      onDemand: OnDemand.Params.sdkDefaults(preset.token.network),
+    },
+    horizon: input.sales,
+    start: {
+      endPrice: p.startPrice,
+      extraCores: p.coreLimit,
+      reservations: 0,
+      // renewers hold leases whose renewal right falls in sale 2 (sale 1's region is still leased)
+      leases: maxRenewals > 0 ? [{ count: maxRenewals, renewInSale: [2, 2] }] : [],
+    },
+    market: { kind: 'today' },
+    demand: {
+      table: {
+        renewals: series(demand.renewals),
+        purchases: series(demand.purchases),
+        buyAt: demand.buyAtPct / 100,
+      },
+      agents: input.agents ? resolvedAgents(input.agents, input.sales) : [],
+    },
+  }
+}
+
+/** The page's agents as resolved agent specs (the parse of `agentSpecs`). */
+const resolvedAgents = (a: Agents, sales: number): SimScenario.AgentSpec[] => {
+  const v = a.valuation
+  const valuation: SimScenario.Dist =
+    v.dist === 'fixed'
+      ? { dist: 'fixed', value: v.median }
+      : v.dist === 'uniform'
+        ? { dist: 'uniform', min: v.min, max: v.max }
+        : { dist: 'lognormal', median: v.median, sigma: v.sigma }
+  const timing: SimScenario.Timing =
+    a.timing === 'fraction' ? { strategy: 'fraction', at: a.timingPct / 100 } : { strategy: a.timing }
+  return [
+    ...(a.renewers > 0
+      ? [
+          {
+            kind: 'renewer' as const,
+            name: 'renewers',
+            count: a.renewers,
+            renewInSale: [2, 2] as const,
+            maxPrice: a.renewMax,
+            forget: a.forgetPct / 100,
+            renewAt: 'interlude' as const,
+            budget: null,
+          },
+        ]
+      : []),
+    ...(a.buyers > 0
+      ? [
+          {
+            kind: 'buyer' as const,
+            name: 'buyers',
+            count: a.buyers * sales,
+            arrival: [1, sales] as const,
+            patience: 1,
+            valuation,
+            timing,
+            renew: true,
+            forget: 0,
+            budget: null,
+          },
+        ]
+      : []),
+    ...(a.speculators > 0
+      ? [
+          {
+            kind: 'speculator' as const,
+            name: 'speculators',
+            count: a.speculators,
+            cores: 1,
+            maxPrice: a.specMax,
+            at: 0,
+            markup: a.markup,
+            sales: null,
+            budget: null,
+          },
+        ]
+      : []),
+    ...(a.largeOn
+      ? [
+          {
+            kind: 'largeActor' as const,
+            name: 'large actor',
+            buyBelow: a.largeBelow,
+            sales: null,
+            budget: null,
+          },
+        ]
+      : []),
+  ]
+}
+
+/** Refuses inputs beyond the page's bounds (the engine's), naming the link's field. */
+const check = (input: RunInput): void => {
+  const p = input.params
+  const fail = (field: string, what: string) => {
+    throw new ModelError(`${field}: expected ${what}`)
+  }
+  const within = (field: string, v: number, b: Bound) => {
+    const scaled = v / b.step
+    if (!(v >= b.min && v <= b.max) || Math.abs(scaled - Math.round(scaled)) > 1e-6)
+      fail(field, `${b.min} to ${b.max}, got ${v}`)
+  }
+  const amount = (field: string, v: bigint) => {
+    if (v < 0n || v > MAX_AMOUNT) fail(field, `0 to u128 planck, got ${v}`)
+  }
+  within('sales', input.sales, BOUNDS.sales)
+  within('interlude', p.interlude, BOUNDS.interlude)
+  within('leadin', p.leadin, BOUNDS.leadin)
+  within('region', p.regionLength, BOUNDS.region)
+  within('ideal', p.idealPct, BOUNDS.ideal)
+  within('limit', p.coreLimit, BOUNDS.limit)
+  within('bump', p.bumpPct, BOUNDS.bump)
+  within('at', input.demand.buyAtPct, BOUNDS.at)
+  amount('min', p.minPrice)
+  amount('price', p.startPrice)
+  amount('paid', input.userPaid)
+  for (const x of input.demand.renewals) within('ren', x, BOUNDS.renewals)
+  for (const x of input.demand.purchases) within('buy', x, BOUNDS.purchases)
+  const a = input.agents
+  if (!a) return
+  within('renewers', a.renewers, BOUNDS.renewers)
+  within('buyers', a.buyers, BOUNDS.buyers)
+  within('specs', a.speculators, BOUNDS.specs)
+  within('forget', a.forgetPct, BOUNDS.forget)
+  within('vsig', a.valuation.sigma, BOUNDS.vsig)
+  within('markup', a.markup, BOUNDS.markup)
+  within('tat', a.timingPct, BOUNDS.tat)
+  for (const [k, x] of [
+    ['rmax', a.renewMax],
+    ['vmed', a.valuation.median],
+    ['vmin', a.valuation.min],
+    ['vmax', a.valuation.max],
+    ['smax', a.specMax],
+    ['lbelow', a.largeBelow],
+  ] as const)
+    amount(k, x)
+  if (a.valuation.dist === 'uniform' && a.valuation.max < a.valuation.min)
+    fail('vmax', 'a highest worth at least the lowest (vmin)')
+  const leases = Math.max(0, ...input.demand.renewals) + a.renewers
+  if (leases > MAX_LEASED) fail('ren', `renewals and renewers together at most ${MAX_LEASED}, got ${leases}`)
 }
 
 /** Rows, price curve and the user's renewal line from one @coretime/sim result. */
@@ -256,7 +453,7 @@ export const run = (
   start = '2026-12-01',
   seed = 0,
 ): RunResult => {
-  const scenario = parseScenario(scenarioOf(input, network, start))
+  const scenario = resolveScenario(input, network, start)
   return fromSim(input, scenario, simulate(scenario, { seed }))
 }
 
@@ -356,7 +553,7 @@ export type Bands = MonteCarlo.Bands
 
 /** The scenario the Monte Carlo runs: parameter set A with the view's demand and agents. */
 export const mcScenario = (v: ViewState): SimScenario.Scenario =>
-  parseScenario(scenarioOf(inputOf(v, v.a), v.network, v.start))
+  resolveScenario(inputOf(v, v.a), v.network, v.start)
 
 /**
  * Runs `from … to−1` of the view's batch (seeded `v.mc.seed`), as @coretime/sim's
@@ -375,3 +572,22 @@ export const monteCarlo = (v: ViewState): Bands =>
 
 /** Bands from the runs the workers sent back (@coretime/sim's MonteCarlo.bands). */
 export const bandsOf = (runs: readonly MonteCarlo.RunSummary[]): Bands => MonteCarlo.bands(runs)
+
+// ---------------------------------------------------------------------------------------------
+// Totals over all sales (sums of the engine's numbers, exact planck)
+// ---------------------------------------------------------------------------------------------
+
+export interface Totals {
+  /** What renewing the user's core costs over all sales. */
+  userRenewals: bigint
+  /** Paid to the broker over all sales. */
+  revenue: bigint
+  /** On-demand for the same blocks over all regions. */
+  onDemand: bigint
+}
+
+export const totals = (r: RunResult, costs: readonly CostRow[]): Totals => ({
+  userRenewals: r.rows.reduce((a, x) => a + x.userRenewal, 0n),
+  revenue: r.revenue,
+  onDemand: costs.reduce((a, x) => a + x.onDemand, 0n),
+})

@@ -1,7 +1,6 @@
 import * as Snapshot from '@coretime/chain/snapshot'
 import { Networks } from '@coretime/core'
 import type { ViewState } from './state'
-import { h } from './ui/dom'
 
 /**
  * Loading a chain snapshot (`coretime snapshot -o FILE`, docs/chain.md) as the starting point: the
@@ -67,33 +66,4 @@ export const fromSnapshot = (
   }
   const note = `${source.loaded} ${s.network} at relay block ${s.relay.block}: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold, ${renewals} renewals due.`
   return { ok: true, state, note }
-}
-
-/** A "Load snapshot" file input; `apply` receives the new state, `report` a one-line note or error. */
-export const snapshotLoader = (
-  current: () => ViewState,
-  apply: (s: ViewState) => void,
-  report: (message: string, ok: boolean) => void,
-): HTMLElement => {
-  const input = h('input', {
-    type: 'file',
-    accept: '.json,application/json',
-    'data-testid': 'snapshot-file',
-    class: 'sr-only',
-    id: 'snapshot-file',
-  })
-  input.addEventListener('change', async () => {
-    const file = input.files?.[0]
-    if (!file) return
-    const r = fromSnapshotText(await file.text(), current())
-    input.value = ''
-    if (r.ok) apply(r.state)
-    report(r.ok ? r.note : r.message, r.ok)
-  })
-  return h(
-    'label',
-    { class: 'button ghost', for: 'snapshot-file', title: 'A file from `coretime snapshot`' },
-    'Load snapshot',
-    input,
-  )
 }

@@ -1,6 +1,5 @@
-import { BaseError, Networks, Token } from '@coretime/core'
+import { Networks, Token } from '@coretime/core'
 import { Preset } from '@coretime/sim'
-import { z } from 'zod'
 
 /** The lead-in curve and how each sale's price follows the last (the runtime's `PriceAdapter`). */
 export type AdapterKind = 'MinimumPrice' | 'CenterTargetPrice' | 'Linear'
@@ -89,6 +88,8 @@ export interface ViewState {
   mc: { runs: number; seed: number }
   /** Bulk versus on-demand: blocks a day the parachain needs. */
   blocksPerDay: number
+  /** The price charts' y scale: logarithmic (default) or linear. A view choice, kept in the link. */
+  log: boolean
 }
 
 export const MAX_SALES = 60
@@ -151,124 +152,94 @@ export const defaults = (): ViewState => ({
   network: 'polkadot',
   start: '2026-12-01',
   sales: 12,
-  userPaid: Token.fromTokens(40n, DOT),
+  // at the starting price: a core bought in the first sale at its end price
+  userPaid: Token.fromTokens(50n, DOT),
   a: polkadotParams(),
   b: null,
   demand: { mode: 'constant', renewals: [10], purchases: [8], buyAtPct: 50 },
   agents: agentDefaults('polkadot'),
   mc: { runs: 0, seed: 1 },
   blocksPerDay: Networks.relayBlocksPerDay('polkadot'),
+  log: true,
 })
 
+/** The defaults of a network: Polkadot's, or another's with amounts a tenth (Kusama: 1 KSM floor). */
+export const defaultsFor = (network: Network, start = defaults().start): ViewState => {
+  const base = defaults()
+  if (network === 'polkadot') return { ...base, start }
+  const k = Token.of(network)
+  return {
+    ...base,
+    network,
+    start,
+    userPaid: Token.fromTokens(5n, k),
+    a: { ...base.a, minPrice: Token.fromTokens(1n, k), startPrice: Token.fromTokens(5n, k) },
+    agents: agentDefaults(network),
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
-// URL state: flat query parameters, validated once here (zod). Amounts are written in tokens.
+// Bounds: what the engine accepts, so every input refuses what the engine would refuse. The
+// sliders cover the usual values; the exact-value boxes and links take the whole range.
 // ---------------------------------------------------------------------------------------------
 
-const range = (what: string, min: number, max: number): string =>
-  `${what} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`
-/** A number in a link, with one plain message for any way it is wrong (not `received NaN`). */
-const num = (min: number, max: number, error = range('a number', min, max)) =>
-  z.coerce.number({ error }).min(min, { error }).max(max, { error })
-const int = (min: number, max: number) => {
-  const error = range('a whole number', min, max)
-  return num(min, max, error).int({ error })
+/** pallet-broker balances are u128 (`BalanceOf<T>`): the largest amount any input takes, planck. */
+export const MAX_AMOUNT = 2n ** 128n - 1n
+/** `maxLeasedCores` the page gives the runtime: renewals (table leases) plus renewers fit in it. */
+export const MAX_LEASED = 1000
+
+export interface Bound {
+  readonly min: number
+  readonly max: number
+  /** 1: whole numbers; 0.01: at most two decimals. */
+  readonly step: number
 }
-const pct2 = (() => {
-  const error = `${range('a number', 0, 100)} with at most two decimals`
-  return num(0, 100, error).refine(
-    (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9,
-    { error },
-  )
-})()
-const counts = z
-  .string()
-  .regex(/^\d{1,4}(,\d{1,4}){0,59}$/, 'a comma-separated list of whole numbers')
-  .transform((s) => s.split(',').map(Number))
 
-/**
- * The range a link (and a snapshot or live load) may carry for each whole-number input: wider than
- * its slider, which covers the usual values. The exact-value box beside a slider takes this range,
- * so anything a link holds can also be typed, shown and sent to the engine.
- */
-export const LINK_RANGE = {
-  interlude: { min: 0, max: 10_000_000 },
-  leadin: { min: 1, max: 10_000_000 },
-  region: { min: 1, max: 1_000_000 },
-  limit: { min: 1, max: 1000 },
-  count: { min: 0, max: 9_999 },
-  renewers: { min: 0, max: 500 },
-  buyers: { min: 0, max: 100 },
-  specs: { min: 0, max: 50 },
-  runs: { min: 0, max: 2000 },
-  seed: { min: 0, max: 2 ** 31 - 1 },
-} as const
-const linkInt = (k: keyof typeof LINK_RANGE) => int(LINK_RANGE[k].min, LINK_RANGE[k].max)
+export const BOUNDS = {
+  sales: { min: 1, max: MAX_SALES, step: 1 },
+  interlude: { min: 0, max: 10_000_000, step: 1 },
+  leadin: { min: 1, max: 10_000_000, step: 1 },
+  region: { min: 1, max: 1_000_000, step: 1 },
+  ideal: { min: 0, max: 100, step: 0.01 },
+  limit: { min: 1, max: 1000, step: 1 },
+  bump: { min: 0, max: 100, step: 0.01 },
+  /** table renewals: leases, within maxLeasedCores together with the renewers */
+  renewals: { min: 0, max: MAX_LEASED, step: 1 },
+  /** more than the core limit (at most 1,000) are turned away */
+  purchases: { min: 0, max: 1000, step: 1 },
+  at: { min: 0, max: 100, step: 1 },
+  renewers: { min: 0, max: 500, step: 1 },
+  forget: { min: 0, max: 100, step: 0.01 },
+  buyers: { min: 0, max: 100, step: 1 },
+  vsig: { min: 0, max: 3, step: 0.01 },
+  tat: { min: 0, max: 100, step: 1 },
+  specs: { min: 0, max: 50, step: 1 },
+  markup: { min: 1, max: 10, step: 0.01 },
+  runs: { min: 0, max: 2000, step: 1 },
+  seed: { min: 0, max: 2 ** 31 - 1, step: 1 },
+  bpd: { min: 1, max: Networks.relayBlocksPerDay('polkadot'), step: 1 },
+} as const satisfies Record<string, Bound>
 
-const paramsShape = {
-  adapter: z.enum(['MinimumPrice', 'CenterTargetPrice', 'Linear']),
-  min: z.string(),
-  price: z.string(),
-  interlude: linkInt('interlude'),
-  leadin: linkInt('leadin'),
-  region: linkInt('region'),
-  ideal: pct2,
-  limit: linkInt('limit'),
-  bump: pct2,
-  rule: z.enum(['floorAtEndPrice', 'bumpOnly']),
-}
-const paramsSchema = z.object(paramsShape).strict()
-
-/** Agent settings in the URL: written only where they differ from the defaults. */
-const agentShape = {
-  renewers: linkInt('renewers'),
-  rmax: z.string(),
-  forget: pct2,
-  buyers: linkInt('buyers'),
-  val: z.enum(['fixed', 'uniform', 'lognormal']),
-  vmed: z.string(),
-  vmin: z.string(),
-  vmax: z.string(),
-  vsig: num(0, 3),
-  timing: z.enum(['atValuation', 'end', 'fraction', 'random']),
-  tat: int(0, 100),
-  specs: linkInt('specs'),
-  smax: z.string(),
-  markup: num(1, 10),
-  large: z.enum(['0', '1']),
-  lbelow: z.string(),
-}
-const bKeys = Object.keys(paramsShape).map((k) => `b.${k}`)
-
-const urlSchema = z
-  .object({
-    net: z.enum(Networks.names),
-    start: z.iso.date(),
-    sales: int(1, MAX_SALES),
-    paid: z.string(),
-    demand: z.enum(['constant', 'perSale']),
-    ren: counts,
-    buy: counts,
-    at: int(0, 100),
-    runs: linkInt('runs'),
-    seed: linkInt('seed'),
-    bpd: int(1, Networks.relayBlocksPerDay('polkadot')),
-    ...agentShape,
-    ...paramsShape,
-    ...Object.fromEntries(bKeys.map((k) => [k, z.string()])),
-  })
-  .partial()
-  .strict()
-
-export type UrlResult = { ok: true; state: ViewState } | { ok: false; state: ViewState; message: string }
+/** The renewals a sale may carry beside `renewers` renewer agents (maxLeasedCores in all). */
+export const renewalsBound = (renewers: number): Bound => ({
+  ...BOUNDS.renewals,
+  max: Math.min(BOUNDS.renewals.max, MAX_LEASED - renewers),
+})
 
 const tokenOf = (n: Network) => Token.of(n)
 
-/** Tokens typed by a person (`12.5`, `12.5 DOT`) → planck, or an error message naming the field. */
+/**
+ * Tokens typed by a person (`12.5`, `12.5 DOT`) → planck, or what was expected: an amount of the
+ * network's token, at most u128 planck.
+ */
 export const parseAmount = (text: string, network: Network): bigint | string => {
   const token = tokenOf(network)
   const withUnit = /[a-z]/i.test(text) ? text : `${text} ${token.symbol}`
   const r = Token.parse(withUnit, token)
-  return r.ok ? r.value : r.error.message
+  if (!r.ok) return r.error.message
+  if (r.value > MAX_AMOUNT)
+    return `expected at most ${Token.format(MAX_AMOUNT, token, { digits: 0 })} (u128 planck, the chain's largest balance), got ${text.trim()}`
+  return r.value
 }
 
 /** Decimal places a box's step allows (1 → 0, 0.01 → 2). */
@@ -277,24 +248,26 @@ const decimalsOf = (step: number): number => {
   return frac.length
 }
 
-/**
- * A number typed in a box → the value, or what was expected: within `min`–`max` and no finer than
- * `step` (a whole number for step 1, at most two decimals for 0.01), so what the view holds is
- * always what its link can carry back.
- */
-export const parseNumber = (
-  raw: string,
-  range: { min: number; max: number; step: number },
-): number | string => {
-  const places = decimalsOf(range.step)
+/** `a whole number from 1 to 60` / `a number with at most 2 decimals from 0 to 100`. */
+export const describeBound = (b: Bound): string => {
+  const places = decimalsOf(b.step)
   const kind =
     places === 0 ? 'a whole number' : `a number with at most ${places} decimal${places === 1 ? '' : 's'}`
-  const bounds = `from ${range.min.toLocaleString('en-US')} to ${range.max.toLocaleString('en-US')}`
-  const expected = `expected ${kind} ${bounds}`
+  return `${kind} from ${b.min.toLocaleString('en-US')} to ${b.max.toLocaleString('en-US')}`
+}
+
+/**
+ * A number typed in a box (or read from a link) → the value, or what was expected: within the
+ * bound and no finer than its step, so what the view holds is always what its link can carry back.
+ */
+export const parseNumber = (raw: string, range: Bound): number | string => {
+  const places = decimalsOf(range.step)
+  const expected = `expected ${describeBound(range)}`
   const text = raw.trim()
   const v = Number(text)
   if (text === '') return expected
-  if (!Number.isFinite(v)) return `${expected}, got "${text}"`
+  if (!Number.isFinite(v) || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text))
+    return `${expected}, got "${text}"`
   const scaled = v * 10 ** places
   if (Math.abs(scaled - Math.round(scaled)) > 1e-9 || v < range.min || v > range.max)
     return `${expected}, got ${text}`
@@ -303,203 +276,3 @@ export const parseNumber = (
 
 export const formatAmount = (planck: bigint, network: Network): string =>
   Token.format(planck, tokenOf(network), { symbol: false })
-
-const paramsToQuery = (p: Params, network: Network, prefix: string, q: URLSearchParams): void => {
-  q.set(`${prefix}adapter`, p.adapter)
-  if (p.adapter === 'MinimumPrice') q.set(`${prefix}min`, formatAmount(p.minPrice, network))
-  q.set(`${prefix}price`, formatAmount(p.startPrice, network))
-  q.set(`${prefix}interlude`, String(p.interlude))
-  q.set(`${prefix}leadin`, String(p.leadin))
-  q.set(`${prefix}region`, String(p.regionLength))
-  q.set(`${prefix}ideal`, String(p.idealPct))
-  q.set(`${prefix}limit`, String(p.coreLimit))
-  q.set(`${prefix}bump`, String(p.bumpPct))
-  q.set(`${prefix}rule`, p.renewalRule)
-}
-
-/** The whole view as a query string (no leading `?`). */
-export const toQuery = (s: ViewState): string => {
-  const q = new URLSearchParams()
-  q.set('net', s.network)
-  q.set('start', s.start)
-  q.set('sales', String(s.sales))
-  q.set('paid', formatAmount(s.userPaid, s.network))
-  paramsToQuery(s.a, s.network, '', q)
-  q.set('demand', s.demand.mode)
-  const n = s.demand.mode === 'constant' ? 1 : s.sales
-  q.set('ren', s.demand.renewals.slice(0, n).join(','))
-  q.set('buy', s.demand.purchases.slice(0, n).join(','))
-  q.set('at', String(s.demand.buyAtPct))
-  q.set('runs', String(s.mc.runs))
-  q.set('seed', String(s.mc.seed))
-  q.set('bpd', String(s.blocksPerDay))
-  agentsToQuery(s.agents, s.network, q)
-  if (s.b) paramsToQuery(s.b, s.network, 'b.', q)
-  return q.toString()
-}
-
-const agentsToQuery = (a: Agents, network: Network, q: URLSearchParams): void => {
-  const d = agentDefaults(network)
-  const amt = (x: bigint) => formatAmount(x, network)
-  const put = (key: string, v: string, dv: string) => {
-    if (v !== dv) q.set(key, v)
-  }
-  put('renewers', String(a.renewers), String(d.renewers))
-  put('rmax', amt(a.renewMax), amt(d.renewMax))
-  put('forget', String(a.forgetPct), String(d.forgetPct))
-  put('buyers', String(a.buyers), String(d.buyers))
-  put('val', a.valuation.dist, d.valuation.dist)
-  put('vmed', amt(a.valuation.median), amt(d.valuation.median))
-  put('vmin', amt(a.valuation.min), amt(d.valuation.min))
-  put('vmax', amt(a.valuation.max), amt(d.valuation.max))
-  put('vsig', String(a.valuation.sigma), String(d.valuation.sigma))
-  put('timing', a.timing, d.timing)
-  put('tat', String(a.timingPct), String(d.timingPct))
-  put('specs', String(a.speculators), String(d.speculators))
-  put('smax', amt(a.specMax), amt(d.specMax))
-  put('markup', String(a.markup), String(d.markup))
-  put('large', a.largeOn ? '1' : '0', d.largeOn ? '1' : '0')
-  put('lbelow', amt(a.largeBelow), amt(d.largeBelow))
-}
-
-type AgentRaw = { [K in keyof typeof agentShape]?: z.infer<(typeof agentShape)[K]> | undefined }
-
-const readAgents = (v: AgentRaw, network: Network): Agents => {
-  const d = agentDefaults(network)
-  const amt = (raw: string | undefined, fallback: bigint, field: string) =>
-    amountField(raw, fallback, network, field)
-  const valuation = {
-    dist: v.val ?? d.valuation.dist,
-    median: amt(v.vmed, d.valuation.median, 'vmed'),
-    min: amt(v.vmin, d.valuation.min, 'vmin'),
-    max: amt(v.vmax, d.valuation.max, 'vmax'),
-    sigma: v.vsig ?? d.valuation.sigma,
-  }
-  if (valuation.max < valuation.min)
-    throw new UrlError('vmax', 'a highest valuation at least the lowest (vmin)')
-  return {
-    renewers: v.renewers ?? d.renewers,
-    renewMax: amt(v.rmax, d.renewMax, 'rmax'),
-    forgetPct: v.forget ?? d.forgetPct,
-    buyers: v.buyers ?? d.buyers,
-    valuation,
-    timing: v.timing ?? d.timing,
-    timingPct: v.tat ?? d.timingPct,
-    speculators: v.specs ?? d.speculators,
-    specMax: amt(v.smax, d.specMax, 'smax'),
-    markup: v.markup ?? d.markup,
-    largeOn: v.large === undefined ? d.largeOn : v.large === '1',
-    largeBelow: amt(v.lbelow, d.largeBelow, 'lbelow'),
-  }
-}
-
-type Raw = Record<string, string>
-
-const amountField = (raw: string | undefined, fallback: bigint, network: Network, field: string): bigint => {
-  if (raw === undefined) return fallback
-  const v = parseAmount(raw, network)
-  if (typeof v === 'string') throw new UrlError(field, v)
-  return v
-}
-
-class UrlError extends BaseError {
-  constructor(
-    readonly field: string,
-    readonly expected: string,
-  ) {
-    super(`${field}: ${expected}`)
-  }
-}
-
-const readParams = (raw: Raw, base: Params, network: Network, prefix: string): Params => {
-  const picked: Raw = {}
-  for (const k of Object.keys(paramsShape)) {
-    const v = raw[`${prefix}${k}`]
-    if (v !== undefined) picked[k] = v
-  }
-  const r = paramsSchema.partial().safeParse(picked)
-  if (!r.success) {
-    const issue = r.error.issues[0]
-    throw new UrlError(`${prefix}${String(issue?.path[0] ?? '?')}`, issue?.message ?? 'a valid value')
-  }
-  const v = r.data
-  return {
-    adapter: v.adapter ?? base.adapter,
-    minPrice: amountField(v.min, base.minPrice, network, `${prefix}min`),
-    startPrice: amountField(v.price, base.startPrice, network, `${prefix}price`),
-    interlude: v.interlude ?? base.interlude,
-    leadin: v.leadin ?? base.leadin,
-    regionLength: v.region ?? base.regionLength,
-    idealPct: v.ideal ?? base.idealPct,
-    coreLimit: v.limit ?? base.coreLimit,
-    bumpPct: v.bump ?? base.bumpPct,
-    renewalRule: v.rule ?? base.renewalRule,
-  }
-}
-
-/**
- * Query string → view. An empty query gives the defaults; anything malformed (an unknown key, a
- * wrong type, a value out of range) gives the defaults and a message naming the field.
- */
-export const fromQuery = (search: string): UrlResult => {
-  const base = defaults()
-  const q = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search)
-  const raw: Raw = {}
-  for (const [k, v] of q) raw[k] = v
-  if (Object.keys(raw).length === 0) return { ok: true, state: base }
-  try {
-    const r = urlSchema.safeParse(raw)
-    if (!r.success) {
-      const issue = r.error.issues[0]
-      const field =
-        issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : String(issue?.path[0] ?? 'the link')
-      const what = issue?.code === 'unrecognized_keys' ? 'not a setting this page knows' : issue?.message
-      throw new UrlError(field, what ?? 'a valid value')
-    }
-    const v = r.data
-    const network = v.net ?? base.network
-    const token = tokenOf(network)
-    const scale = (p: Params): Params =>
-      network === base.network
-        ? p
-        : {
-            ...p,
-            minPrice: Token.fromTokens(1n, token),
-            startPrice: Token.fromTokens(5n, token),
-          }
-    const a = readParams(raw, scale(base.a), network, '')
-    const hasB = bKeys.some((k) => raw[k] !== undefined)
-    const b = hasB ? readParams(raw, a, network, 'b.') : null
-    const sales = v.sales ?? base.sales
-    const mode = v.demand ?? base.demand.mode
-    const ren = v.ren ?? base.demand.renewals
-    const buy = v.buy ?? base.demand.purchases
-    if (mode === 'perSale' && (ren.length !== sales || buy.length !== sales))
-      throw new UrlError('ren/buy', `one number per sale (${sales})`)
-    const state: ViewState = {
-      network,
-      start: v.start ?? base.start,
-      sales,
-      userPaid: amountField(
-        v.paid,
-        network === base.network ? base.userPaid : Token.fromTokens(4n, token),
-        network,
-        'paid',
-      ),
-      a,
-      b,
-      demand: { mode, renewals: ren, purchases: buy, buyAtPct: v.at ?? base.demand.buyAtPct },
-      agents: readAgents(v, network),
-      mc: { runs: v.runs ?? base.mc.runs, seed: v.seed ?? base.mc.seed },
-      blocksPerDay: v.bpd ?? base.blocksPerDay,
-    }
-    return { ok: true, state }
-  } catch (e) {
-    if (!(e instanceof UrlError)) throw e
-    return {
-      ok: false,
-      state: base,
-      message: `This link could not be read (${e.field}: ${e.expected}); showing the Polkadot defaults.`,
-    }
-  }
-}

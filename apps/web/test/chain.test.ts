@@ -11,6 +11,7 @@ import { Fixture, sample, TestNode } from '@coretime/chain/testing'
 import { Token } from '@coretime/core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { displayAmount } from '../src/display'
 import { runView } from '../src/model'
 import { fromSnapshot } from '../src/snapshot'
 import type { ViewState } from '../src/state'
@@ -29,7 +30,8 @@ const stateOf = (page: Page) => page.evaluate(() => (window as unknown as ProbeV
 const drawsOf = (page: Page) => page.evaluate(() => (window as unknown as ProbeView).__coretime.draws)
 const endCells = (page: Page) =>
   page.$$eval('table.numbers tbody tr', (rows) => rows.map((r) => r.children[3]?.textContent ?? ''))
-const fmt = (x: bigint) => Token.format(x, Token.DOT, { symbol: false, digits: 4 })
+/** A table cell: thousands separators, two decimals (apps/web/src/display.ts). */
+const fmt = (x: bigint) => displayAmount(x, Token.DOT, { symbol: false })
 const sale = sample.broker.saleInfo!
 const config = sample.broker.configuration!
 

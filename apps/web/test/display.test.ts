@@ -18,3 +18,10 @@ describe('displayAmount', () => {
     expect(displayAmount(-Token.fromTokens(1_234n, Token.DOT), Token.DOT)).toBe('-1,234.00 DOT')
   })
 })
+
+describe('displayAmount without the symbol', () => {
+  test('args: symbol false gives the number alone (table cells)', () => {
+    expect(displayAmount(Token.fromTokens(5_000n, Token.DOT), Token.DOT, { symbol: false })).toBe('5,000.00')
+    expect(displayAmount(12_345_678n, Token.DOT, { symbol: false })).toBe('0.00123')
+  })
+})

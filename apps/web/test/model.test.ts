@@ -8,6 +8,7 @@ import {
   mcRuns,
   mcScenario,
   monteCarlo,
+  resolveScenario,
   run,
   runView,
   scenarioOf,
@@ -30,13 +31,15 @@ describe('model.run', () => {
   })
 
   test('behavior: the user’s renewal pays the recorded price: what was paid, then Renewal.nextPrice sale by sale', () => {
-    const r = run(input, v.network, v.start)
+    // a core bought below the end price (40 DOT, the page's default before it matched the end price)
+    const paid = 400_000_000_000n
+    const r = run({ ...input, userPaid: paid }, v.network, v.start)
     const [first, second, third] = r.rows
     // do_renew pays the recorded price; assign recorded the 40 DOT paid (broker-pallet spec 5.6)
-    expect(first?.userRenewal).toBe(v.userPaid)
+    expect(first?.userRenewal).toBe(paid)
     // the next is the 3% bump of 40 DOT floored at sale 1's end price (RFC-149): 50 DOT
     expect(second?.userRenewal).toBe(
-      Renewal.nextPrice('floorAtEndPrice', v.userPaid, 30_000_000n, first!.endPrice, 100n * first!.endPrice),
+      Renewal.nextPrice('floorAtEndPrice', paid, 30_000_000n, first!.endPrice, 100n * first!.endPrice),
     )
     expect(second?.userRenewal).toBe(500_000_000_000n)
     expect(third?.userRenewal).toBe(515_000_000_000n)
@@ -62,7 +65,9 @@ describe('model.run', () => {
   })
 
   test('error: a scenario the simulator refuses throws with the field named', () => {
-    expect(() => run({ ...input, params: { ...v.a, leadin: 0 } }, v.network, v.start)).toThrow(/leadinLength/)
+    expect(() => run({ ...input, params: { ...v.a, leadin: 0 } }, v.network, v.start)).toThrow(
+      /^leadin: expected 1 to 10000000, got 0$/,
+    )
   })
 
   test('behavior: on-demand cost is the floor spot price times the orders of a region', () => {
@@ -144,7 +149,7 @@ describe('model: agents', () => {
     const view = withAgents({
       valuation: { ...v.agents.valuation, dist: 'uniform', min: 50_000_000_000n, max: 10_000_000_000n },
     })
-    expect(() => runView(view)).toThrow(/valuation\.max/)
+    expect(() => runView(view)).toThrow(/^vmax: expected a highest worth at least the lowest/)
   })
 })
 
@@ -176,5 +181,76 @@ describe('model: Monte Carlo', () => {
 
   test('error: a batch of no runs is refused by the simulator', () => {
     expect(() => bandsOf([])).toThrow(/no runs/)
+  })
+})
+
+describe('model.resolveScenario', () => {
+  const agents = {
+    ...v.agents,
+    renewers: 5,
+    buyers: 3,
+    speculators: 2,
+    largeOn: true,
+    valuation: { ...v.agents.valuation, dist: 'uniform' as const },
+    timing: 'fraction' as const,
+    timingPct: 40,
+  }
+  const cases: [string, Parameters<typeof resolveScenario>[0], 'polkadot' | 'kusama'][] = [
+    ['defaults', input, 'polkadot'],
+    ['agents of every kind', { ...input, agents }, 'polkadot'],
+    [
+      'lognormal, random timing',
+      {
+        ...input,
+        agents: { ...agents, valuation: { ...agents.valuation, dist: 'lognormal' }, timing: 'random' },
+      },
+      'polkadot',
+    ],
+    [
+      'fixed worth, kusama',
+      { ...input, agents: { ...agents, valuation: { ...agents.valuation, dist: 'fixed' } } },
+      'kusama',
+    ],
+    [
+      'sale by sale, Linear, bump only',
+      {
+        ...input,
+        params: { ...v.a, adapter: 'Linear', renewalRule: 'bumpOnly', idealPct: 33.33, bumpPct: 2.05 },
+        demand: {
+          mode: 'perSale',
+          renewals: [0, 3, 4, 5, 6, 7],
+          purchases: [1, 2, 3, 4, 5, 6],
+          buyAtPct: 20,
+        },
+      },
+      'polkadot',
+    ],
+    [
+      'CenterTargetPrice, no renewals',
+      { ...input, params: { ...v.a, adapter: 'CenterTargetPrice' }, demand: { ...v.demand, renewals: [0] } },
+      'kusama',
+    ],
+  ]
+  test.each(cases)(
+    'default: %s — the same scenario as Scenario.parse of the scenario file',
+    (_name, i, network) => {
+      const parsed = Scenario.parse(scenarioOf(i, network, '2027-02-03'))
+      if (!parsed.ok) throw new Error(parsed.error.issues.map(Scenario.formatIssue).join('; '))
+      expect(resolveScenario(i, network, '2027-02-03')).toEqual(parsed.scenario)
+    },
+  )
+  test('error: renewals and renewers beyond the runtime’s leased cores are refused, naming the field', () => {
+    expect(() =>
+      resolveScenario(
+        { ...input, demand: { ...v.demand, renewals: [600] }, agents: { ...agents, renewers: 401 } },
+        'polkadot',
+        v.start,
+      ),
+    ).toThrow(/^ren: expected renewals and renewers together at most 1000, got 1001$/)
+  })
+  test('error: an amount above u128 is refused', () => {
+    expect(() =>
+      resolveScenario({ ...input, params: { ...v.a, startPrice: 2n ** 128n } }, 'polkadot', v.start),
+    ).toThrow(/^price: /)
   })
 })

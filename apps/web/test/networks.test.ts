@@ -21,7 +21,7 @@ vi.mock('@coretime/core', async (importOriginal) => {
 })
 
 const { networkOptions } = await import('../src/networkOptions')
-const { fromQuery } = await import('../src/state')
+const { decode } = await import('../src/url')
 
 describe('Networks drive the web', () => {
   test('behavior: the network select lists every entry, the new one included', () => {
@@ -33,9 +33,9 @@ describe('Networks drive the web', () => {
   })
 
   test('error: a link naming no entry is refused, and the refusal lists every entry', () => {
-    expect(fromQuery('net=kusama').ok).toBe(true)
-    const bad = fromQuery('net=rococo')
-    expect(bad.ok).toBe(false)
-    expect(bad.ok ? '' : bad.message).toContain('testnet') // the refusal lists the entries
+    expect(decode('net=kusama').issues).toEqual([])
+    const bad = decode('net=rococo')
+    expect(bad.issues.map((i) => i.field)).toEqual(['net'])
+    expect(bad.issues[0]?.message).toContain('testnet') // the refusal lists the entries
   })
 })

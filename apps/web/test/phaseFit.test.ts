@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { runView } from '../src/model'
 import { phaseFitHint } from '../src/phaseFit'
-import { defaults, fromQuery } from '../src/state'
+import { defaults } from '../src/state'
+import { decode } from '../src/url'
 
-const rowsOf = (query: string) => runView(fromQuery(query).state).a.rows
+const rowsOf = (query: string) => runView(decode(query).state).a.rows
 
 describe('phaseFitHint', () => {
   test('default: the live phases fit in a region, no hint', () => {

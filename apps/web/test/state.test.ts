@@ -2,151 +2,15 @@ import { Token } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { planckToChartNumber, tickLabel } from '../src/chartNumber'
 import {
-  agentDefaults,
+  BOUNDS,
   defaults,
-  fromQuery,
-  LINK_RANGE,
+  defaultsFor,
+  MAX_AMOUNT,
   parseAmount,
   parseNumber,
-  toQuery,
+  renewalsBound,
 } from '../src/state'
-
-describe('state URL', () => {
-  test('default: an empty query gives the Polkadot defaults', () => {
-    const r = fromQuery('')
-    expect(r.ok).toBe(true)
-    expect(r.state).toEqual(defaults())
-  })
-
-  test('behavior: the whole view round-trips through the query string', () => {
-    const v = defaults()
-    const changed = {
-      ...v,
-      sales: 5,
-      userPaid: 123_456_789_012n,
-      a: { ...v.a, adapter: 'Linear' as const, leadin: 1234, bumpPct: 2.5, idealPct: 60 },
-      b: { ...v.a, adapter: 'CenterTargetPrice' as const, coreLimit: 7 },
-      demand: {
-        mode: 'perSale' as const,
-        renewals: [1, 2, 3, 4, 5],
-        purchases: [5, 4, 3, 2, 1],
-        buyAtPct: 80,
-      },
-      mc: { runs: 40, seed: 9 },
-    }
-    const back = fromQuery(`?${toQuery(changed)}`)
-    expect(back.ok).toBe(true)
-    // the minimum price is not written for adapters that do not use it
-    expect(back.state).toEqual({ ...changed, a: { ...changed.a, minPrice: v.a.minPrice } })
-  })
-
-  test.each([
-    ['leadin=abc', 'leadin'],
-    ['ideal=101', 'ideal'],
-    ['price=-5', 'price'],
-    ['bump=1.234', 'bump'],
-    ['nonsense=1', 'nonsense'],
-    ['demand=perSale&sales=3&ren=1,2&buy=1,2,3', 'ren/buy'],
-    ['b.limit=0', 'b.limit'],
-  ])('error: %s falls back to the defaults and names %s', (query, field) => {
-    const r = fromQuery(query)
-    expect(r.ok).toBe(false)
-    expect(r.state).toEqual(defaults())
-    if (!r.ok) expect(r.message).toContain(field)
-  })
-
-  test.each([
-    ['leadin=abc', 'leadin: a whole number from 1 to 10,000,000'],
-    ['sales=130', 'sales: a whole number from 1 to 60'],
-    ['sales=2.5', 'sales: a whole number from 1 to 60'],
-    ['b.leadin=x&b.adapter=Linear', 'b.leadin: a whole number from 1 to 10,000,000'],
-    ['bump=1.234', 'bump: a number from 0 to 100 with at most two decimals'],
-    ['ideal=101', 'ideal: a number from 0 to 100 with at most two decimals'],
-    ['markup=0.5', 'markup: a number from 1 to 10'],
-    ['vsig=x', 'vsig: a number from 0 to 3'],
-  ])('error: %s says in plain words what was expected', (query, message) => {
-    const r = fromQuery(query)
-    expect(r.ok).toBe(false)
-    if (!r.ok)
-      expect(r.message).toBe(`This link could not be read (${message}); showing the Polkadot defaults.`)
-  })
-
-  test('args: kusama amounts are read in KSM (12 decimals)', () => {
-    const r = fromQuery('net=kusama&price=2.5')
-    expect(r.ok).toBe(true)
-    expect(r.state.a.startPrice).toBe(2_500_000_000_000n)
-  })
-})
-
-describe('state URL: agents', () => {
-  const v = defaults()
-  const agents = {
-    renewers: 12,
-    renewMax: 1_234_500_000_000n,
-    forgetPct: 2.5,
-    buyers: 6,
-    valuation: {
-      dist: 'uniform' as const,
-      median: 800_000_000_000n,
-      min: 150_000_000_000n,
-      max: 2_500_000_000_000n,
-      sigma: 1.25,
-    },
-    timing: 'fraction' as const,
-    timingPct: 30,
-    speculators: 3,
-    specMax: 700_000_000_000n,
-    markup: 2.25,
-    largeOn: true,
-    largeBelow: 250_000_000_000n,
-  }
-
-  test('default: agents are off and write nothing to the link', () => {
-    expect(defaults().agents).toEqual(agentDefaults('polkadot'))
-    expect(toQuery(v)).not.toMatch(/renewers|buyers|specs|large|val=|rmax/)
-  })
-
-  test('behavior: every agent input round-trips through the query string', () => {
-    const changed = { ...v, agents }
-    const q = toQuery(changed)
-    expect(q).toContain('buyers=6')
-    expect(q).toContain('vmin=15')
-    const back = fromQuery(q)
-    expect(back.ok).toBe(true)
-    expect(back.state).toEqual(changed)
-  })
-
-  test('args: agent amounts are read in the network token (KSM defaults a tenth of DOT’s)', () => {
-    const r = fromQuery('net=kusama&buyers=4&vmed=2.5&large=1')
-    expect(r.ok).toBe(true)
-    expect(r.state.agents.buyers).toBe(4)
-    expect(r.state.agents.valuation.median).toBe(2_500_000_000_000n)
-    expect(r.state.agents.largeOn).toBe(true)
-    expect(r.state.agents.largeBelow).toBe(3_000_000_000_000n) // 3 KSM (30 DOT on Polkadot)
-  })
-
-  test.each([
-    ['buyers=many', 'buyers'],
-    ['renewers=501', 'renewers'],
-    ['forget=101', 'forget'],
-    ['forget=1.234', 'forget'],
-    ['val=normal', 'val'],
-    ['vsig=4', 'vsig'],
-    ['vmin=50&vmax=20', 'vmax'],
-    ['rmax=-5', 'rmax'],
-    ['smax=ten', 'smax'],
-    ['markup=0.5', 'markup'],
-    ['timing=early', 'timing'],
-    ['tat=150', 'tat'],
-    ['large=yes', 'large'],
-    ['lbelow=1 KSM', 'lbelow'],
-  ])('error: %s falls back to the defaults and names %s', (query, field) => {
-    const r = fromQuery(query)
-    expect(r.ok).toBe(false)
-    expect(r.state).toEqual(defaults())
-    if (!r.ok) expect(r.message).toContain(field)
-  })
-})
+import { decode, encode } from '../src/url'
 
 describe('parseAmount', () => {
   test('default: tokens without a unit are read in the network token', () => {
@@ -154,6 +18,12 @@ describe('parseAmount', () => {
   })
   test('error: another network’s symbol is refused with a message', () => {
     expect(typeof parseAmount('1 KSM', 'polkadot')).toBe('string')
+  })
+  test('error: above u128 planck (the chain’s largest balance) is refused, u128 itself taken', () => {
+    expect(parseAmount('34028236692093846346337460743.1768211455', 'polkadot')).toBe(MAX_AMOUNT)
+    expect(parseAmount('34028236692093846346337460743.1768211456', 'polkadot')).toMatch(
+      /^expected at most .*u128/,
+    )
   })
 })
 
@@ -197,8 +67,8 @@ describe('parseNumber', () => {
     const bump = parseNumber('3.33', hundredths)
     const sales = parseNumber('7', whole)
     if (typeof bump === 'string' || typeof sales === 'string') throw new Error('rejected')
-    const back = fromQuery(toQuery({ ...v, sales, a: { ...v.a, bumpPct: bump } }))
-    expect(back.ok).toBe(true)
+    const back = decode(encode({ ...v, sales, a: { ...v.a, bumpPct: bump } }))
+    expect(back.issues).toEqual([])
     expect(back.state.a.bumpPct).toBe(3.33)
     expect(back.state.sales).toBe(7)
   })
@@ -221,37 +91,24 @@ describe('tickLabel', () => {
   })
 })
 
-describe('LINK_RANGE', () => {
-  // the box beside a slider takes LINK_RANGE: what a link accepts, the box accepts, and no more
-  const fields = [
-    ['interlude', 'interlude'],
-    ['leadin', 'leadin'],
-    ['region', 'region'],
-    ['limit', 'limit'],
-    ['renewers', 'renewers'],
-    ['buyers', 'buyers'],
-    ['specs', 'specs'],
-    ['runs', 'runs'],
-    ['seed', 'seed'],
-  ] as const
-  test('behavior: the link and the box accept the same range', () => {
-    for (const [key, range] of fields) {
-      const r = LINK_RANGE[range]
-      for (const v of [r.min, r.max]) {
-        expect(fromQuery(`${key}=${v}`).ok, `${key}=${v}`).toBe(true)
-        expect(parseNumber(String(v), { ...r, step: 1 })).toBe(v)
-      }
-    }
-    expect(fromQuery(`ren=${LINK_RANGE.count.max}`).ok).toBe(true)
+describe('BOUNDS', () => {
+  test('default: the defaults are within every bound', () => {
+    const v = defaults()
+    expect(v.sales).toBeLessThanOrEqual(BOUNDS.sales.max)
+    expect(v.a.leadin).toBeLessThanOrEqual(BOUNDS.leadin.max)
+    expect(v.demand.renewals[0]).toBeLessThanOrEqual(BOUNDS.renewals.max)
   })
-  test('error: one past the range is refused by both, naming the field', () => {
-    for (const [key, range] of fields) {
-      const r = LINK_RANGE[range]
-      const bad = fromQuery(`${key}=${r.max + 1}`)
-      expect(bad.ok).toBe(false)
-      if (!bad.ok) expect(bad.message).toContain(`(${key}:`)
-      expect(typeof parseNumber(String(r.max + 1), { ...r, step: 1 })).toBe('string')
+  test('behavior: renewals and renewers share the runtime’s 1,000 leased cores', () => {
+    expect(renewalsBound(0).max).toBe(1000)
+    expect(renewalsBound(300).max).toBe(700)
+    expect(parseNumber('701', renewalsBound(300))).toBe('expected a whole number from 0 to 700, got 701')
+  })
+  test('behavior: the default core price is not below the default end price', () => {
+    for (const n of ['polkadot', 'kusama'] as const) {
+      const v = defaultsFor(n)
+      expect(v.userPaid).toBeGreaterThanOrEqual(v.a.startPrice)
+      expect(v.userPaid).toBeGreaterThanOrEqual(v.a.minPrice)
     }
-    expect(fromQuery(`ren=${LINK_RANGE.count.max + 1}`).ok).toBe(false)
+    expect(defaultsFor('kusama').userPaid).toBe(Token.fromTokens(5n, Token.KSM))
   })
 })

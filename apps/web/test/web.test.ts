@@ -9,16 +9,19 @@ import { planckToChartNumber } from '../src/chartNumber'
 import { displayAmount } from '../src/display'
 import { type Bands, monteCarlo, runView } from '../src/model'
 import { phaseFitHint } from '../src/phaseFit'
-import { defaults, fromQuery, type ViewState } from '../src/state'
+import { defaults, type ViewState } from '../src/state'
+import { decode } from '../src/url'
 import { buildApp, CHROMIUM, draws, hasChromium, launch, serve, waitForDraws } from './harness'
 
 const present = hasChromium()
 if (!present) console.warn(`web browser tests SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium)`)
 
+const decodeState = (q: string) => ({ state: decode(q).state })
 const expected = (v: ViewState) => runView(v).a
 const cells = (page: Page, col: number) =>
   page.$$eval(`table.numbers tbody tr`, (rows, c) => rows.map((r) => r.children[c]?.textContent ?? ''), col)
-const fmt = (x: bigint) => Token.format(x, Token.DOT, { symbol: false, digits: 4 })
+/** A table cell: thousands separators, two decimals (three significant digits below one token). */
+const fmt = (x: bigint) => displayAmount(x, Token.DOT, { symbol: false })
 const END = 3
 const RENEWAL = 10
 /** The Monte Carlo columns (after the 13 fixed ones, without B). */
@@ -156,13 +159,19 @@ describe.skipIf(!present)('web app (chromium)', () => {
 
   test('behavior: summary amounts are readable: thousands separators, two decimals', async () => {
     const page = await open('?price=1234567')
-    const v = fromQuery('price=1234567').state
+    const v = decodeState('price=1234567').state
     const r = expected(v)
     const last = r.rows.at(-1)
     const dd = await page.$$eval('[data-testid="summary"] dd', (els) => els.map((e) => e.textContent ?? ''))
     expect(dd[0]).toBe(displayAmount(r.rows[0]?.endPrice ?? 0n, Token.DOT))
     expect(dd[2]).toBe(displayAmount(last?.userRenewal ?? 0n, Token.DOT))
-    expect(dd[3]).toBe(displayAmount(r.revenue, Token.DOT))
+    expect(dd[3]).toBe(
+      displayAmount(
+        r.rows.reduce((a, x) => a + x.userRenewal, 0n),
+        Token.DOT,
+      ),
+    )
+    expect(dd[4]).toBe(displayAmount(r.revenue, Token.DOT))
     expect(dd[0]).toMatch(/^\d{1,3}(,\d{3})+\.\d{2} DOT$/)
     await page.close()
   })
@@ -220,7 +229,7 @@ describe.skipIf(!present)('web app (chromium)', () => {
     expect(await cell.getAttribute('aria-invalid')).toBe('true')
     expect(await error.isVisible()).toBe(true)
     expect(await error.textContent()).toBe(
-      'Sale 2 purchases: expected a whole number from 0 to 9,999, got 2.5',
+      'Sale 2 purchases: expected a whole number from 0 to 1,000, got 2.5',
     )
     expect((await stateOf(page)).demand.purchases).toEqual([1, 1, 1])
     await cell.fill('4')
@@ -243,7 +252,7 @@ describe.skipIf(!present)('web app (chromium)', () => {
     await net.selectOption('kusama')
     await waitForDraws(page, before + 1)
     const s = await stateOf(page)
-    const kusama = fromQuery('net=kusama&start=2027-01-01').state
+    const kusama = decodeState('net=kusama&start=2027-01-01').state
     expect(s.network).toBe('kusama')
     expect(s.start).toBe('2027-01-01')
     expect(s.a.bumpPct).toBe(kusama.a.bumpPct)
@@ -255,7 +264,7 @@ describe.skipIf(!present)('web app (chromium)', () => {
     const page = await open('?region=80')
     const note = page.locator('[data-testid="fit-note"]')
     expect(await note.isVisible()).toBe(true)
-    expect(await note.textContent()).toBe(phaseFitHint(expected(fromQuery('region=80').state).rows))
+    expect(await note.textContent()).toBe(phaseFitHint(expected(decodeState('region=80').state).rows))
     expect(await note.textContent()).toContain('nobody can buy a core on the open market')
     const box = page.locator('input[data-field-box="a.regionLength"]')
     const before = await draws(page)
@@ -276,7 +285,9 @@ describe.skipIf(!present)('web app (chromium)', () => {
     const s = await stateOf(page)
     expect(s.a.coreLimit).toBe(500)
     expect(s.agents.renewers).toBe(300)
-    expect(await cells(page, END)).toEqual(expected(fromQuery(query).state).rows.map((x) => fmt(x.endPrice)))
+    expect(await cells(page, END)).toEqual(
+      expected(decodeState(query).state).rows.map((x) => fmt(x.endPrice)),
+    )
     expect(await page.locator('[data-testid="notice"]').isVisible()).toBe(false)
     // the box takes what a link may carry, and refuses what a link would refuse
     const before = await draws(page)
@@ -360,7 +371,7 @@ describe.skipIf(!present)('web app (chromium)', () => {
     const query = '?sales=6&runs=24&seed=5&renewers=4&buyers=3&specs=1'
     const page = await open(query)
     await waitForBands(page, 1)
-    const v = fromQuery(query).state
+    const v = decodeState(query).state
     const before = monteCarlo(v)
     // agents: a real spread in what buyers paid
     expect(before.sales.some((s) => s.meanPurchasePrice?.p5 !== s.meanPurchasePrice?.p95)).toBe(true)

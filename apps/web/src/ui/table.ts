@@ -1,10 +1,8 @@
 import { Token } from '@coretime/core'
-import { type Bands, blockToDate, type CostRow, type RunResult } from '../model'
+import { displayAmount } from '../display'
+import { type Bands, blockToDate, type CostRow, type RunResult, totals } from '../model'
 import type { Network } from '../state'
 import { h } from './dom'
-
-const fmt = (planck: bigint | null, network: Network): string =>
-  planck === null ? '—' : Token.format(planck, Token.of(network), { symbol: false, digits: 4 })
 
 const date = (start: string, block: number, first: number): string =>
   blockToDate(start, block, first).toISOString().slice(0, 10)
@@ -20,7 +18,7 @@ export interface TableInput {
 
 export const COLUMNS = [
   'Sale',
-  'Lead-in starts',
+  'Lead-in starts (UTC)',
   'Top price',
   'End price',
   'Buyers paid',
@@ -34,14 +32,21 @@ export const COLUMNS = [
   'On-demand',
 ] as const
 
-/** The numbers behind the charts, exact (truncated to 4 decimals for display; CSV has planck). */
+/**
+ * The numbers behind the charts, readable: amounts with thousands separators and two decimals
+ * (three significant digits below one token; truncated — the CSV has exact planck), and a last row
+ * with the totals: what you pay to renew over all sales, the revenue, on-demand for the same blocks.
+ */
 export const renderTable = (el: HTMLElement, t: TableInput): void => {
   const first = t.a.firstBlock
-  const symbol = Token.of(t.network).symbol
+  const token = Token.of(t.network)
+  const fmt = (planck: bigint | null | undefined): string =>
+    planck == null ? '—' : displayAmount(planck, token, { symbol: false })
   const extra = [
     ...(t.b ? ['B end price', 'B your renewal'] : []),
     ...(t.bands ? ['Paid p5', 'Paid median', 'Paid p95', 'End p5', 'End p95'] : []),
   ]
+  const counts = /^(Offered|Sold|Renewed|Bought|Turned away)$/
   const head = h(
     'tr',
     {},
@@ -50,9 +55,7 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
         'th',
         { scope: 'col', class: i >= 2 ? 'num' : '' },
         c,
-        i >= 2 && !/Offered|Sold|Renewed|Bought|Turned/.test(c)
-          ? h('span', { class: 'muted' }, ` ${symbol}`)
-          : null,
+        i >= 2 && !counts.test(c) ? h('span', { class: 'muted' }, ` ${token.symbol}`) : null,
       ),
     ),
   )
@@ -62,25 +65,25 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
     const cells = [
       String(r.index),
       date(t.start, r.saleStart, first),
-      fmt(r.topPrice, t.network),
-      fmt(r.endPrice, t.network),
-      fmt(r.purchasePrice, t.network),
+      fmt(r.topPrice),
+      fmt(r.endPrice),
+      fmt(r.purchasePrice),
       String(r.coresOffered),
       String(r.coresSold),
       String(r.renewed),
       String(r.purchased),
       String(r.turnedAway),
-      fmt(r.userRenewal, t.network),
-      fmt(r.revenue, t.network),
-      fmt(t.costs[i]?.onDemand ?? null, t.network),
-      ...(t.b ? [fmt(b?.endPrice ?? null, t.network), fmt(b?.userRenewal ?? null, t.network)] : []),
+      fmt(r.userRenewal),
+      fmt(r.revenue),
+      fmt(t.costs[i]?.onDemand),
+      ...(t.b ? [fmt(b?.endPrice), fmt(b?.userRenewal)] : []),
       ...(t.bands
         ? [
-            fmt(band?.meanPurchasePrice?.p5 ?? null, t.network),
-            fmt(band?.meanPurchasePrice?.p50 ?? null, t.network),
-            fmt(band?.meanPurchasePrice?.p95 ?? null, t.network),
-            fmt(band?.endPrice.p5 ?? null, t.network),
-            fmt(band?.endPrice.p95 ?? null, t.network),
+            fmt(band?.meanPurchasePrice?.p5),
+            fmt(band?.meanPurchasePrice?.p50),
+            fmt(band?.meanPurchasePrice?.p95),
+            fmt(band?.endPrice.p5),
+            fmt(band?.endPrice.p95),
           ]
         : []),
     ]
@@ -92,13 +95,29 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
       ),
     )
   })
+  const sum = totals(t.a, t.costs)
+  const bSum = t.b ? t.b.rows.reduce((a, x) => a + x.userRenewal, 0n) : null
+  const blank = (n: number) => Array.from({ length: n }, () => h('td', {}, ''))
+  const total = h(
+    'tr',
+    { class: 'total', 'data-testid': 'total' },
+    h('th', { scope: 'row' }, 'Total'),
+    h('td', {}, `${t.a.rows.length} sales`),
+    ...blank(8),
+    h('td', { class: 'num', 'data-total': 'renewal' }, fmt(sum.userRenewals)),
+    h('td', { class: 'num', 'data-total': 'revenue' }, fmt(sum.revenue)),
+    h('td', { class: 'num', 'data-total': 'ondemand' }, fmt(sum.onDemand)),
+    ...(t.b ? [h('td', {}, ''), h('td', { class: 'num', 'data-total': 'b-renewal' }, fmt(bSum))] : []),
+    ...(t.bands ? blank(5) : []),
+  )
   el.replaceChildren(
     h(
       'table',
       { class: 'numbers', 'data-testid': 'numbers' },
-      h('caption', { class: 'sr-only' }, 'Sale by sale numbers behind the charts'),
+      h('caption', { class: 'sr-only' }, 'Sale by sale numbers behind the charts, with totals'),
       h('thead', {}, head),
       h('tbody', {}, ...body),
+      h('tfoot', {}, total),
     ),
   )
 }

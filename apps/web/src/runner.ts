@@ -1,0 +1,175 @@
+import type { MonteCarlo } from '@coretime/sim'
+import { type Bands, bandsOf, type Costs, type RunResult } from './model'
+import type { Request, Response } from './protocol'
+import { defaults, type ViewState } from './state'
+import { encode } from './url'
+
+/**
+ * The runner: a plain store (the TanStack shape: get, subscribe) that owns the workers and their
+ * results. The view sends it every new state; it keeps one run in flight and, behind it, only the
+ * latest state asked for (latest request wins: results of a superseded request are dropped), and
+ * splits each Monte Carlo batch over its workers by run index. It never touches the DOM, so it is
+ * tested with a fake Worker (test/runner.test.ts).
+ */
+
+/** What the runner needs of a Worker (a fake one in tests). */
+export interface WorkerLike {
+  postMessage(message: Request): void
+  onmessage: ((e: { data: Response }) => void) | null
+  terminate(): void
+}
+
+export interface Results {
+  a: RunResult
+  b: RunResult | null
+  costs: Costs
+  /** The view these are the numbers of. */
+  state: ViewState
+}
+
+export type McState =
+  | { readonly status: 'off' }
+  | { readonly status: 'running'; readonly total: number; readonly done: number }
+  | { readonly status: 'done'; readonly bands: Bands; readonly state: ViewState }
+  | { readonly status: 'failed'; readonly message: string }
+
+export interface RunnerState {
+  readonly results: Results | null
+  /** A run for a newer view is in flight or queued. */
+  readonly computing: boolean
+  /** The last run's failure (the engine refused the view), cleared by the next success. */
+  readonly error: string | null
+  /** ms the worker spent on the last run. */
+  readonly workerMs: number
+  readonly mc: McState
+}
+
+export interface Runner {
+  get(): RunnerState
+  subscribe(listener: (s: RunnerState) => void): () => void
+  /** Asks for the numbers of `state` (a no-op when nothing the engine reads changed). */
+  request(state: ViewState): void
+  dispose(): void
+}
+
+/** What a run reads: everything but the chart's scale. */
+export const runKey = (s: ViewState): string => encode({ ...s, log: true })
+/** What a Monte Carlo batch reads: not the user's price, set B, the on-demand needs or the scale. */
+export const mcKey = (s: ViewState): string => {
+  const d = defaults()
+  return encode({ ...s, b: null, userPaid: d.userPaid, blocksPerDay: d.blocksPerDay, log: true })
+}
+
+export const createRunner = (run: WorkerLike, mcWorkers: readonly WorkerLike[]): Runner => {
+  let state: RunnerState = {
+    results: null,
+    computing: false,
+    error: null,
+    workerMs: 0,
+    mc: { status: 'off' },
+  }
+  const listeners = new Set<(s: RunnerState) => void>()
+  const set = (patch: Partial<RunnerState>): void => {
+    state = { ...state, ...patch }
+    for (const l of listeners) l(state)
+  }
+
+  // ---- the run: one in flight, the latest wanted queued behind it ----------------------------
+  let nextId = 1
+  let inFlight: { id: number; view: ViewState } | null = null
+  let queued: ViewState | null = null
+  let lastKey = ''
+  const send = (view: ViewState): void => {
+    inFlight = { id: nextId++, view }
+    run.postMessage({ kind: 'run', id: inFlight.id, state: view })
+  }
+  run.onmessage = ({ data: m }) => {
+    if (!inFlight || m.id !== inFlight.id) return
+    const view = inFlight.view
+    inFlight = null
+    const next = queued
+    queued = null
+    if (next) send(next)
+    // a superseded run's numbers are dropped: only the latest view's reach the page
+    if (next) return
+    if (m.kind === 'run')
+      set({
+        results: { a: m.a, b: m.b, costs: m.costs, state: view },
+        computing: false,
+        error: null,
+        workerMs: m.ms,
+      })
+    else if (m.kind === 'error') set({ computing: false, error: m.message })
+  }
+
+  // ---- Monte Carlo: the batch split by run index over the workers ----------------------------
+  let mcId = 0
+  let mcKeyNow = ''
+  let parts: (MonteCarlo.RunSummary[] | null)[] = []
+  let done: number[] = []
+  let mcView: ViewState | null = null
+  const requestMc = (view: ViewState): void => {
+    const key = mcKey(view)
+    if (key === mcKeyNow) return
+    mcKeyNow = key
+    mcId++
+    if (view.mc.runs === 0) {
+      for (const w of mcWorkers) w.postMessage({ kind: 'cancel', id: mcId })
+      set({ mc: { status: 'off' } })
+      return
+    }
+    mcView = view
+    const n = Math.min(mcWorkers.length, view.mc.runs)
+    parts = mcWorkers.map((_, i) => (i < n ? null : []))
+    done = mcWorkers.map(() => 0)
+    mcWorkers.forEach((w, i) => {
+      if (i >= n) {
+        w.postMessage({ kind: 'cancel', id: mcId })
+        return
+      }
+      const from = Math.floor((view.mc.runs * i) / n)
+      const to = Math.floor((view.mc.runs * (i + 1)) / n)
+      w.postMessage({ kind: 'mc', id: mcId, state: view, from, to })
+    })
+    set({ mc: { status: 'running', total: view.mc.runs, done: 0 } })
+  }
+  mcWorkers.forEach((w, i) => {
+    w.onmessage = ({ data: m }) => {
+      if (m.id !== mcId || !mcView) return
+      if (m.kind === 'progress') {
+        done[i] = m.done
+        set({ mc: { status: 'running', total: mcView.mc.runs, done: done.reduce((a, x) => a + x, 0) } })
+      } else if (m.kind === 'mcRuns') {
+        parts[i] = m.runs
+        if (parts.some((p) => p === null)) return
+        set({ mc: { status: 'done', bands: bandsOf(parts.flatMap((p) => p ?? [])), state: mcView } })
+      } else if (m.kind === 'error') {
+        mcId++ // the rest of this batch is void
+        set({ mc: { status: 'failed', message: m.message } })
+      }
+    }
+  })
+
+  return {
+    get: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    request(view) {
+      const key = runKey(view)
+      if (key !== lastKey) {
+        lastKey = key
+        if (inFlight) queued = view
+        else send(view)
+        if (!state.computing) set({ computing: true })
+      }
+      requestMc(view)
+    },
+    dispose() {
+      run.terminate()
+      for (const w of mcWorkers) w.terminate()
+      listeners.clear()
+    },
+  }
+}

@@ -1,0 +1,179 @@
+import type { MonteCarlo } from '@coretime/sim'
+import { describe, expect, test } from 'vitest'
+import { bandsOf, bulkVsOnDemand, mcRuns, runView } from '../src/model'
+import type { Request, Response } from '../src/protocol'
+import { createRunner, type RunnerState, type WorkerLike } from '../src/runner'
+import { defaults, type ViewState } from '../src/state'
+
+/** A Worker stand-in: records what the runner posts; the test answers when it wants to. */
+const fakeWorker = () => {
+  const posted: Request[] = []
+  let terminated = false
+  const w: WorkerLike & { posted: Request[]; reply(m: Response): void; terminated(): boolean } = {
+    posted,
+    onmessage: null,
+    postMessage: (m) => {
+      posted.push(m)
+    },
+    terminate: () => {
+      terminated = true
+    },
+    reply(m) {
+      w.onmessage?.({ data: m })
+    },
+    terminated: () => terminated,
+  }
+  return w
+}
+
+/** What the real worker would answer to a run request (the engine, in this thread). */
+const answer = (req: Request): Response => {
+  if (req.kind !== 'run') throw new Error('not a run')
+  const { a, b } = runView(req.state)
+  return { kind: 'run', id: req.id, a, b, costs: bulkVsOnDemand(req.state, a), ms: 1 }
+}
+
+const v = { ...defaults(), sales: 3 }
+const withBump = (bumpPct: number): ViewState => ({ ...v, a: { ...v.a, bumpPct } })
+
+describe('runner', () => {
+  test('default: one request, one run, its results for that view', () => {
+    const run = fakeWorker()
+    const r = createRunner(run, [fakeWorker()])
+    const seen: RunnerState[] = []
+    r.subscribe((s) => seen.push(s))
+    r.request(v)
+    expect(run.posted).toHaveLength(1)
+    expect(r.get().computing).toBe(true)
+    run.reply(answer(run.posted[0] as Request))
+    const s = r.get()
+    expect(s.computing).toBe(false)
+    expect(s.results?.state).toBe(v)
+    expect(s.results?.a.rows.map((x) => x.endPrice)).toEqual(runView(v).a.rows.map((x) => x.endPrice))
+    expect(seen.at(-1)).toBe(s)
+  })
+
+  test('behavior: latest request wins — one run in flight, only the newest queued, superseded results dropped', () => {
+    const run = fakeWorker()
+    const r = createRunner(run, [fakeWorker()])
+    r.request(withBump(1))
+    r.request(withBump(2))
+    r.request(withBump(3))
+    // the first is in flight; 2 was replaced by 3 in the queue
+    expect(run.posted.map((m) => (m.kind === 'run' ? m.state.a.bumpPct : null))).toEqual([1])
+    run.reply(answer(run.posted[0] as Request))
+    // 1's numbers are superseded: not shown; 3 is sent
+    expect(r.get().results).toBeNull()
+    expect(r.get().computing).toBe(true)
+    expect(run.posted.map((m) => (m.kind === 'run' ? m.state.a.bumpPct : null))).toEqual([1, 3])
+    run.reply(answer(run.posted[1] as Request))
+    expect(r.get().results?.state.a.bumpPct).toBe(3)
+    expect(r.get().computing).toBe(false)
+  })
+
+  test('behavior: a stale or unknown reply changes nothing', () => {
+    const run = fakeWorker()
+    const r = createRunner(run, [fakeWorker()])
+    r.request(withBump(1))
+    const before = r.get()
+    run.reply({ kind: 'error', id: 999, message: 'late' })
+    expect(r.get()).toBe(before)
+  })
+
+  test('behavior: asking again for the same view sends nothing (the log scale is not the engine’s)', () => {
+    const run = fakeWorker()
+    const r = createRunner(run, [fakeWorker()])
+    r.request(v)
+    run.reply(answer(run.posted[0] as Request))
+    r.request({ ...v })
+    r.request({ ...v, log: false })
+    expect(run.posted).toHaveLength(1)
+  })
+
+  test('error: the engine’s refusal is reported and cleared by the next success', () => {
+    const run = fakeWorker()
+    const r = createRunner(run, [fakeWorker()])
+    r.request(withBump(1))
+    run.reply({
+      kind: 'error',
+      id: (run.posted[0] as Request).id,
+      message: 'horizon: expected at most 10000 sales',
+    })
+    expect(r.get().error).toBe('horizon: expected at most 10000 sales')
+    expect(r.get().computing).toBe(false)
+    r.request(withBump(2))
+    run.reply(answer(run.posted[1] as Request))
+    expect(r.get().error).toBeNull()
+  })
+
+  test('behavior: Monte Carlo is split by run index over the workers and merged into the bands of the whole batch', () => {
+    const mcs = [fakeWorker(), fakeWorker(), fakeWorker()]
+    const r = createRunner(fakeWorker(), mcs)
+    const view = { ...v, mc: { runs: 8, seed: 4 }, agents: { ...v.agents, buyers: 2 } }
+    r.request(view)
+    const ranges = mcs.map((w) => {
+      const m = w.posted[0]
+      return m?.kind === 'mc' ? [m.from, m.to] : null
+    })
+    expect(ranges).toEqual([
+      [0, 2],
+      [2, 5],
+      [5, 8],
+    ])
+    expect(r.get().mc).toEqual({ status: 'running', total: 8, done: 0 })
+    mcs[0]?.reply({ kind: 'progress', id: 1, done: 2 })
+    expect(r.get().mc).toEqual({ status: 'running', total: 8, done: 2 })
+    const parts: MonteCarlo.RunSummary[][] = []
+    mcs.forEach((w, i) => {
+      const m = w.posted[0]
+      if (m?.kind !== 'mc') throw new Error('no mc request')
+      parts[i] = mcRuns(view, m.from, m.to)
+    })
+    // answers in any order
+    mcs[2]?.reply({ kind: 'mcRuns', id: 1, runs: parts[2] ?? [] })
+    mcs[0]?.reply({ kind: 'mcRuns', id: 1, runs: parts[0] ?? [] })
+    expect(r.get().mc.status).toBe('running')
+    mcs[1]?.reply({ kind: 'mcRuns', id: 1, runs: parts[1] ?? [] })
+    const mc = r.get().mc
+    expect(mc.status).toBe('done')
+    if (mc.status === 'done') expect(mc.bands).toEqual(bandsOf(mcRuns(view, 0, 8)))
+  })
+
+  test('behavior: a change that alters the batch restarts it; the old batch’s replies are ignored', () => {
+    const mc = fakeWorker()
+    const r = createRunner(fakeWorker(), [mc])
+    const view = { ...v, mc: { runs: 4, seed: 1 } }
+    r.request(view)
+    r.request({ ...view, mc: { runs: 4, seed: 2 } })
+    expect(mc.posted.map((m) => m.id)).toEqual([1, 2])
+    mc.reply({ kind: 'mcRuns', id: 1, runs: mcRuns(view, 0, 4) })
+    expect(r.get().mc).toEqual({ status: 'running', total: 4, done: 0 })
+    // the user's own price and set B do not touch the batch
+    r.request({ ...view, mc: { runs: 4, seed: 2 }, userPaid: 1n, b: view.a })
+    expect(mc.posted).toHaveLength(2)
+  })
+
+  test('behavior: 0 runs cancels the batch', () => {
+    const mc = fakeWorker()
+    const r = createRunner(fakeWorker(), [mc])
+    r.request({ ...v, mc: { runs: 4, seed: 1 } })
+    r.request({ ...v, mc: { runs: 0, seed: 1 } })
+    expect(mc.posted.at(-1)).toEqual({ kind: 'cancel', id: 2 })
+    expect(r.get().mc).toEqual({ status: 'off' })
+  })
+
+  test('error: a worker’s failure stops the batch with its message', () => {
+    const mc = fakeWorker()
+    const r = createRunner(fakeWorker(), [mc])
+    r.request({ ...v, mc: { runs: 4, seed: 1 } })
+    mc.reply({ kind: 'error', id: 1, message: 'out of memory' })
+    expect(r.get().mc).toEqual({ status: 'failed', message: 'out of memory' })
+  })
+
+  test('default: dispose terminates every worker', () => {
+    const run = fakeWorker()
+    const mc = fakeWorker()
+    createRunner(run, [mc]).dispose()
+    expect(run.terminated() && mc.terminated()).toBe(true)
+  })
+})
