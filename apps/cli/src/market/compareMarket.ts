@@ -136,8 +136,12 @@ const table = (c: Compare.Comparison, token: Token.Token): string => {
   ].join('\n')
 }
 
-const band = (b: { p5: bigint; p50: bigint; p95: bigint } | null, token: Token.Token) =>
-  b === null ? '—' : `${amt(b.p50, token)} [${amt(b.p5, token)}–${amt(b.p95, token)}]`
+/** "p50 [p5–p95]" in whole tokens with up to 2 decimals, without the symbol (the title names it). */
+const band = (b: { p5: bigint; p50: bigint; p95: bigint } | null, token: Token.Token) => {
+  if (b === null) return '—'
+  const n = (v: bigint) => amt(v, token).replace(/ \S+$/, '')
+  return `${n(b.p50)} [${n(b.p5)}–${n(b.p95)}]`
+}
 const countBand = (b: { p5: number; p50: number; p95: number } | null) =>
   b === null ? '—' : `${b.p50} [${b.p5}–${b.p95}]`
 
@@ -169,7 +173,7 @@ const bandsTable = (name: string, b: Compare.CompareBands, token: Token.Token): 
       }),
     ])
   return [
-    `${name}: ${b.runs} runs through both markets (p50 [p5–p95] per sale; prices per core)`,
+    `${name}: ${b.runs} runs through both markets (p50 [p5–p95] per sale; ${token.symbol} per core)`,
     '',
     "today's market",
     block('today'),

@@ -106,7 +106,11 @@ describe('Sale.run', () => {
         { bidder: 'U', price: 105n * DOT, quantity: 1 },
       ],
     })
+    // docs/markets.md "A worked sale": the clock first reaches ≤ 105 DOT at level 54 (103.64 DOT)
+    expect(o.closedAtLevel).toBe(53 + 1)
+    expect(o.clockAtClose).toBe(1_036_363_636_364n)
     expect(o.clearingPrice).toBe(105n * DOT)
+    expect(o.demandCount).toBe(5)
     const by = (who: string) => o.bids.find((b) => b.bidder === who)
     expect(o.renewals.find((r) => r.holder === 'U')).toMatchObject({ forfeited: 1, eligible: 0, renewed: 0 })
     expect(o.renewals.find((r) => r.holder === 'T')).toMatchObject({ eligible: 1, renewed: 1 })
@@ -117,6 +121,14 @@ describe('Sale.run', () => {
     expect(by('b1')?.kept).toBe(1)
     expect(by('b2')?.kept).toBe(1)
     expect(o.sold + o.renewed).toBe(4)
+    expect([by('b1')?.refund, by('b2')?.refund, by('b3')?.refund, by('U')?.refund]).toEqual([
+      25n * DOT,
+      15n * DOT,
+      110n * DOT,
+      0n,
+    ])
+    expect(o.revenue).toBe(451_5000000000n) // 3 × 105 + 136.5 DOT
+    expect(o.next.candidate).toBe(1_221_402_758_160n) // 100 · e^0.2 = 122.14 DOT
     expect(o.next.reserve).toBe(200n * DOT) // 100% → at least +100 DOT
   })
 
