@@ -5,7 +5,7 @@ import {
   type BrokerState,
   CoreMask,
   type Outcome,
-  RegionId,
+  type RegionId,
   type SaleInfoRecord,
   type Sink,
 } from '@coretime/core'
@@ -71,11 +71,7 @@ export const must = (e: Engine, origin: AccountId, call: BrokerCall): void => {
 }
 
 /** The error code of a refused call. */
-export const errorCode = (r: Extract<Outcome, { ok: false }>): string => {
-  // a bare name today; `{ code }` once the engine's errors become objects (issue 10)
-  const e: unknown = r.error
-  return typeof e === 'string' ? e : (e as { code: string }).code
-}
+export const errorCode = (r: Extract<Outcome, { ok: false }>): string => r.error.code
 
 export const renew = (e: Engine, who: AccountId, core: number): Outcome => {
   const c = e.reuse?.renew
@@ -108,7 +104,7 @@ export const advanceTo = (e: Engine, block: number): void => Broker.advanceTo(e.
 
 /** The price recorded for renewing `core` into the region that begins at `when` (undefined: no such right). */
 export const renewalPrice = (e: Engine, core: number, when: number): bigint | undefined =>
-  e.s.potentialRenewals.get(Broker.renewalKey(core, when))?.price
+  Broker.renewalAt(e.s, core, when)?.price
 
 /** The sale the broker has open (`SaleInfo`). */
 export const sale = (e: Engine): SaleInfoRecord => {
@@ -130,7 +126,7 @@ export const purchased = (
   core: number,
 ): { id: RegionId.RegionId; paid: bigint } => {
   const id = { begin: regionBegin, core, mask: CoreMask.complete }
-  const paid = e.s.regions.get(RegionId.toKey(id))?.paid
+  const paid = Broker.regionPaid(e.s, id)
   if (paid == null) throw new SimulationError('purchase succeeded without its region')
   return { id, paid }
 }
@@ -141,6 +137,5 @@ export const poolCores = (e: Engine): number => {
   return st ? Math.floor((st.systemPoolSize + st.privatePoolSize) / 80) : 0
 }
 
-export const setBalance = (e: Engine, who: AccountId, amount: bigint): void => {
-  e.s.balances.set(who, amount)
-}
+export const setBalance = (e: Engine, who: AccountId, amount: bigint): void =>
+  Broker.setBalance(e.s, who, amount)

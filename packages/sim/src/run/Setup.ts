@@ -138,10 +138,9 @@ const adoptChain = (s: BrokerState, population: Pick<Run, 'actors' | 'byTask' | 
   }
   for (const l of s.leases) holder(l.task, '-lease')
   const from = s.saleInfo?.regionBegin ?? 0
-  for (const [key, r] of [...s.potentialRenewals].sort((x, y) => x[0] - y[0])) {
-    const { core, when } = Broker.renewalKeyParts(key)
-    if (when < from || !('complete' in r.completion)) continue
-    const first = r.completion.complete[0]?.assignment
+  for (const { core, when, record } of Broker.renewals(s)) {
+    if (when < from || !('complete' in record.completion)) continue
+    const first = record.completion.complete[0]?.assignment
     const task = typeof first === 'object' ? first.task : 0
     const a = holder(task, `-core${core}`)
     a.right = { core, when }
