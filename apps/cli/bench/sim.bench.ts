@@ -1,10 +1,13 @@
-import { Broker } from '@coretime/core'
-import { MonteCarlo, Scenario, simulate } from '@coretime/sim'
+import { loadavg } from 'node:os'
+import { serialize } from 'node:v8'
+import { Broker, Sale } from '@coretime/core'
+import { MonteCarlo, Profile, Scenario, simulate } from '@coretime/sim'
 import { createPool } from '../src/sim/pool'
 
 /**
- * Issue 4 figures: one Polkadot-sized run (130 sales ≈ 10 years, 200 agents), a 10,000-run Monte
- * Carlo on this machine's cores, and how both grow with agents and sales. Prints; asserts nothing.
+ * Issue 16 figures, in one run: one Polkadot-sized run (130 sales ≈ 10 years, 200 agents) — median,
+ * p90 and where its time goes —, Monte Carlo runs/s on 1 and 2 worker threads with the traffic
+ * between them, and exact sale prices at every block of 20 regions. Prints; asserts nothing.
  */
 
 /** A Polkadot-sized market with `agents` agents: renewers on leases, buyers, speculators, a large actor. */
@@ -49,12 +52,16 @@ const time = (f: () => void): number => {
   f()
   return performance.now() - t0
 }
-/** Median and best of `n` timings (other processes on a shared machine inflate single ones). */
-const spread = (n: number, f: () => void): { median: number; best: number } => {
-  const ts = Array.from({ length: n }, () => time(f)).sort((a, b) => a - b)
-  return { median: ts[Math.floor(n / 2)] ?? 0, best: ts[0] ?? 0 }
-}
-const ms = (x: number): string => `${x.toFixed(1)} ms`
+/** Sorted timings of `n` calls. */
+const timings = (n: number, f: () => void): number[] =>
+  Array.from({ length: n }, () => time(f)).sort((a, b) => a - b)
+const at = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0
+const ms = (x: number): string => `${x.toFixed(2)} ms`
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')
 
 /** The engine alone: `sales` sales of time advancing with no calls after start_sales (the floor). */
 const engineFloor = (sales: number): { ms: number; timeslices: number } => {
@@ -79,42 +86,113 @@ const engineFloor = (sales: number): { ms: number; timeslices: number } => {
   return { ms: t, timeslices: s.status?.lastCommittedTimeslice ?? 0 }
 }
 
-export const benchSim = async (options: { mcRuns?: number } = {}): Promise<void> => {
-  console.log('simulator (issue 4)')
+/** Monte Carlo throughput on a pool of `workers` threads (after a warm-up batch). */
+const monteCarloRate = async (
+  sc: Scenario.Scenario,
+  workers: number,
+  runs: number,
+): Promise<{ perSec: number; secs: number; startup: number; sums: MonteCarlo.RunSummary[] }> => {
+  const c0 = performance.now()
+  const pool = createPool(workers)
+  await pool.run(sc, { runs: 20 * workers, seed: 99 }) // load the simulator, warm up the JIT
+  const startup = performance.now() - c0
+  const t0 = performance.now()
+  const sums = await pool.run(sc, { runs, seed: 1 })
+  const secs = (performance.now() - t0) / 1000
+  await pool.close()
+  return { perSec: runs / secs, secs, startup, sums }
+}
+
+/** Exact sale prices (`Sale.priceAt`, bigint planck) at every relay block of `regions` Polkadot regions. */
+const priceEveryBlock = (regions: number): { blocks: number; secs: number; checksum: bigint } => {
+  const sc = benchScenario(200, regions)
+  const r = simulate(sc, { seed: 1 })
+  const { runtime, configuration: c } = sc.chain
+  const max = Broker.maxBalance(runtime)
+  let blocks = 0
+  let checksum = 0n
+  const t0 = performance.now()
+  for (const sale of r.sales) {
+    const record = { saleStart: sale.saleStartBlock, leadinLength: c.leadinLength, endPrice: sale.endPrice }
+    // a sale's blocks: from its rotation to the next (one region's worth of relay blocks)
+    const first = sale.lastBlock + 1 - c.regionLength * runtime.timeslicePeriod
+    for (let b = first; b <= sale.lastBlock; b++) {
+      checksum += Sale.priceAt(record, b, runtime.priceAdapter, max)
+      blocks++
+    }
+  }
+  return { blocks, secs: (performance.now() - t0) / 1000, checksum }
+}
+
+export const benchSim = async (options: { mcRuns?: number; quick?: boolean } = {}): Promise<void> => {
+  console.log(`simulator (issue 16) — load average ${load()} (1/5/15 min) on this 2-core machine`)
   const big = benchScenario(200, 130)
-  for (let i = 0; i < 10; i++) simulate(big, { seed: 100 + i }) // warm up the JIT
-  const one = spread(21, () => simulate(big, { seed: 1 }))
+  for (let i = 0; i < 15; i++) simulate(big, { seed: 100 + i }) // warm up the JIT
+  const one = timings(41, () => simulate(big, { seed: 1 }))
   console.log(
-    `  one run, 130 sales, 200 agents: ${ms(one.median)} median, ${ms(one.best)} best of 21 (target ≤ 20 ms)`,
+    `  one run, 130 sales, 200 agents: ${ms(at(one, 0.5))} median, ${ms(at(one, 0.9))} p90, ${ms(one[0] ?? 0)} best of 41 (target ≤ 3 ms median)`,
   )
+  const profile = Profile.create(() => performance.now())
+  for (let i = 0; i < 21; i++) simulate(big, { seed: 200 + i, profile })
+  const total = Object.values(profile.ms).reduce((a, b) => a + b, 0)
+  const share = (p: Profile.Phase) =>
+    `${p} ${ms(profile.ms[p] / profile.runs)} (${((profile.ms[p] / total) * 100).toFixed(0)}%)`
+  console.log(`  where a run's time goes (mean of ${profile.runs} profiled runs):`)
+  console.log(
+    `    engine calls (renew, purchase, assign, drop_region, time within a sale): ${share('calls')}`,
+  )
+  console.log(
+    `    engine rotations (time from a sale's last block through the next rotation): ${share('rotate')}`,
+  )
+  console.log(`    agent decisions (intents, ordering, resale choices): ${share('decide')}`)
+  console.log(`    result recording (sale view, tallies, results): ${share('record')}`)
+  console.log(`    setup (actors, configure, leases, start_sales): ${share('setup')}`)
   for (let i = 0; i < 5; i++) engineFloor(130) // warm up
   const floors = Array.from({ length: 9 }, () => engineFloor(130)).sort((a, b) => a.ms - b.ms)
   const floor = floors[4] as { ms: number; timeslices: number } // the median
-  console.log(
-    `  of which the engine's time advance alone (no calls): ${ms(floor.ms)} for ${floor.timeslices} timeslice commits (${((floor.ms * 1000) / floor.timeslices).toFixed(2)} µs each)`,
-  )
+  console.log(`    the engine's time advance alone over 130 sales, no calls: ${ms(floor.ms)}`)
 
   const runs = options.mcRuns ?? 1000
-  const c0 = performance.now()
-  const pool = createPool(2)
-  await pool.run(big, { runs: 40, seed: 99 }) // start-up: load the simulator, warm up the JIT
-  const cold = performance.now() - c0
-  const t0 = performance.now()
-  const sums = await pool.run(big, { runs, seed: 1 })
-  const mc = performance.now() - t0
-  await pool.close()
-  MonteCarlo.bands(sums)
+  const mc1 = await monteCarloRate(big, 1, Math.max(50, Math.round(runs / 2)))
+  const mc2 = await monteCarloRate(big, 2, runs)
+  const u0 = performance.now()
+  const bands = MonteCarlo.bands(mc2.sums)
+  const bandMs = performance.now() - u0
   console.log(
-    `  Monte Carlo, 2 long-lived worker threads: ${runs} runs in ${(mc / 1000).toFixed(1)} s (${ms(mc / runs)} per run) → 10,000 runs ≈ ${((mc / runs) * 10).toFixed(0)} s${runs >= 10_000 ? '' : ' (extrapolated)'} (target ≤ 60 s)`,
+    `  Monte Carlo, 1 worker thread: ${mc1.perSec.toFixed(0)} runs/s (${mc1.sums.length} runs in ${mc1.secs.toFixed(1)} s)`,
   )
-  console.log(`    pool start-up with 40 warm-up runs: ${(cold / 1000).toFixed(1)} s, once per pool`)
+  console.log(
+    `  Monte Carlo, 2 worker threads: ${mc2.perSec.toFixed(0)} runs/s (${runs} runs in ${mc2.secs.toFixed(1)} s) → 10,000 runs ≈ ${(10_000 / mc2.perSec).toFixed(1)} s${runs >= 10_000 ? '' : ' (extrapolated)'} (target ≤ 10 s)`,
+  )
+  // structured-clone traffic: the scenario once per worker per batch, packed summaries back
+  const scenarioBytes = serialize(big).length
+  const cloneMs = timings(21, () => structuredClone(big))
+  const packed = MonteCarlo.pack(mc2.sums.slice(0, 250))
+  const packedBytes = packed ? packed.counts.byteLength + packed.money.byteLength : 0
+  const unpackMs = packed ? timings(11, () => MonteCarlo.unpack(packed)) : [0]
+  console.log(
+    `    structured-clone traffic: scenario ${(scenarioBytes / 1024).toFixed(1)} kB cloned in ${ms(at(cloneMs, 0.5))} once per worker per batch; results ${(packedBytes / 250 / 1024).toFixed(1)} kB a run, transferred (not copied), unpacked in ${ms(at(unpackMs, 0.5) / 250)} a run; bands over ${bands.runs} runs ${ms(bandMs)}`,
+  )
+  console.log(`    pool start-up with a warm-up batch: ${(mc2.startup / 1000).toFixed(1)} s, once per pool`)
+
+  priceEveryBlock(1) // warm up
+  const prices = priceEveryBlock(20)
+  console.log(
+    `  exact sale price at every block of 20 Polkadot regions: ${prices.blocks.toLocaleString('en')} prices in ${prices.secs.toFixed(2)} s → ${(prices.blocks / prices.secs / 1e6).toFixed(1)} M prices/s`,
+  )
+  if (options.quick) return
 
   console.log('  growth with agents (130 sales), median of 7:')
   for (const n of [0, 50, 100, 200, 400]) {
     const sc = benchScenario(n, 130)
     simulate(sc, { seed: 2 })
     console.log(
-      `    ${String(n).padStart(4)} agents  ${ms(spread(7, () => simulate(sc, { seed: 1 })).median)}`,
+      `    ${String(n).padStart(4)} agents  ${ms(
+        at(
+          timings(7, () => simulate(sc, { seed: 1 })),
+          0.5,
+        ),
+      )}`,
     )
   }
   console.log('  growth with sales (200 agents), median of 7:')
@@ -122,7 +200,12 @@ export const benchSim = async (options: { mcRuns?: number } = {}): Promise<void>
     const sc = benchScenario(200, k)
     simulate(sc, { seed: 2 })
     console.log(
-      `    ${String(k).padStart(4)} sales   ${ms(spread(7, () => simulate(sc, { seed: 1 })).median)}`,
+      `    ${String(k).padStart(4)} sales   ${ms(
+        at(
+          timings(7, () => simulate(sc, { seed: 1 })),
+          0.5,
+        ),
+      )}`,
     )
   }
 }

@@ -1,4 +1,5 @@
 import type { BrokerState } from '@coretime/core'
+import * as Profile from './Profile'
 import * as Recorder from './Recorder'
 import { agentResults, newSaleTally, type SimResult, saleResult } from './Results'
 import * as Engine from './run/Engine'
@@ -33,6 +34,8 @@ export interface SimOptions {
    * rights are held by table renewers of the group `chain`. Cannot be recorded as a trace.
    */
   from?: BrokerState
+  /** add this run's time per phase to these totals (`npm run bench`) */
+  profile?: Profile.Profile
 }
 
 /**
@@ -43,23 +46,33 @@ export interface SimOptions {
  * and time rotates into the next sale.
  */
 export const simulate = (scenario: Scenario, options: SimOptions = {}): SimResult => {
+  const lap = Profile.lapper(options.profile)
   const run = setup(scenario, {
     seed: options.seed ?? 0,
     trace: options.trace === true,
     ...(options.from && { from: options.from }),
   })
+  lap('setup')
   for (let k = 1; k <= scenario.horizon; k++) {
     const { view, frame, rotation } = SaleView.open(run, k)
-    run.engine.sink = run.engine.quiet
     const tally = newSaleTally()
+    lap('record')
     dropEnded(run)
+    lap('calls')
     gather(run, view, tally)
+    lap('decide')
     execute(run, view, tally)
+    lap('calls')
     const failed = resale(run, view, tally)
+    lap('decide')
     run.sales.push(saleResult(frame, Engine.sale(run.engine), tally, failed, run.hasOnDemand))
+    lap('record')
     if (k < scenario.horizon) rotate(run, rotation)
+    lap('rotate')
   }
-  return finish(run)
+  const result = finish(run)
+  lap('record')
+  return result
 }
 
 /** The run's result: its sales, each agent's and group's ledger, and the trace when recorded. */

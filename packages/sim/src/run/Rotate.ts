@@ -29,6 +29,7 @@ export const rotate = (run: Run, rotation: number): void => {
   Engine.advanceTo(e, rotation)
   takeLeaseRights(e.sink, run.byTask)
   Engine.clearSink(e.sink)
+  e.sink = e.quiet // within the sale the run reads what calls did from the state
 }
 
 /** Leases that end become renewal rights (`Renewable` then `LeaseEnding` in a rotation): hand them to their holders. */

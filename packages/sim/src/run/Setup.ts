@@ -95,6 +95,7 @@ export const setup = (scenario: Scenario, options: SetupOptions): Run => {
     })
     takeLeaseRights(engine.sink, population.byTask)
   }
+  engine.sink = engine.quiet // within a sale the run reads what calls did from the state
 
   const startMs = Date.parse(scenario.chain.startDate)
   const msPerBlock = scenario.chain.blockTimeSeconds * 1000
