@@ -1,4 +1,5 @@
 import type { BrokerState } from '@coretime/core'
+import * as Aggregate from './Aggregate'
 import * as Rng from './Rng'
 import type { Scenario } from './Scenario'
 import { type SimResult, simulate } from './Simulate'
@@ -193,56 +194,19 @@ export const quantile = <T>(sorted: ArrayLike<T>, q: number): T => {
 }
 
 export const band = <T extends number | bigint>(values: readonly T[]): Band<T> => {
-  const sorted = sortedCopy(values)
+  const sorted = [...values].sort(cmp)
   return { p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) }
 }
 
 /**
- * A sorted copy; in a typed array (a native numeric sort, much faster than a comparator over
- * 10,000 runs) when every value fits: i64 for bigints, and numbers that are not NaN.
+ * Bands per sale over run summaries (in any order). Computed column by column (`Aggregate`):
+ * order statistics, so the same for any split of the runs.
  */
-const sortedCopy = <T extends number | bigint>(values: readonly T[]): ArrayLike<T> => {
-  let big = 0
-  let fits = true
-  for (const v of values) {
-    if (typeof v === 'bigint') {
-      big++
-      if (v < -I64_MAX - 1n || v > I64_MAX) fits = false
-    } else if (Number.isNaN(v)) fits = false
-  }
-  if (fits && big === values.length)
-    return BigInt64Array.from(values as readonly bigint[]).sort() as unknown as ArrayLike<T>
-  if (fits && big === 0)
-    return Float64Array.from(values as readonly number[]).sort() as unknown as ArrayLike<T>
-  return [...values].sort(cmp)
-}
+export const bands = (summaries: readonly RunSummary[]): Bands => Aggregate.bands(Aggregate.of(summaries))
 
-const optBand = (values: readonly (bigint | null)[]): Band<bigint> | null => {
-  const xs = values.filter((v): v is bigint => v !== null)
-  return xs.length === 0 ? null : band(xs)
-}
-
-/** Bands per sale over run summaries (in any order: they are sorted by run index first). */
-export const bands = (summaries: readonly RunSummary[]): Bands => {
-  if (summaries.length === 0) throw new RangeError('bands: no runs')
-  const rs = [...summaries].sort((a, b) => a.index - b.index)
-  const n = Math.min(...rs.map((r) => r.sales.length))
-  const sales: SaleBands[] = []
-  for (let k = 0; k < n; k++) {
-    const col = rs.map((r) => r.sales[k] as RunSummary['sales'][number])
-    sales.push({
-      sale: k + 1,
-      endPrice: band(col.map((c) => c.endPrice)),
-      selloutPrice: optBand(col.map((c) => c.selloutPrice)),
-      coresSold: band(col.map((c) => c.coresSold)),
-      failed: band(col.map((c) => c.failed)),
-      revenue: band(col.map((c) => c.revenue)),
-      meanRenewalPrice: optBand(col.map((c) => c.meanRenewalPrice)),
-      meanPurchasePrice: optBand(col.map((c) => c.meanPurchasePrice)),
-    })
-  }
-  return { runs: rs.length, sales, revenue: band(rs.map((r) => r.revenue)) }
-}
+/** Runs `from … to−1` of a batch, aggregated (what a worker posts). */
+export const aggregate = (scenario: Scenario, options: RunsOptions): Aggregate.Aggregate =>
+  Aggregate.of(runs(scenario, options))
 
 export interface MonteCarloOptions {
   runs: number

@@ -1,3 +1,4 @@
+export * as Aggregate from './Aggregate'
 export * as Defaults from './Defaults'
 export * as MonteCarlo from './MonteCarlo'
 export { monteCarlo } from './MonteCarlo'
