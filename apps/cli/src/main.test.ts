@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { oneLine } from './main'
-import { coretime } from './relay/run'
+import { coretime } from './testing/spawn'
 
 describe('coretime (argument errors)', () => {
   test('default: --help still prints the help and exits 0', () => {

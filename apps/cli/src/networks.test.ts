@@ -18,7 +18,7 @@ vi.mock('@coretime/core', async (importOriginal) => {
 })
 
 const { program } = await import('./main')
-const { networkChoices, parseNetwork } = await import('./relay/args')
+const { networkChoices, parseNetwork } = await import('./flags')
 
 describe('Networks drive the CLI', () => {
   test('behavior: every --network option lists each entry, the new one included', () => {

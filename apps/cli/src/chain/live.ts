@@ -2,7 +2,7 @@ import { AbortedError, ChainError, Endpoints, Reader, type Snapshot } from '@cor
 import { readSnapshot, websocketClass } from '@coretime/chain/node'
 import type { Command } from 'commander'
 import { CliError, UsageError } from '../errors'
-import { parseCount, parseNetwork } from '../relay/args'
+import { parseCount, parseNetwork } from '../flags'
 
 /**
  * Live chain access for the commands (status, snapshot, plan, simulate): the connection flags, a

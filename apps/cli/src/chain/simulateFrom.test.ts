@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Snapshot } from '@coretime/chain'
 import { sample } from '@coretime/chain/testing'
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 const dir = mkdtempSync(join(tmpdir(), 'coretime-simulate-from-'))
 const snap = join(dir, 'dot.json')

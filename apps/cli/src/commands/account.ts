@@ -1,7 +1,7 @@
 import { Hex, Networks, ParaId, Sovereign, Ss58 } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { printJson, table } from '../relay/args'
+import { printJson, table } from '../print'
 
 type Options = { json?: boolean }
 

@@ -1,7 +1,8 @@
 import { AutoRenew, EndHint, Networks, Plan, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { networkChoices, parseAmount, parseCount, parseNetwork, printJson, showAmount } from '../relay/args'
+import { networkChoices, parseAmount, parseCount, parseNetwork } from '../flags'
+import { printJson, showAmount } from '../print'
 import { type Gathered, gather, parseTime } from './plan'
 
 type Options = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 describe('coretime compare', () => {
   test('default: a full Polkadot core is cheaper in bulk', () => {

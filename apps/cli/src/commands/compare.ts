@@ -9,11 +9,9 @@ import {
   parsePercent,
   parsePercentRatio,
   parseTraffic,
-  printJson,
-  showAmount,
   showPercent,
-  table,
-} from '../relay/args'
+} from '../flags'
+import { printJson, showAmount, table } from '../print'
 
 type Options = {
   network?: string

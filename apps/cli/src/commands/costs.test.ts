@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 describe('coretime costs', () => {
   test("default: Polkadot with the post's inputs", () => {

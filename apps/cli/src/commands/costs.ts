@@ -7,10 +7,8 @@ import {
   parseNetwork,
   parsePercentRatio,
   parseRatio,
-  printJson,
-  showAmount,
-  table,
-} from '../relay/args'
+} from '../flags'
+import { printJson, showAmount, table } from '../print'
 
 type Options = Record<string, string | boolean | undefined> & { network?: string; json?: boolean }
 

@@ -1,7 +1,8 @@
 import { Calls, Networks } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { networkChoices, parseNetwork, printJson } from '../relay/args'
+import { networkChoices, parseNetwork } from '../flags'
+import { printJson } from '../print'
 
 type Options = { json?: boolean; network?: string }
 

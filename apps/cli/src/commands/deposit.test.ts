@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 describe('coretime deposit', () => {
   test('default: Polkadot under the current rule at the assumed 3 MiB', () => {

@@ -1,15 +1,8 @@
 import { Networks, Onboarding, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import {
-  networkChoices,
-  parseAmount,
-  parseCount,
-  parseNetwork,
-  printJson,
-  showAmount,
-  table,
-} from '../relay/args'
+import { networkChoices, parseAmount, parseCount, parseNetwork } from '../flags'
+import { printJson, showAmount, table } from '../print'
 
 type Options = {
   network?: string

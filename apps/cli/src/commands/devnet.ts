@@ -2,7 +2,7 @@ import { ChainError, Endpoints } from '@coretime/chain'
 import { DevAccounts, Devnet } from '@coretime/chain/devnet'
 import type { Command } from 'commander'
 import { CliError, UsageError } from '../errors'
-import { parseCount } from '../relay/args'
+import { parseCount } from '../flags'
 
 type Options = {
   spec?: string

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 describe('coretime encode', () => {
   test('default: enable_auto_renew for core 48, task 2000, hint 327885 gives the seed call data', () => {

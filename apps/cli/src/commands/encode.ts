@@ -1,7 +1,8 @@
 import { Calls, Hex, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { parseAmount, printJson } from '../relay/args'
+import { parseAmount } from '../flags'
+import { printJson } from '../print'
 
 type Options = { json?: boolean; list?: boolean }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 describe('coretime ondemand', () => {
   test('default: one order at the sdk-default base fee, labelled as a default', () => {

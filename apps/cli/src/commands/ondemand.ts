@@ -8,11 +8,9 @@ import {
   parseNetwork,
   parsePercent,
   parseTraffic,
-  printJson,
-  showAmount,
   showPercent,
-  table,
-} from '../relay/args'
+} from '../flags'
+import { printJson, showAmount, table } from '../print'
 
 type Options = {
   network?: string

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 // Seed 002's broker.saleInfo (docs.polkadot.com "Coretime Renewal").
 const SALEINFO = JSON.stringify(SaleInfo.seedExample)

@@ -6,15 +6,8 @@ import { z } from 'zod'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
 import { plannerInput, toPlannerSnapshot } from '../chain/planner'
 import { fsReason, UsageError } from '../errors'
-import {
-  networkChoices,
-  parseAmount,
-  parseCount,
-  parseNetwork,
-  parsePercent,
-  printJson,
-  showAmount,
-} from '../relay/args'
+import { networkChoices, parseAmount, parseCount, parseNetwork, parsePercent } from '../flags'
+import { printJson, showAmount } from '../print'
 
 /** A flag holding JSON inline (`{...}`) or a path to a JSON file. */
 export const readJson = (flag: string, value: string): unknown => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 const FIXTURES = fileURLToPath(new URL('../../../../test-fixtures/conformance/', import.meta.url))
 const fixture = (name: string): string => join(FIXTURES, name)

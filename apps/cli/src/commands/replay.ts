@@ -2,7 +2,7 @@ import { readText } from '@coretime/chain/node'
 import { Expect, Replay, Trace, TraceResult } from '@coretime/core'
 import type { Command } from 'commander'
 import { fsReason, UsageError } from '../errors'
-import { table } from '../relay/args'
+import { table } from '../print'
 
 type Options = { json?: boolean; check?: boolean }
 

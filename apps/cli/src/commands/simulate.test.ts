@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Replay, Trace } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 const dir = mkdtempSync(join(tmpdir(), 'coretime-simulate-'))
 let n = 0

@@ -5,7 +5,7 @@ import { readSnapshot } from '@coretime/chain/node'
 import { sample } from '@coretime/chain/testing'
 import { describe, expect, test } from 'vitest'
 import { coretimeAsync, haveMetadata, testNodes, urlArgs } from '../chain/run.test-util'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 const startBoth = testNodes()
 const tmp = () => mkdtempSync(join(tmpdir(), 'ct-snapshot-'))

@@ -4,7 +4,7 @@ import { writeSnapshot } from '@coretime/chain/node'
 import type { Command } from 'commander'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
 import { CliError, fsReason, UsageError } from '../errors'
-import { networkChoices } from '../relay/args'
+import { networkChoices } from '../flags'
 
 type Options = LiveOptions & { output?: string }
 

@@ -6,7 +6,7 @@ import { writeSnapshot } from '@coretime/chain/node'
 import { sample } from '@coretime/chain/testing'
 import { describe, expect, test } from 'vitest'
 import { coretimeAsync, haveMetadata, testNodes, urlArgs } from '../chain/run.test-util'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 const startBoth = testNodes()
 

@@ -3,7 +3,8 @@ import { Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { addLiveOptions, type LiveOptions, loadSnapshot, readLive } from '../chain/live'
 import { UsageError } from '../errors'
-import { networkChoices, printJson, showAmount } from '../relay/args'
+import { networkChoices } from '../flags'
+import { printJson, showAmount } from '../print'
 
 type Options = LiveOptions & { snapshot?: string; json?: boolean }
 

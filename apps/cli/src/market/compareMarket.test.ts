@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { Compare, Scenario } from '@coretime/sim'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 
 const SCENARIOS = fileURLToPath(new URL('../../../../scenarios/', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'coretime-compare-'))

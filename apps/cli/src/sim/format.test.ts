@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../relay/run'
+import { coretime } from '../testing/spawn'
 import { wrap } from './format'
 
 describe('Format.wrap', () => {

@@ -1,9 +1,9 @@
 import { FixedU128, Networks, Perbill, Ratio, Token } from '@coretime/core'
-import { UsageError } from '../errors'
+import { UsageError } from './errors'
 
 /**
- * Flag parsing shared by the relay-side commands (ondemand, deposit, costs, compare). Every helper
- * takes the flag name so a bad value gets one line naming it; nothing here does arithmetic on money.
+ * Flag parsing shared by the commands: each helper turns one flag's text into a value or throws a
+ * `UsageError` whose one line names the flag. Nothing here does arithmetic on money.
  */
 
 /** The `--network` choices, one per entry of core's `Networks`: `polkadot or kusama`. */
@@ -97,21 +97,6 @@ export const parseCount = (flag: string, value: string, min = 0, max = Number.MA
   if (n < min) throw new UsageError(`${flag}: must be at least ${min}, got ${value}`)
   if (n > max) throw new UsageError(`${flag}: must be at most ${max}, got ${value}`)
   return n
-}
-
-/** JSON with bigints as decimal strings (planck), one document on stdout. */
-export const printJson = (value: unknown): void => {
-  process.stdout.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`)
-}
-
-/** "1.5 DOT (15000000000 planck)" */
-export const showAmount = (planck: bigint, token: Token.Token): string =>
-  `${Token.format(planck, token)} (${planck} planck)`
-
-/** Left-aligned two-column rows for human output. */
-export const table = (rows: readonly (readonly [string, string])[]): string => {
-  const width = Math.max(...rows.map(([k]) => k.length))
-  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')
 }
 
 /** A non-negative exact decimal ("0.83", "6.5") → Ratio; `positive` also refuses 0. */
