@@ -64,6 +64,8 @@ describe('coretime ondemand', () => {
 
   test.each([
     [['--queue-capacity', '0'], '--queue-capacity: must be at least 1'],
+    // ON_DEMAND_MAX_QUEUE_MAX_SIZE is 10,000 since stable2603 (polkadot-sdk #10184)
+    [['--queue-capacity', '10001'], '--queue-capacity: must be at most 10000, got 10001'],
     [['--variability', '101%'], '--variability: a percentage must be at most 100%'],
     [['--target', '-5'], '--target: expected a non-negative'],
     [['--base-fee', 'lots'], '--base-fee: expected a number of planck or of DOT'],

@@ -70,9 +70,15 @@ export const swapLeases = (s: BrokerState, id: TaskId, other: TaskId): Outcome =
   return OK
 }
 
-/** dispatchable_impls.rs `do_request_core_count`; the relay answers at once (into the inbox). */
+/**
+ * dispatchable_impls.rs `do_request_core_count`. The unit-test relay answers at once (into the
+ * inbox); a live relay applies it at the start of the session after next (`runtime.relaySessionLength`:
+ * the parachains `configuration` pallet's two-session delay) and only then notifies the broker.
+ */
 export const requestCoreCount = (s: BrokerState, coreCount: number, out: Sink): Outcome => {
-  s.coreCountInbox = coreCount
+  const session = s.runtime.relaySessionLength
+  if (session === undefined) s.coreCountInbox = coreCount
+  else s.coreCountPending = { coreCount, at: (Math.floor(s.block / session) + 2) * session }
   emit(out, { name: 'CoreCountRequested', data: { coreCount } })
   return OK
 }
@@ -103,6 +109,7 @@ export const startSales = (s: BrokerState, endPrice: Balance, extraCores: number
     idealCoresSold: 0,
     coresOffered: 0,
     coresSold: 0,
+    ...(s.runtime.saleIndex && { saleIndex: 0 }), // #10188: the bootstrap sale is index 0
   }
   emit(out, { name: 'SalesStarted', data: { price: endPrice, coreCount } })
   rotateSale(s, old, config, status, out)

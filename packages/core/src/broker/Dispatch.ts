@@ -20,6 +20,7 @@ const ADMIN_CALLS = new Set<BrokerCall['call']>([
   'removeAssignment',
   'removePotentialRenewal',
   'swapLeases',
+  'forceTransfer',
 ])
 const ANY_ORIGIN_CALLS = new Set<BrokerCall['call']>([
   'dropRegion',
@@ -43,6 +44,8 @@ export const execute = (s: BrokerState, origin: Origin, call: BrokerCall, out: S
   } else if (!ANY_ORIGIN_CALLS.has(name) && origin === 'root') {
     return fail('BadOrigin', { call: name })
   }
+  // the runtime's BaseCallFilter: frame_system `CallFiltered`, nothing dispatched
+  if (s.runtime.callFilter?.includes(name)) return fail('CallFiltered', { call: name })
   const who = origin
   switch (call.call) {
     case 'configure':
@@ -105,5 +108,7 @@ export const execute = (s: BrokerState, origin: Origin, call: BrokerCall, out: S
       return Admin.removePotentialRenewal(s, call.args.core, call.args.when, out)
     case 'swapLeases':
       return Admin.swapLeases(s, call.args.id, call.args.other)
+    case 'forceTransfer':
+      return Region.transferRegion(s, null, call.args.regionId, call.args.newOwner, out)
   }
 }

@@ -26,7 +26,9 @@ export const fastForward = (s: BrokerState, target: BlockNumber): boolean => {
   for (const t of s.instaPoolIo.keys()) if (t >= first && t < busy) busy = t
   // Timeslice c is committed in the first block b with floor((b + notice) / p) >= c.
   const busyBlock = busy === Number.POSITIVE_INFINITY ? busy : busy * p - config.advanceNotice
-  const to = Math.min(target, busyBlock - 1)
+  // a pending core count reaches the inbox after its block
+  const pendingAt = s.coreCountPending ? s.coreCountPending.at : Number.POSITIVE_INFINITY
+  const to = Math.min(target, busyBlock - 1, pendingAt)
   if (to <= s.block) return false
   const last = Math.floor((to + config.advanceNotice) / p)
   if (last >= first)
@@ -57,9 +59,10 @@ export const nextActiveBlock = (s: BrokerState): BlockNumber => {
   if (!config || !status) return Number.POSITIVE_INFINITY
   if (s.coreCountInbox !== null || s.revenueInbox !== null) return s.block + 1
   const p = s.runtime.timeslicePeriod
+  const pending = s.coreCountPending
   // a commit needs floor((b + notice)/p) > lastCommitted; a new timeslice needs floor(b/p) > lastTimeslice
   const commitAt = (status.lastCommittedTimeslice + 1) * p - config.advanceNotice
   const sliceAt = (status.lastTimeslice + 1) * p
-  const at = Math.min(commitAt, sliceAt)
+  const at = Math.min(commitAt, sliceAt, pending ? pending.at + 1 : Number.POSITIVE_INFINITY)
   return at > s.block ? at : s.block + 1
 }

@@ -1,3 +1,4 @@
+import { saturate } from '../fixed/rounding'
 import * as CoreMask from './CoreMask'
 import * as PoolHistory from './PoolHistory'
 import type { RegionId } from './RegionId'
@@ -15,7 +16,7 @@ import type {
   TaskId,
   Timeslice,
 } from './types'
-import { charge, emit, fail, ioAdd, OK, POT, transfer } from './Utility'
+import { charge, emit, fail, ioAdd, maxBalance, OK, POT, transfer } from './Utility'
 import * as Workplan from './Workplan'
 
 // The regions' dispatchables (pallet-broker dispatchable_impls.rs): transfer, partition,
@@ -26,17 +27,20 @@ const regionOf = (s: BrokerState, id: RegionId): [bigint, RegionRecord | undefin
   return [key, s.regions.get(key)]
 }
 
-/** dispatchable_impls.rs `do_transfer`. */
+/**
+ * dispatchable_impls.rs `do_transfer`; `who` null is `force_transfer` (lib.rs call 28, admin):
+ * no owner check, so a region with no owner (burnt) can be given one.
+ */
 export const transferRegion = (
   s: BrokerState,
-  who: AccountId,
+  who: AccountId | null,
   regionId: RegionId,
   newOwner: AccountId,
   out: Sink,
 ): Outcome => {
   const [key, region] = regionOf(s, regionId)
   if (!region) return fail('UnknownRegion')
-  if (region.owner !== who) return fail('NotOwner')
+  if (who !== null && region.owner !== who) return fail('NotOwner')
   s.regions.set(key, { ...region, owner: newOwner })
   emit(out, {
     name: 'Transferred',
@@ -259,8 +263,11 @@ export const claimRevenue = (
     if (!record) continue
     const total = record.maybePayout
     if (total === null) break
+    // total_payout.saturating_mul(parts).checked_div(private).unwrap_or_default()
     const p =
-      record.privateContributions === 0 ? 0n : (total * BigInt(parts)) / BigInt(record.privateContributions)
+      record.privateContributions === 0
+        ? 0n
+        : saturate(total * BigInt(parts), maxBalance(s.runtime)) / BigInt(record.privateContributions)
     payout += p
     const privateContributions = Math.max(0, record.privateContributions - parts)
     const remaining = total > p ? total - p : 0n

@@ -46,12 +46,21 @@ export const polkadot: Runtime = {
   balanceBits: 128,
   sovereignAccount: 'sibling',
   revenueAccount: 'burn',
+  // The runtime around the pallet (polkadot-fellows/runtimes 2.3.2, coretime-polkadot):
+  callFilter: ['purchaseCredit', 'interlace'], // lib.rs IsFilteredBrokerCall
+  creditsReachRelay: false, // coretime.rs credit_account: "unimplemented on the relay"
+  maxAssignmentItems: 28, // coretime.rs assign_core: 27 items + an Idle remainder
+  existentialDeposit: 1_000_000_000n, // constants SYSTEM_PARA_EXISTENTIAL_DEPOSIT = 0.1 DOT
+  relaySessionLength: 2400, // relay constants EPOCH_DURATION_IN_SLOTS = 4 HOURS (6 s blocks)
 }
 
-/** Kusama Coretime: as Polkadot with a 1 KSM floor, 50 leased cores and 0.1 KSM credits. */
+/** Kusama Coretime: as Polkadot with a 1 KSM floor, 50 leased cores, 0.1 KSM credits, `interlace` allowed. */
 export const kusama: Runtime = {
   ...polkadot,
   priceAdapter: { kind: 'MinimumPrice', minimumEndPrice: 1_000_000_000_000n },
   maxLeasedCores: 50,
   minimumCreditPurchase: 100_000_000_000n,
+  callFilter: ['purchaseCredit'], // coretime-kusama lib.rs IsFilteredBrokerCall (interlace allowed)
+  existentialDeposit: 33_333_333n, // constants SYSTEM_PARA_EXISTENTIAL_DEPOSIT = CENTS / 10
+  relaySessionLength: 600, // relay constants EPOCH_DURATION_IN_SLOTS = 1 HOUR
 }

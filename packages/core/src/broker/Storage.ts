@@ -40,6 +40,7 @@ export const create = (
   instaPoolIo: new Map(),
   instaPoolHistory: PoolHistory.create(),
   coreCountInbox: null,
+  coreCountPending: null,
   revenueInbox: null,
   autoRenewals: [],
   balances: new Map(balances),

@@ -1,4 +1,5 @@
 import * as Perbill from '../fixed/Perbill'
+import { saturate } from '../fixed/rounding'
 import * as CoreMask from './CoreMask'
 import * as PoolHistory from './PoolHistory'
 import * as PriceAdapter from './PriceAdapter'
@@ -36,6 +37,13 @@ import * as Workplan from './Workplan'
 
 /** `do_tick` (tick_impls.rs), for the block `s.block`. */
 export const tick = (s: BrokerState, out: Sink): void => {
+  // the relay applied a requested core count at a session start and told the broker (coretime
+  // `notify_core_count`), which lands in the inbox for this block
+  const pending = s.coreCountPending
+  if (pending !== null && s.block > pending.at) {
+    s.coreCountInbox = pending.coreCount
+    s.coreCountPending = null
+  }
   const stored = s.status
   const config = s.configuration
   if (!stored || !config) return
@@ -99,7 +107,8 @@ const processRevenue = (s: BrokerState, out: Sink): void => {
   const total = BigInt(r.systemContributions + r.privateContributions)
   let systemPayout = 0n
   if (total !== 0n) {
-    systemPayout = (revenue * BigInt(r.systemContributions)) / total
+    // revenue.saturating_mul(system) / total
+    systemPayout = saturate(revenue * BigInt(r.systemContributions), maxBalance(s.runtime)) / total
     charge(s, POT, systemPayout) // a payout the pot cannot cover is skipped (`let _ =`)
     revenue -= systemPayout
   }
@@ -199,6 +208,9 @@ export const rotateSale = (
     selloutPrice: PriceAdapter.initialSellout(runtime.priceAdapter, prices.endPrice, coresOffered),
     coresSold: 0,
   }
+  // #10188: old_sale.sale_index.saturating_add(1) (u32)
+  const saleIndex = runtime.saleIndex ? Math.min((old.saleIndex ?? 0) + 1, 0xffff_ffff) : null
+  if (saleIndex !== null) sale.saleIndex = saleIndex
   s.saleInfo = sale
   renewCores(s, sale, out)
   emit(out, {
@@ -212,6 +224,7 @@ export const rotateSale = (
       regionEnd: end,
       idealCoresSold,
       coresOffered,
+      ...(saleIndex !== null && { saleIndex }),
     },
   })
 }
@@ -288,6 +301,26 @@ const processCoreSchedule = (
     if (last && compareAssignment(last[0], p[0]) === 0) last[1] += p[1]
     else assignment.push([p[0], p[1]])
   }
-  out.assignments.push({ block: s.block, core, begin: rcBegin, assignment, endHint: null })
+  out.assignments.push({
+    block: s.block,
+    core,
+    begin: rcBegin,
+    assignment: toRelay(s, assignment),
+    endHint: null,
+  })
   emit(out, { name: 'CoreAssigned', data: { core, when: rcBegin, assignment } })
+}
+
+/**
+ * What the runtime's `assign_core` sends the relay (fellows coretime.rs): with more than
+ * `maxAssignmentItems` (28) items, an Idle item first holding 57600 minus the parts of the first
+ * n-1 (27) non-Idle items, then those items; the rest is dropped. The pallet's event keeps them all.
+ */
+const toRelay = (s: BrokerState, assignment: AssignmentPart[]): AssignmentPart[] => {
+  const max = s.runtime.maxAssignmentItems
+  if (max === undefined || assignment.length <= max) return assignment
+  const kept = assignment.filter(([a]) => a !== 'Idle').slice(0, max - 1)
+  let total = 0
+  for (const [, p] of kept) total = Math.min(total + p, 65535) // u16 sum of parts
+  return [['Idle', total < 57600 ? 57600 - total : 0], ...kept.map(([a, p]): AssignmentPart => [a, p])]
 }

@@ -96,15 +96,44 @@ export { balanceOf }
 export const deposit = (s: BrokerState, who: AccountId, amount: Balance): void => {
   if (amount !== 0n) s.balances.set(who, balanceOf(s, who) + amount)
 }
-/** Moves `amount` if `from` holds it (Preservation::Expendable: may reach exactly 0). */
-export const transfer = (s: BrokerState, from: AccountId, to: AccountId, amount: Balance): boolean => {
-  const have = balanceOf(s, from)
+/** The Coretime chain's existential deposit (0 in the pallet's unit-test runtime). */
+const existentialDeposit = (s: BrokerState): Balance => s.runtime.existentialDeposit ?? 0n
+
+/**
+ * fungible `decrease_balance` (Exact, Expendable, Polite): false if `who` does not hold `amount`;
+ * a remainder below the existential deposit is dust and is burned (the live runtimes'
+ * `DustRemoval = ()`), so the account ends at 0.
+ */
+const withdraw = (s: BrokerState, who: AccountId, amount: Balance): boolean => {
+  const have = balanceOf(s, who)
   if (have < amount) return false
   if (amount === 0n) return true
-  s.balances.set(from, have - amount)
-  deposit(s, to, amount)
+  const left = have - amount
+  s.balances.set(who, left < existentialDeposit(s) ? 0n : left)
   return true
 }
+
+/**
+ * fungible `transfer` (Expendable): the failure, or null once moved. The receiver must end at or
+ * above the existential deposit (`TokenError::BelowMinimum`); the sender may be reaped (dust burned).
+ */
+export const transfer = (
+  s: BrokerState,
+  from: AccountId,
+  to: AccountId,
+  amount: Balance,
+): 'FundsUnavailable' | 'BelowMinimum' | null => {
+  if (balanceOf(s, from) < amount) return 'FundsUnavailable'
+  if (amount === 0n) return null
+  if (balanceOf(s, to) + amount < existentialDeposit(s)) return 'BelowMinimum'
+  withdraw(s, from, amount)
+  deposit(s, to, amount)
+  return null
+}
+
 /** dispatchable_impls.rs `charge`: withdraw exactly `amount` and hand it to `OnRevenue`. */
-export const charge = (s: BrokerState, who: AccountId, amount: Balance): boolean =>
-  transfer(s, who, s.runtime.revenueAccount, amount)
+export const charge = (s: BrokerState, who: AccountId, amount: Balance): boolean => {
+  if (!withdraw(s, who, amount)) return false
+  deposit(s, s.runtime.revenueAccount, amount)
+  return true
+}

@@ -55,6 +55,22 @@ export interface Runtime {
   sovereignAccount: 'taskId' | 'sibling'
   /** Account receiving `OnRevenue`. */
   revenueAccount: AccountId
+  // Runtime behaviour outside the pallet (absent: as the pallet's unit-test runtime behaves).
+  /** Broker calls the runtime's `BaseCallFilter` refuses with `CallFiltered` (fellows `IsFilteredBrokerCall`). */
+  callFilter?: readonly BrokerCallName[]
+  /** False when the runtime's `credit_account` does nothing (fellows coretime.rs): credits stay in the pot. */
+  creditsReachRelay?: boolean
+  /** Most items one `assign_core` message carries; longer ones go as Idle + the first n−1 others (fellows coretime.rs). */
+  maxAssignmentItems?: number
+  /** The Coretime chain's `ExistentialDeposit`, planck: a payer left below it loses the rest (dust). */
+  existentialDeposit?: Balance
+  /**
+   * Relay session length in relay blocks: a requested core count takes effect at the start of the
+   * session after next (relay `configuration` pallet) and only then reaches the broker.
+   */
+  relaySessionLength?: BlockNumber
+  /** `sale_index` in `SaleInfo` and `SaleInitialized` (polkadot-sdk #10188, on master, not yet live). */
+  saleIndex?: boolean
 }
 
 export interface ConfigRecord {
@@ -87,6 +103,8 @@ export interface SaleInfoRecord {
   firstCore: CoreIndex
   selloutPrice: Balance | null
   coresSold: number
+  /** Present iff the runtime has `saleIndex`: the imaginary sale of `start_sales` is 0, the first real one 1. */
+  saleIndex?: number
 }
 
 export interface RegionRecord {
@@ -156,6 +174,8 @@ export interface BrokerState {
   instaPoolIo: Map<Timeslice, PoolIoRecord>
   instaPoolHistory: PoolHistory
   coreCountInbox: number | null
+  /** A core count the relay has accepted but not yet applied (`runtime.relaySessionLength`); not broker storage. */
+  coreCountPending: { coreCount: number; at: BlockNumber } | null
   revenueInbox: OnDemandRevenueRecord | null
   autoRenewals: AutoRenewalRecord[]
   balances: Map<AccountId, Balance>
@@ -193,6 +213,7 @@ export type BrokerCall =
   | { call: 'removeAssignment'; args: { regionId: RegionId } }
   | { call: 'removePotentialRenewal'; args: { core: CoreIndex; when: Timeslice } }
   | { call: 'swapLeases'; args: { id: TaskId; other: TaskId } }
+  | { call: 'forceTransfer'; args: { regionId: RegionId; newOwner: AccountId } }
 
 export type BrokerCallName = BrokerCall['call']
 
@@ -240,7 +261,10 @@ export const BROKER_ERRORS = [
   'CreditPurchaseTooSmall',
 ] as const
 
-export type BrokerErrorCode = (typeof BROKER_ERRORS)[number] | 'BadOrigin' | 'FundsUnavailable'
+/** Errors from outside the pallet a call can hit: origin, tokens, the runtime's call filter. */
+export const SYSTEM_ERRORS = ['BadOrigin', 'FundsUnavailable', 'BelowMinimum', 'CallFiltered'] as const
+
+export type BrokerErrorCode = (typeof BROKER_ERRORS)[number] | (typeof SYSTEM_ERRORS)[number]
 
 /** One `(assignment, parts of 57600)` pair sent to the relay. */
 export type AssignmentPart = [CoreAssignment, number]
@@ -285,6 +309,8 @@ export type BrokerEvent =
         regionEnd: Timeslice
         idealCoresSold: number
         coresOffered: number
+        /** Only with the runtime's `saleIndex` (polkadot-sdk #10188). */
+        saleIndex?: number
       }
     }
   | { name: 'Leased'; data: { task: TaskId; until: Timeslice } }

@@ -39,5 +39,8 @@ export const sdkDefaults = (network: Network): Params => ({
   existentialDeposit: Networks.get(network).relay.existentialDeposit, // metadata 2026 Balances.ExistentialDeposit
 })
 
-/** The hard cap a queue size can be configured to: `ON_DEMAND_MAX_QUEUE_MAX_SIZE` (polkadot primitives). */
-export const MAX_QUEUE_MAX_SIZE = 1_000_000_000
+/**
+ * The hard cap a queue size can be configured to: `ON_DEMAND_MAX_QUEUE_MAX_SIZE` (polkadot
+ * primitives v9/mod.rs: 10,000 since #10184, in stable2603; it was 1e9 before).
+ */
+export const MAX_QUEUE_MAX_SIZE = 10_000

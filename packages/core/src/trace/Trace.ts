@@ -9,6 +9,7 @@ import {
   type BrokerEventName,
   type Origin,
   type Runtime,
+  SYSTEM_ERRORS,
 } from '../broker/types'
 import * as Validation from '../validation/Validation'
 import { compareAccounts, plainJson } from './Result'
@@ -206,7 +207,7 @@ const EVENT_NAMES_RECORD: Record<BrokerEventName, true> = {
 }
 export const EVENT_NAMES = Object.keys(EVENT_NAMES_RECORD) as BrokerEventName[]
 
-const ERROR_CODES: readonly string[] = [...BROKER_ERRORS, 'BadOrigin', 'FundsUnavailable']
+const ERROR_CODES: readonly string[] = [...BROKER_ERRORS, ...SYSTEM_ERRORS]
 
 const json = z.json({ error: expecting('a JSON value') }) as z.ZodType<Json>
 const jsonObject = z.record(z.string(), json, { error: expecting('an object') }) as z.ZodType<JsonObject>
@@ -445,7 +446,7 @@ export const toJson = (trace: Trace): JsonObject => {
   const out: JsonObject = { format: FORMAT }
   if (trace.name !== null) out.name = trace.name
   out.runtime = {
-    ...rest,
+    ...(plainJson(rest) as JsonObject),
     priceAdapter: plainJson(priceAdapter),
     minimumCreditPurchase: minimumCreditPurchase.toString(),
     startBlock: trace.startBlock,

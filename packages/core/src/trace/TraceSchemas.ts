@@ -158,6 +158,7 @@ export const argsSchemas = (maxBalance: bigint): ArgsSchemas => {
     removeAssignment: args({ regionId }),
     removePotentialRenewal: args({ core, when: timeslice }),
     swapLeases: args({ id: task, other: task }),
+    forceTransfer: args({ regionId, newOwner: account }),
   }
 }
 
@@ -206,5 +207,24 @@ export const runtimeSchema = obj('the runtime object', {
   balanceBits: leaf<64 | 128>('64 or 128', (v) => v === 64 || v === 128),
   sovereignAccount: enumOf(['taskId', 'sibling'] as const),
   revenueAccount: account,
+  // the runtime's own behaviour (docs/model.md "Per runtime"); absent: as the pallet's unit tests
+  callFilter: z
+    .array(
+      leaf<BrokerCallName>('a call name (e.g. "purchaseCredit")', (v) =>
+        CALL_NAMES.includes(v as BrokerCallName),
+      ),
+      {
+        error: expecting('a list of call names'),
+      },
+    )
+    .optional(),
+  creditsReachRelay: leaf<boolean>('true or false', (v) => typeof v === 'boolean').optional(),
+  maxAssignmentItems: leaf<number>('a positive item count', (v) => isUint(U32)(v) && v !== 0).optional(),
+  existentialDeposit: planckUpTo(U128_MAX).optional(),
+  relaySessionLength: leaf<number>(
+    'relay blocks per session (a positive integer)',
+    (v) => isUint(U32)(v) && v !== 0,
+  ).optional(),
+  saleIndex: leaf<boolean>('true or false', (v) => typeof v === 'boolean').optional(),
   startBlock: blockNumber.optional(),
 })
