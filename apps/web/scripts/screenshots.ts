@@ -1,6 +1,7 @@
 /**
- * Screenshots for docs/: the default view, a comparison view (MinimumPrice against RFC-1
- * Linear) and a Monte Carlo view with agents. Run: npm run screenshots -w @coretime/web
+ * Screenshots for docs/: the default view and a comparison (A's lead-in 14 days against B's 7) at
+ * 1440×900, the phone view at 390×844, a Monte Carlo view with agents and the agents panel.
+ * Run: npm run screenshots -w @coretime/web
  */
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -21,25 +22,32 @@ await buildApp()
 const server = await serve()
 const { browser, close } = await launch()
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1500 }, deviceScaleFactor: 1 })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
   await page.goto(server.url)
   await waitForDraws(page, 1)
   await page.screenshot({ path: join(OUT, 'default.png'), fullPage: false })
   const v = defaults()
-  const compare = toQuery({ ...v, b: { ...v.a, adapter: 'Linear', idealPct: 60, renewalRule: 'bumpOnly' } })
+  const compare = toQuery({ ...v, b: { ...v.a, leadin: 100_800 } })
   await page.goto(`${server.url}?${compare}`)
   await waitForDraws(page, 1)
   await page.screenshot({ path: join(OUT, 'compare.png'), fullPage: false })
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 })
+  await phone.goto(server.url)
+  await waitForDraws(phone, 1)
+  await phone.screenshot({ path: join(OUT, 'phone.png'), fullPage: false })
+  await phone.close()
   const mc = toQuery({
     ...v,
     mc: { runs: 200, seed: 1 },
     agents: { ...v.agents, renewers: 6, buyers: 4, speculators: 2 },
   })
+  await page.setViewportSize({ width: 1440, height: 1100 })
   await page.goto(`${server.url}?${mc}`)
   await waitForDraws(page, 1)
   await page.waitForFunction(() => (window as unknown as Probe).__coretime.bandDraws >= 1, null, {
     timeout: 120_000,
   })
+  // the results column scrolls on its own: bring the renewal chart into it
   await page.locator('[data-testid="renewal-chart"]').evaluate((el) => el.scrollIntoView({ block: 'center' }))
   await page.screenshot({ path: join(OUT, 'montecarlo.png'), fullPage: false })
   // the agents panel, scrolled clear of the sticky header

@@ -88,10 +88,11 @@ export const mount = (root: HTMLElement): void => {
   const opened = decode(location.search)
   const store = createStore<ViewState>(opened.state)
   const refreshers: Refresh[] = []
-  // Monte Carlo workers: the batch is split by run index, leaving a core for the page and the run
-  const runner = createRunner(
-    newWorker(),
-    Array.from({ length: Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) }, newWorker),
+  // Monte Carlo workers, one a core: the batch is split by run index; they yield between slices of
+  // runs, so the page and the run worker still get their turns
+  // (made at the first batch: the default view runs none)
+  const runner = createRunner(newWorker(), () =>
+    Array.from({ length: Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)) }, newWorker),
   )
   const results = resultsView(store)
 

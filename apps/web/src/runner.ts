@@ -60,7 +60,21 @@ export const mcKey = (s: ViewState): string => {
   return encode({ ...s, b: null, userPaid: d.userPaid, blocksPerDay: d.blocksPerDay, log: true })
 }
 
-export const createRunner = (run: WorkerLike, mcWorkers: readonly WorkerLike[]): Runner => {
+/**
+ * `mc`: the Monte Carlo workers, or a function making them: then they are made at the first batch
+ * (a page that never runs Monte Carlo starts no worker for it — a faster first load).
+ */
+export const createRunner = (
+  run: WorkerLike,
+  mc: readonly WorkerLike[] | (() => readonly WorkerLike[]),
+): Runner => {
+  let made: readonly WorkerLike[] | null = typeof mc === 'function' ? null : mc
+  const mcWorkers = (): readonly WorkerLike[] => {
+    if (made) return made
+    made = (mc as () => readonly WorkerLike[])()
+    made.forEach(listen)
+    return made
+  }
   let state: RunnerState = {
     results: null,
     computing: false,
@@ -114,15 +128,16 @@ export const createRunner = (run: WorkerLike, mcWorkers: readonly WorkerLike[]):
     mcKeyNow = key
     mcId++
     if (view.mc.runs === 0) {
-      for (const w of mcWorkers) w.postMessage({ kind: 'cancel', id: mcId })
+      for (const w of made ?? []) w.postMessage({ kind: 'cancel', id: mcId })
       set({ mc: { status: 'off' } })
       return
     }
     mcView = view
-    const n = Math.min(mcWorkers.length, view.mc.runs)
-    parts = mcWorkers.map((_, i) => (i < n ? null : []))
-    done = mcWorkers.map(() => 0)
-    mcWorkers.forEach((w, i) => {
+    const workers = mcWorkers()
+    const n = Math.min(workers.length, view.mc.runs)
+    parts = workers.map((_, i) => (i < n ? null : []))
+    done = workers.map(() => 0)
+    workers.forEach((w, i) => {
       if (i >= n) {
         w.postMessage({ kind: 'cancel', id: mcId })
         return
@@ -133,7 +148,7 @@ export const createRunner = (run: WorkerLike, mcWorkers: readonly WorkerLike[]):
     })
     set({ mc: { status: 'running', total: view.mc.runs, done: 0 } })
   }
-  mcWorkers.forEach((w, i) => {
+  function listen(w: WorkerLike, i: number): void {
     w.onmessage = ({ data: m }) => {
       if (m.id !== mcId || !mcView) return
       if (m.kind === 'progress') {
@@ -148,7 +163,8 @@ export const createRunner = (run: WorkerLike, mcWorkers: readonly WorkerLike[]):
         set({ mc: { status: 'failed', message: m.message } })
       }
     }
-  })
+  }
+  made?.forEach(listen)
 
   return {
     get: () => state,
@@ -168,7 +184,7 @@ export const createRunner = (run: WorkerLike, mcWorkers: readonly WorkerLike[]):
     },
     dispose() {
       run.terminate()
-      for (const w of mcWorkers) w.terminate()
+      for (const w of made ?? []) w.terminate()
       listeners.clear()
     },
   }

@@ -170,6 +170,22 @@ describe('runner', () => {
     expect(r.get().mc).toEqual({ status: 'failed', message: 'out of memory' })
   })
 
+  test('behavior: Monte Carlo workers made on demand are made at the first batch, not before', () => {
+    let made = 0
+    const mc = fakeWorker()
+    const r = createRunner(fakeWorker(), () => {
+      made++
+      return [mc]
+    })
+    r.request(v)
+    expect(made).toBe(0)
+    r.request({ ...v, mc: { runs: 4, seed: 1 } })
+    r.request({ ...v, mc: { runs: 4, seed: 2 } })
+    expect(made).toBe(1)
+    mc.reply({ kind: 'progress', id: 3, done: 3 })
+    expect(r.get().mc).toEqual({ status: 'running', total: 4, done: 3 })
+  })
+
   test('default: dispose terminates every worker', () => {
     const run = fakeWorker()
     const mc = fakeWorker()

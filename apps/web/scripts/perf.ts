@@ -1,0 +1,116 @@
+/**
+ * The web app's speed on a production build, in Debian chromium (issue 14's figures): first load
+ * (gzipped bytes before the live-chain chunk, time to a drawn chart), slider → redrawn chart for 12
+ * sales and for 60 sales with agents, and a 500-run Monte Carlo batch with the page's longest
+ * frame gap meanwhile. Run: npm run perf -w @coretime/web. Numbers are noisy on a shared machine.
+ */
+import { gzipSync } from 'node:zlib'
+import type { Page } from 'playwright-core'
+import { defaults } from '../src/state'
+import { encode } from '../src/url'
+import { buildApp, hasChromium, launch, serve, waitForDraws } from '../test/harness'
+
+if (!hasChromium()) {
+  console.error('perf: /usr/bin/chromium is missing (apt-get install -y chromium)')
+  process.exit(1)
+}
+type Probe = {
+  __coretime: {
+    draws: number
+    bandDraws: number
+    lastLatencyMs: number
+    lastBandsMs: number
+    firstDrawMs: number
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+const draws = (page: Page) => page.evaluate(() => (window as unknown as Probe).__coretime.draws)
+
+await buildApp()
+const server = await serve()
+const { browser, close } = await launch()
+const agents = { ...defaults().agents, renewers: 6, buyers: 4, speculators: 2 }
+try {
+  // ---- first load ---------------------------------------------------------------------------
+  const loads: { ms: number; bytes: number; files: string[] }[] = []
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const files: { url: string; gz: number }[] = []
+    page.on('response', async (r) => {
+      try {
+        const body = await r.body()
+        files.push({ url: r.url().replace(server.url, ''), gz: gzipSync(body, { level: 9 }).length })
+      } catch {}
+    })
+    await page.goto(server.url)
+    await waitForDraws(page, 1)
+    await page.waitForLoadState('networkidle')
+    const ms = await page.evaluate(() => (window as unknown as Probe).__coretime.firstDrawMs)
+    // each file once (a second worker of the same script comes from the cache)
+    const firstLoad = [...new Map(files.map((f) => [f.url, f])).values()].filter(
+      (f) => !/browser-|Snapshot-|snapshot-/.test(f.url),
+    )
+    loads.push({
+      ms,
+      bytes: firstLoad.reduce((a, f) => a + f.gz, 0),
+      files: firstLoad.map((f) => `${f.url} ${(f.gz / 1000).toFixed(1)} kB`),
+    })
+    await page.close()
+  }
+  console.log(`first load: ${(loads[0]!.bytes / 1000).toFixed(1)} kB gzipped (${loads[0]!.files.join(', ')})`)
+  console.log(
+    `first load to a drawn chart: median ${median(loads.map((l) => l.ms)).toFixed(0)} ms [${loads.map((l) => l.ms.toFixed(0)).join(', ')}]`,
+  )
+
+  // ---- slider → redrawn chart ------------------------------------------------------------------
+  const slider = async (query: string, label: string) => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await page.goto(`${server.url}?${query}`)
+    await waitForDraws(page, 1)
+    await page.locator('input[type="range"][data-field="at"]').focus()
+    const xs: number[] = []
+    for (let i = 0; i < 21; i++) {
+      const before = await draws(page)
+      await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight')
+      await waitForDraws(page, before + 1)
+      xs.push(await page.evaluate(() => (window as unknown as Probe).__coretime.lastLatencyMs))
+    }
+    console.log(
+      `slider → redrawn chart, ${label}: median ${median(xs).toFixed(1)} ms [${xs.map((x) => x.toFixed(0)).join(', ')}]`,
+    )
+    await page.close()
+  }
+  await slider(encode(defaults()), '12 sales')
+  await slider(encode({ ...defaults(), sales: 60, agents }), '60 sales with agents')
+
+  // ---- Monte Carlo --------------------------------------------------------------------------
+  const mc = async (query: string, label: string) => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await page.goto(`${server.url}?${query}`)
+    await waitForDraws(page, 1)
+    // the page's longest gap between animation frames while the batch runs (responsiveness)
+    // (a string: tsx would wrap a named function in a helper the page does not have)
+    await page.evaluate(`(() => {
+      window.__gap = 0
+      window.__last = performance.now()
+      const tick = (t) => { window.__gap = Math.max(window.__gap, t - window.__last); window.__last = t; requestAnimationFrame(tick) }
+      requestAnimationFrame(tick)
+    })()`)
+    await page.waitForFunction(() => (window as unknown as Probe).__coretime.bandDraws >= 1, null, {
+      timeout: 120_000,
+    })
+    const { ms, gap } = await page.evaluate(() => ({
+      ms: (window as unknown as Probe).__coretime.lastBandsMs,
+      gap: (window as unknown as { __gap: number }).__gap,
+    }))
+    console.log(
+      `Monte Carlo ${label}: bands after ${ms.toFixed(0)} ms; longest frame gap meanwhile ${gap.toFixed(0)} ms`,
+    )
+    await page.close()
+  }
+  await mc(encode({ ...defaults(), mc: { runs: 500, seed: 1 } }), '500 runs, 12 sales, no agents')
+  await mc(encode({ ...defaults(), mc: { runs: 500, seed: 1 }, agents }), '500 runs, 12 sales with agents')
+} finally {
+  await close()
+  await server.close()
+}
