@@ -120,6 +120,8 @@ describe('the comparison over every bundled scenario', () => {
       const c = Compare.compare(p.scenario, 1)
       expect(c.sales).toHaveLength(p.scenario.horizon)
       for (const s of c.sales) {
+        // both markets offer the same cores (extra cores + ended leases)
+        expect(s.rfc17.coresOffered).toBe(s.today.coresOffered)
         expect(s.rfc17.clearingPrice >= s.rfc17.reservePrice).toBe(true)
         expect(s.rfc17.openingPrice >= s.rfc17.clearingPrice).toBe(true)
         expect(s.rfc17.renewalPrice >= s.rfc17.clearingPrice).toBe(true)
