@@ -33,6 +33,8 @@ export const toPlannerSnapshot = (s: Snapshot.Snapshot): Record<string, unknown>
       core: r.core,
       when: r.when,
       price: String(r.price),
+      // the task a complete record renews (its first task item), null for a partial or task-less one
+      task: 'complete' in r.completion ? (tasks(r.completion.complete)[0] ?? null) : null,
     })),
     reference: { block: s.relay.block, time: Clock.iso(s.relay.timestamp) },
     ...(b.configuration

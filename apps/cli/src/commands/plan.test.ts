@@ -56,6 +56,40 @@ describe('coretime plan', () => {
     )
   })
 
+  test("behavior: the core it would renew holds another task's renewal record: warns and names the right core", () => {
+    // Para 2000 moved to core 50 for the next region; core 48 (where its workplan entry was read)
+    // still holds task 3000's pending record at the same region begin.
+    const dir = mkdtempSync(join(tmpdir(), 'coretime-plan-'))
+    const file = join(dir, 'snapshot.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        network: 'polkadot',
+        saleinfo: JSON.parse(SALEINFO),
+        workplan: [{ timeslice: 322845, core: 48, task: 2000 }],
+        autoRenewals: [],
+        potentialRenewals: [
+          { core: 48, when: 327885, price: '900000000000', task: 3000 },
+          { core: 50, when: 327885, price: '1000000000000', task: 2000 },
+        ],
+        reference: { block: 1544949, time: '2025-04-29T00:00:00Z' },
+      }),
+    )
+    const r = coretime('plan', '--para', '2000', '--snapshot', file)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(
+      "ForeignRenewalRecord: core 48 at when=327885 holds task 3000's renewal record",
+    )
+    expect(r.stdout).toContain('enable_auto_renew(core 50, task 2000, workload_end_hint 327885)')
+    const j = JSON.parse(coretime('plan', '--para', '2000', '--snapshot', file, '--json').stdout)
+    expect(j.warnings.find((w: { code: string }) => w.code === 'ForeignRenewalRecord').action).toEqual({
+      call: 'enableAutoRenew',
+      core: 50,
+      task: 2000,
+      workloadEndHint: 327885,
+    })
+  })
+
   test('error: missing reference time, malformed saleinfo, wrong para id, conflicting flags', () => {
     const noRef = coretime('plan', '--para', '2000', '--saleinfo', SALEINFO)
     expect(noRef.code).toBe(2)

@@ -73,6 +73,8 @@ export const snapshotSchema = z
           core: z.number().int(),
           when: z.number().int(),
           price: z.union([z.string(), z.number()]),
+          /** the task whose workload the record renews (null: none); lets the planner spot a foreign record */
+          task: z.number().int().nullable().optional(),
         }),
       )
       .optional(),
@@ -261,6 +263,7 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
     core: r.core,
     when: r.when,
     price: parseAmount('--snapshot: potentialRenewals.price', String(r.price), token),
+    ...(r.task === undefined ? {} : { task: r.task }),
   }))
   const renewalPrice =
     opts.renewalPrice !== undefined ? parseAmount('--renewal-price', opts.renewalPrice, token) : undefined

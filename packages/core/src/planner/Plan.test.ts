@@ -147,3 +147,52 @@ describe('Plan.plan', () => {
     })
   })
 })
+
+describe("Plan.plan: another task's renewal record on the core the para would renew", () => {
+  // The para's workload moved to core 50 at the renewal; core 48 still holds task 3000's record
+  // for the same region (live do_renew renews whatever sits at (core, region begin)).
+  const H = 327885
+  const records = [
+    { core: 48, when: H, price: 90n * DOT, task: 3000 },
+    { core: 50, when: H, price: 100n * DOT, task: 2000 },
+  ]
+
+  test("behavior: warns and names enable_auto_renew on the para's own core and hint", () => {
+    const p = run({ coverage: { kind: 'renewed' }, potentialRenewals: records, autoRenewals: [] })
+    const w = p.warnings.find((x) => x.code === 'ForeignRenewalRecord')
+    expect(w?.message).toContain("core 48 at when=327885 holds task 3000's renewal record")
+    expect(w?.message).toContain('enable_auto_renew(core 50, task 2000, workload_end_hint 327885)')
+    expect(w?.action).toEqual({ call: 'enableAutoRenew', core: 50, task: 2000, workloadEndHint: H })
+    // the price shown is the para's own record's, not task 3000's
+    expect(p.prices.renewalPrice).toBe(100n * DOT)
+  })
+
+  test('behavior: an auto-renewal record on the foreign core is caught too, and disabling it is named first', () => {
+    const p = run({
+      core: 50,
+      coverage: { kind: 'renewed' },
+      potentialRenewals: records,
+      autoRenewals: [{ core: 48, task: 2000, nextRenewal: H }],
+    })
+    const w = p.warnings.find((x) => x.code === 'ForeignRenewalRecord')
+    expect(w?.message).toContain('the auto-renewal of core 48')
+    expect(w?.message).toContain('disable_auto_renew(core 48, task 2000), then enable_auto_renew(core 50')
+  })
+
+  test('behavior: with no record of its own, the advice is not to renew that core but to buy', () => {
+    const p = run({ coverage: { kind: 'renewed' }, potentialRenewals: [records[0]!] })
+    const w = p.warnings.find((x) => x.code === 'ForeignRenewalRecord')
+    expect(w?.message).toContain('has no renewal record: do not renew core 48')
+    expect(w?.action).toBeUndefined()
+  })
+
+  test("error: no warning when the record at (core, hint) is the para's own, or its task is not known", () => {
+    const own = run({ core: 50, coverage: { kind: 'renewed' }, potentialRenewals: records })
+    expect(own.warnings.map((w) => w.code)).not.toContain('ForeignRenewalRecord')
+    const unknown = run({
+      coverage: { kind: 'renewed' },
+      potentialRenewals: records.map(({ task: _, ...r }) => r),
+    })
+    expect(unknown.warnings.map((w) => w.code)).not.toContain('ForeignRenewalRecord')
+  })
+})

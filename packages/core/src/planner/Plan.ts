@@ -45,6 +45,8 @@ export type Input = {
     readonly core: number
     readonly when: number
     readonly price: bigint
+    /** the task of the record's complete workload (null: none, or partial); absent: not known */
+    readonly task?: number | null
   }[]
   /** `broker.autoRenewals`; undefined = not known */
   readonly autoRenewals?: readonly AutoRenewalRecord[]
@@ -87,7 +89,15 @@ export type Warning = {
     | 'AutoRenewalMissing'
     | 'AutoRenewalUnknown'
     | 'FundsShort'
+    | 'ForeignRenewalRecord'
   readonly message: string
+  /** what to do instead, when there is a right call (ForeignRenewalRecord) */
+  readonly action?: {
+    readonly call: 'enableAutoRenew' | 'renew'
+    readonly core: number
+    readonly task: number
+    readonly workloadEndHint: number
+  }
 }
 
 export type Plan = {
@@ -234,7 +244,12 @@ export const plan = (input: Input): Result => {
   const now = fromSale(nowBlock)
   const phaseNow = Sale.phaseAt(sale, nowBlock)
   const hint = EndHint.endOf(input.coverage, sale)
-  const record = input.potentialRenewals?.find((r) => r.core === input.core && r.when === hint)
+  const foreign = foreignRecords(input, hint)
+  const own = ownRecord(input, hint)
+  const record =
+    foreign.length > 0 && own?.when === hint
+      ? own
+      : input.potentialRenewals?.find((r) => r.core === input.core && r.when === hint)
   const renewalPrice = input.renewalPrice ?? record?.price
 
   // Renewal happens in the sale whose region begins at the hint (PotentialRenewals key `when` = region_begin).
@@ -329,6 +344,7 @@ export const plan = (input: Input): Result => {
       code: 'AutoRenewalMissing',
       message: `no auto-renewal record for task ${input.paraId}${input.core === undefined ? '' : ` on core ${input.core}`}: enable it (coretime autorenew) or renew by hand`,
     })
+  for (const f of foreign) warnings.push(foreignWarning(input.paraId, f, own, input.autoRenewals))
   const autoMissing =
     input.autoRenewals !== undefined && warnings.some((w) => w.code === 'AutoRenewalMissing')
   const needed =
@@ -367,5 +383,55 @@ export const plan = (input: Input): Result => {
       funds: { needed, balance: input.balance },
       warnings,
     },
+  }
+}
+
+type RenewalEntry = NonNullable<Input['potentialRenewals']>[number]
+
+/**
+ * Renewal records another task holds on a core this para would renew: the core it names (`core`)
+ * and the cores of its auto-renewal records, at the region they renew into. Live `do_renew` and
+ * `renew_cores` renew whatever record sits at (core, region begin), whoever's task it is
+ * (dispatchable_impls.rs `do_renew`, tick_impls.rs `renew_cores`), so the para's sovereign
+ * account would pay for that task's coretime.
+ */
+const foreignRecords = (input: Input, hint: number): RenewalEntry[] => {
+  const records = input.potentialRenewals ?? []
+  const checks: { core: number; when: number }[] = []
+  if (input.core !== undefined) checks.push({ core: input.core, when: hint })
+  for (const a of input.autoRenewals ?? [])
+    if (a.task === input.paraId) checks.push({ core: a.core, when: a.nextRenewal })
+  const out: RenewalEntry[] = []
+  for (const c of checks) {
+    const r = records.find((x) => x.core === c.core && x.when === c.when)
+    if (r && typeof r.task === 'number' && r.task !== input.paraId && !out.includes(r)) out.push(r)
+  }
+  return out
+}
+
+/** The para's own renewal record: at the hint if there is one, else its earliest one. */
+const ownRecord = (input: Input, hint: number): RenewalEntry | undefined => {
+  const mine = (input.potentialRenewals ?? []).filter((r) => r.task === input.paraId)
+  return mine.find((r) => r.when === hint) ?? [...mine].sort((a, b) => a.when - b.when)[0]
+}
+
+const foreignWarning = (
+  para: number,
+  f: RenewalEntry,
+  own: RenewalEntry | undefined,
+  autoRenewals: Input['autoRenewals'],
+): Warning => {
+  const auto = autoRenewals?.some((a) => a.task === para && a.core === f.core) ?? false
+  const risk = `core ${f.core} at when=${f.when} holds task ${f.task}'s renewal record, not para ${para}'s: ${auto ? 'the auto-renewal of' : 'renewing'} core ${f.core} would pay for task ${f.task}'s coretime from para ${para}'s sovereign account and leave para ${para}'s own record unrenewed`
+  if (own === undefined)
+    return {
+      code: 'ForeignRenewalRecord',
+      message: `${risk}. Para ${para} has no renewal record: do not renew core ${f.core}${auto ? ` (disable_auto_renew(core ${f.core}, task ${para}))` : ''}; buy a core in the sale instead`,
+    }
+  const action = { call: 'enableAutoRenew' as const, core: own.core, task: para, workloadEndHint: own.when }
+  return {
+    code: 'ForeignRenewalRecord',
+    message: `${risk}. Para ${para}'s record is core ${own.core} at when=${own.when}: ${auto ? `disable_auto_renew(core ${f.core}, task ${para}), then ` : ''}enable_auto_renew(core ${own.core}, task ${para}, workload_end_hint ${own.when}) (coretime autorenew --core ${own.core}), or renew core ${own.core} by hand in that sale`,
+    action,
   }
 }
