@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os'
 import { serialize } from 'node:v8'
 import { Broker, Sale } from '@coretime/core'
-import { MonteCarlo, Profile, Scenario, simulate } from '@coretime/sim'
+import { Aggregate, MonteCarlo, Profile, Scenario, simulate } from '@coretime/sim'
 import { createPool } from '../src/sim/pool'
 
 /**
@@ -91,16 +91,16 @@ const monteCarloRate = async (
   sc: Scenario.Scenario,
   workers: number,
   runs: number,
-): Promise<{ perSec: number; secs: number; startup: number; sums: MonteCarlo.RunSummary[] }> => {
+): Promise<{ perSec: number; secs: number; startup: number; aggregate: Aggregate.Aggregate }> => {
   const c0 = performance.now()
   const pool = createPool(workers)
   await pool.run(sc, { runs: 20 * workers, seed: 99 }) // load the simulator, warm up the JIT
   const startup = performance.now() - c0
   const t0 = performance.now()
-  const sums = await pool.run(sc, { runs, seed: 1 })
+  const aggregate = await pool.run(sc, { runs, seed: 1 })
   const secs = (performance.now() - t0) / 1000
   await pool.close()
-  return { perSec: runs / secs, secs, startup, sums }
+  return { perSec: runs / secs, secs, startup, aggregate }
 }
 
 /** Exact sale prices (`Sale.priceAt`, bigint planck) at every relay block of `regions` Polkadot regions. */
@@ -156,22 +156,29 @@ export const benchSim = async (options: { mcRuns?: number; quick?: boolean } = {
   const mc1 = await monteCarloRate(big, 1, Math.max(50, Math.round(runs / 2)))
   const mc2 = await monteCarloRate(big, 2, runs)
   const u0 = performance.now()
-  const bands = MonteCarlo.bands(mc2.sums)
+  const bands = Aggregate.bands(mc2.aggregate)
   const bandMs = performance.now() - u0
   console.log(
-    `  Monte Carlo, 1 worker thread: ${mc1.perSec.toFixed(0)} runs/s (${mc1.sums.length} runs in ${mc1.secs.toFixed(1)} s)`,
+    `  Monte Carlo, 1 worker thread: ${mc1.perSec.toFixed(0)} runs/s (${mc1.aggregate.runs} runs in ${mc1.secs.toFixed(1)} s)`,
   )
   console.log(
     `  Monte Carlo, 2 worker threads: ${mc2.perSec.toFixed(0)} runs/s (${runs} runs in ${mc2.secs.toFixed(1)} s) → 10,000 runs ≈ ${(10_000 / mc2.perSec).toFixed(1)} s${runs >= 10_000 ? '' : ' (extrapolated)'} (target ≤ 10 s)`,
   )
-  // structured-clone traffic: the scenario once per worker per batch, packed summaries back
+  // structured-clone traffic: the scenario once per worker per batch; each chunk's runs come back
+  // aggregated in the worker as typed-array columns, transferred (not copied)
   const scenarioBytes = serialize(big).length
   const cloneMs = timings(21, () => structuredClone(big))
-  const packed = MonteCarlo.pack(mc2.sums.slice(0, 250))
-  const packedBytes = packed ? packed.counts.byteLength + packed.money.byteLength : 0
-  const unpackMs = packed ? timings(11, () => MonteCarlo.unpack(packed)) : [0]
+  const chunk = MonteCarlo.runs(big, { seed: 5, to: 50 })
+  const aggMs = timings(5, () => Aggregate.of(chunk))
+  const agg = Aggregate.of(chunk)
+  const aggBytes = agg.cols.reduce((n, c) => n + ('f64' in c ? c.f64.byteLength : serialize(c.big).length), 0)
+  const parts = Array.from({ length: 40 }, () => agg)
+  const mergeMs = timings(5, () => Aggregate.merge(parts))
   console.log(
-    `    structured-clone traffic: scenario ${(scenarioBytes / 1024).toFixed(1)} kB cloned in ${ms(at(cloneMs, 0.5))} once per worker per batch; results ${(packedBytes / 250 / 1024).toFixed(1)} kB a run, transferred (not copied), unpacked in ${ms(at(unpackMs, 0.5) / 250)} a run; bands over ${bands.runs} runs ${ms(bandMs)}`,
+    `    traffic: the scenario (${(scenarioBytes / 1024).toFixed(1)} kB) cloned in ${ms(at(cloneMs, 0.5))} once per worker per batch; each run comes back as ${(aggBytes / agg.runs / 1024).toFixed(1)} kB of columns aggregated in the worker (${ms(at(aggMs, 0.5) / agg.runs)} a run there), transferred, not copied`,
+  )
+  console.log(
+    `    main thread: merging 2,000 runs of columns ${ms(at(mergeMs, 0.5))}; bands over ${bands.runs} runs ${ms(bandMs)}`,
   )
   console.log(`    pool start-up with a warm-up batch: ${(mc2.startup / 1000).toFixed(1)} s, once per pool`)
 
@@ -187,12 +194,12 @@ export const benchSim = async (options: { mcRuns?: number; quick?: boolean } = {
     const sc = benchScenario(n, 130)
     simulate(sc, { seed: 2 })
     console.log(
-      `    ${String(n).padStart(4)} agents  ${ms(
+      `    $String(n).padStart(4)agents  $ms(
         at(
           timings(7, () => simulate(sc, { seed: 1 })),
           0.5,
         ),
-      )}`,
+      )`,
     )
   }
   console.log('  growth with sales (200 agents), median of 7:')
@@ -200,12 +207,12 @@ export const benchSim = async (options: { mcRuns?: number; quick?: boolean } = {
     const sc = benchScenario(200, k)
     simulate(sc, { seed: 2 })
     console.log(
-      `    ${String(k).padStart(4)} sales   ${ms(
+      `    $String(k).padStart(4)sales   $ms(
         at(
           timings(7, () => simulate(sc, { seed: 1 })),
           0.5,
         ),
-      )}`,
+      )`,
     )
   }
 }

@@ -30,33 +30,50 @@ const M = METRICS.length
 const SAFE = 2n ** 53n
 
 type Value = bigint | number | null
-const cell = (r: RunSummary, col: number, sales: number): Value => {
-  if (col === sales * M) return r.revenue
-  const s = r.sales[Math.floor(col / M)] as RunSummary['sales'][number]
-  return s[METRICS[col % M]?.key ?? 'endPrice']
-}
 
-const column = (values: readonly Value[]): Column => {
-  const f = new Float64Array(values.length)
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as Value
-    if (v === null) f[i] = Number.NaN
-    else if (typeof v === 'number') f[i] = v
-    else if (v >= 0n && v < SAFE) f[i] = Number(v)
-    else return { big: values.map((x) => (x === null || typeof x === 'bigint' ? x : BigInt(x))) }
-  }
-  return { f64: f }
-}
-
-/** The aggregate of some runs' summaries. */
+/** The aggregate of some runs' summaries (one pass over the runs, straight into the columns). */
 export const of = (summaries: readonly RunSummary[]): Aggregate => {
-  let sales = Number.POSITIVE_INFINITY
+  const n = summaries.length
+  let sales = n === 0 ? 0 : Number.POSITIVE_INFINITY
   for (const r of summaries) if (r.sales.length < sales) sales = r.sales.length
-  if (summaries.length === 0) sales = 0
-  const cols: Column[] = []
-  for (let c = 0; c <= sales * M; c++) cols.push(column(summaries.map((r) => cell(r, c, sales))))
-  return { runs: summaries.length, sales, cols }
+  const width = sales * M + 1
+  const f = Array.from({ length: width }, () => new Float64Array(n))
+  let big: Set<number> | null = null
+  const put = (c: number, i: number, v: Value): void => {
+    const col = f[c] as Float64Array
+    if (v === null) col[i] = Number.NaN
+    else if (typeof v === 'number') col[i] = v
+    else if (v >= 0n && v < SAFE) col[i] = Number(v)
+    else {
+      big ??= new Set()
+      big.add(c)
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const r = summaries[i] as RunSummary
+    for (let k = 0; k < sales; k++) {
+      const s = r.sales[k] as RunSummary['sales'][number]
+      const c = k * M
+      put(c, i, s.endPrice)
+      put(c + 1, i, s.selloutPrice)
+      put(c + 2, i, s.coresSold)
+      put(c + 3, i, s.failed)
+      put(c + 4, i, s.revenue)
+      put(c + 5, i, s.meanRenewalPrice)
+      put(c + 6, i, s.meanPurchasePrice)
+    }
+    put(sales * M, i, r.revenue)
+  }
+  const cols: Column[] = f.map((col, c) => {
+    if (!big?.has(c)) return { f64: col }
+    // a value beyond 2^53 (u128 balances): this column keeps bigints
+    const k = Math.floor(c / M)
+    const key = METRICS[c % M]?.key ?? 'endPrice'
+    return { big: summaries.map((r) => (c === sales * M ? r.revenue : toBig(r.sales[k]?.[key] ?? null))) }
+  })
+  return { runs: n, sales, cols }
 }
+const toBig = (v: Value): bigint | null => (v === null || typeof v === 'bigint' ? v : BigInt(v))
 
 const bigOf = (c: Column): (bigint | null)[] =>
   'big' in c ? c.big : Array.from(c.f64, (x) => (Number.isNaN(x) ? null : BigInt(x)))

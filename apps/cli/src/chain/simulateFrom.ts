@@ -1,5 +1,5 @@
 import { Start } from '@coretime/chain'
-import { MonteCarlo, simulate as run } from '@coretime/sim'
+import { Aggregate, MonteCarlo, simulate as run } from '@coretime/sim'
 import { UsageError } from '../errors'
 import { checkWork } from '../limits'
 import * as Format from '../sim/format'
@@ -55,9 +55,9 @@ export const simulateFrom = async (
   if (opts.runs !== undefined) {
     const runs = opts.runs
     checkWork(runs, scenario.horizon)
-    const summaries =
+    const aggregate =
       runs < 4 || opts.workers === 1
-        ? MonteCarlo.runs(scenario, {
+        ? MonteCarlo.aggregate(scenario, {
             seed: opts.seed,
             to: runs,
             start: state,
@@ -70,7 +70,7 @@ export const simulateFrom = async (
             ...(opts.workers !== undefined && { workers: opts.workers }),
             ...(opts.onRun && { onRun: opts.onRun }),
           })
-    const bands = MonteCarlo.bands(summaries)
+    const bands = Aggregate.bands(aggregate)
     // dates do not depend on the seed: take them from the first run
     const dates =
       opts.json || opts.csv

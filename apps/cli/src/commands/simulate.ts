@@ -1,6 +1,15 @@
 import { extname } from 'node:path'
 import { readText, writeAtomic } from '@coretime/chain/node'
-import { Defaults, MonteCarlo, simulate as run, Scenario, Shard, type SimResult, Sweep } from '@coretime/sim'
+import {
+  Aggregate,
+  Defaults,
+  MonteCarlo,
+  simulate as run,
+  Scenario,
+  Shard,
+  type SimResult,
+  Sweep,
+} from '@coretime/sim'
 import type { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
 import { simulateFrom } from '../chain/simulateFrom'
@@ -179,14 +188,14 @@ const shardOf = (v: string): Shard.Shard => {
   return r.shard
 }
 
-/** Summaries of runs [from, to) of a batch, over worker threads when there are enough runs. */
-const summariesOf = async (
+/** Runs [from, to) of a batch aggregated, over worker threads when there are enough runs. */
+const aggregateOf = async (
   scenario: Scenario.Scenario,
   o: { seed: number; from: number; to: number; workers: number | undefined; tick: (done: number) => void },
-): Promise<MonteCarlo.RunSummary[]> => {
+): Promise<Aggregate.Aggregate> => {
   const runs = o.to - o.from
   if (runs < 4 || o.workers === 1)
-    return MonteCarlo.runs(scenario, { seed: o.seed, from: o.from, to: o.to, onRun: o.tick })
+    return MonteCarlo.aggregate(scenario, { seed: o.seed, from: o.from, to: o.to, onRun: o.tick })
   return runParallel(scenario, {
     runs,
     first: o.from,
@@ -323,7 +332,7 @@ export const simulate = async (
     checkWork(to - from, scenario.horizon)
     const t0 = performance.now()
     const tick = io.progress(to - from, shard ? `runs ${Shard.format(shard)}` : 'runs')
-    const summaries = await summariesOf(scenario, { seed, from, to, workers, tick })
+    const aggregate = await aggregateOf(scenario, { seed, from, to, workers, tick })
     if (shard) {
       const p: Partial.RunsPartial = {
         format: Partial.FORMAT,
@@ -335,12 +344,12 @@ export const simulate = async (
         dates: datesOf(scenario, seed),
         from,
         to,
-        summaries: [...summaries].sort((a, b) => a.index - b.index),
+        aggregate,
       }
       const what = to > from ? `runs ${from + 1}–${to} of ${runs}` : `no runs (of ${runs})`
       return emitPartial(p, opts.out, io, what, t0)
     }
-    const bands = MonteCarlo.bands(summaries)
+    const bands = Aggregate.bands(aggregate)
     const meta = {
       name: scenario.name,
       seed,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { MonteCarlo, Shard, type Sweep } from '@coretime/sim'
+import { Aggregate, type MonteCarlo, Shard, type Sweep } from '@coretime/sim'
 
 /**
  * Partial results (`coretime simulate --runs N --shard k/n`, `--sweep … --shard k/n`) and their
@@ -33,7 +33,8 @@ export interface RunsPartial extends Common {
   /** run index range [from, to) of this shard */
   from: number
   to: number
-  summaries: MonteCarlo.RunSummary[]
+  /** the shard's runs, column by column (Aggregate) */
+  aggregate: Aggregate.Aggregate
 }
 
 export interface SweepPartial extends Common {
@@ -63,33 +64,19 @@ export const digest = (v: unknown): string =>
 
 const big = (v: bigint | null): string | null => (v === null ? null : v.toString())
 
-/** Run summaries as rows: [index, seed, revenue, [[endPrice, selloutPrice, coresSold, renewed, purchased, failed, revenue, meanRenewalPrice, meanPurchasePrice], …]] */
-type RunRow = [number, number, string, (string | number | null)[][]]
+/** An aggregate's columns as JSON: whole numbers below 2^53 as numbers, larger amounts as decimal strings, null. */
+const columnsJson = (a: Aggregate.Aggregate) => ({
+  runs: a.runs,
+  sales: a.sales,
+  cols: a.cols.map((c) =>
+    'f64' in c ? Array.from(c.f64, (x) => (Number.isNaN(x) ? null : x)) : c.big.map((x) => big(x)),
+  ),
+})
 
 export const toJson = (p: Partial): string => {
   const body =
     p.kind === 'runs'
-      ? {
-          ...p,
-          summaries: p.summaries.map(
-            (r): RunRow => [
-              r.index,
-              r.seed,
-              r.revenue.toString(),
-              r.sales.map((s) => [
-                s.endPrice.toString(),
-                big(s.selloutPrice),
-                s.coresSold,
-                s.renewed,
-                s.purchased,
-                s.failed,
-                s.revenue.toString(),
-                big(s.meanRenewalPrice),
-                big(s.meanPurchasePrice),
-              ]),
-            ],
-          ),
-        }
+      ? { ...p, aggregate: columnsJson(p.aggregate) }
       : {
           ...p,
           cells: p.cells.map((c) => ({
@@ -155,34 +142,22 @@ export const fromJson = (text: string, where: string): Partial => {
   const to = toInt(v.to, `${where}: to`)
   const common = { format: FORMAT, shard: shard.shard, identity, token, from, to } as const
   if (v.kind === 'runs') {
-    if (!Array.isArray(v.summaries) || !Array.isArray(v.dates) || typeof v.name !== 'string')
-      throw new PartialError(`${where}: expected name, dates and summaries`)
-    const summaries = v.summaries.map((row: unknown, i): MonteCarlo.RunSummary => {
-      const at = `${where}: summaries[${i}]`
-      if (!Array.isArray(row) || row.length !== 4 || !Array.isArray(row[3]))
-        throw new PartialError(`${at}: expected a run`)
-      return {
-        index: toInt(row[0], at),
-        seed: toInt(row[1], at),
-        revenue: toBig(row[2], at),
-        sales: (row[3] as unknown[]).map((s) => {
-          if (!Array.isArray(s) || s.length !== 9)
-            throw new PartialError(`${at}: expected a sale of 9 values`)
-          return {
-            endPrice: toBig(s[0], at),
-            selloutPrice: toOptBig(s[1], at),
-            coresSold: toInt(s[2], at),
-            renewed: toInt(s[3], at),
-            purchased: toInt(s[4], at),
-            failed: toInt(s[5], at),
-            revenue: toBig(s[6], at),
-            meanRenewalPrice: toOptBig(s[7], at),
-            meanPurchasePrice: toOptBig(s[8], at),
-          }
-        }),
-      }
+    const a = v.aggregate
+    if (!isObj(a) || !Array.isArray(a.cols) || !Array.isArray(v.dates) || typeof v.name !== 'string')
+      throw new PartialError(`${where}: expected name, dates and aggregate`)
+    const runs = toInt(a.runs, `${where}: aggregate.runs`)
+    const sales = toInt(a.sales, `${where}: aggregate.sales`)
+    if (a.cols.length !== sales * Aggregate.METRICS.length + 1)
+      throw new PartialError(`${where}: aggregate: expected ${sales * Aggregate.METRICS.length + 1} columns`)
+    const cols = a.cols.map((c: unknown, i): Aggregate.Column => {
+      const at = `${where}: aggregate.cols[${i}]`
+      if (!Array.isArray(c) || c.length !== runs) throw new PartialError(`${at}: expected ${runs} values`)
+      if (c.every((x) => x === null || (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0)))
+        return { f64: Float64Array.from(c, (x: number | null) => (x === null ? Number.NaN : x)) }
+      return { big: c.map((x) => toOptBig(x, at)) }
     })
-    return { ...common, kind: 'runs', name: v.name, dates: v.dates.map(String), summaries }
+    const aggregate: Aggregate.Aggregate = { runs, sales, cols }
+    return { ...common, kind: 'runs', name: v.name, dates: v.dates.map(String), aggregate }
   }
   if (v.kind === 'sweep') {
     if (!Array.isArray(v.axes) || !Array.isArray(v.cells) || typeof v.metric !== 'string')
@@ -268,16 +243,16 @@ export const merge = (files: readonly { file: string; partial: Partial }[]): Mer
   const ordered = Array.from({ length: n }, (_, i) => (byK.get(i + 1) as { partial: Partial }).partial)
   if (a.kind === 'runs') {
     const parts = ordered as RunsPartial[]
-    const summaries = parts.flatMap((p) => p.summaries)
-    if (summaries.length !== a.identity.runs)
-      throw new PartialError(`the shards hold ${summaries.length} runs, expected ${a.identity.runs}`)
+    const aggregate = Aggregate.merge(parts.map((p) => p.aggregate))
+    if (aggregate.runs !== a.identity.runs)
+      throw new PartialError(`the shards hold ${aggregate.runs} runs, expected ${a.identity.runs}`)
     return {
       kind: 'runs',
       name: a.name,
       seed: a.identity.seed,
       token: a.token,
       dates: a.dates,
-      bands: MonteCarlo.bands(summaries),
+      bands: Aggregate.bands(aggregate),
     }
   }
   const parts = ordered as SweepPartial[]

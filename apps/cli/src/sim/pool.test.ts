@@ -1,6 +1,6 @@
 import { Start } from '@coretime/chain'
 import { sample } from '@coretime/chain/testing'
-import { MonteCarlo, Scenario } from '@coretime/sim'
+import { Aggregate, MonteCarlo, Scenario } from '@coretime/sim'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createPool } from './pool'
 
@@ -21,7 +21,6 @@ const parsed = Scenario.parse({
 })
 if (!parsed.ok) throw new Error('bad scenario')
 const scenario = parsed.scenario
-const byIndex = (rs: MonteCarlo.RunSummary[]) => [...rs].sort((a, b) => a.index - b.index)
 
 describe('createPool', () => {
   const pool = createPool(2)
@@ -31,7 +30,7 @@ describe('createPool', () => {
     for (const seed of [3, 8]) {
       let ticks = 0
       const got = await pool.run(scenario, { runs: 7, seed, onRun: () => ticks++ })
-      expect(byIndex(got)).toEqual(MonteCarlo.runs(scenario, { seed, to: 7 }))
+      expect(got).toEqual(Aggregate.of(MonteCarlo.runs(scenario, { seed, to: 7 })))
       expect(ticks).toBe(7)
     }
   }, 60_000)
@@ -40,10 +39,15 @@ describe('createPool', () => {
     const from = Start.fromSnapshot(sample, { horizon: 2, demand: buyers })
     if (!from.ok) throw new Error(from.error.message)
     const { scenario: s, state } = from.value
-    const got = byIndex(await pool.run(s, { runs: 5, seed: 2, start: state }))
-    expect(got).toEqual(MonteCarlo.runs(s, { seed: 2, to: 5, start: state }))
-    expect(got.map((r) => r.sales[0]?.endPrice)).toEqual(Array(5).fill(sample.broker.saleInfo!.endPrice))
-    expect(got).not.toEqual(MonteCarlo.runs(s, { seed: 2, to: 5 }))
+    const got = await pool.run(s, { runs: 5, seed: 2, start: state })
+    expect(got).toEqual(Aggregate.of(MonteCarlo.runs(s, { seed: 2, to: 5, start: state })))
+    expect(Aggregate.bands(got).sales[0]?.endPrice.p95).toBe(sample.broker.saleInfo!.endPrice)
+    expect(got).not.toEqual(Aggregate.of(MonteCarlo.runs(s, { seed: 2, to: 5 })))
+  }, 60_000)
+
+  test("args: first — a shard's share of a batch equals those runs of the whole batch", async () => {
+    const got = await pool.run(scenario, { runs: 4, first: 3, seed: 5 })
+    expect(got).toEqual(Aggregate.of(MonteCarlo.runs(scenario, { seed: 5, from: 3, to: 7 })))
   }, 60_000)
 
   test('error: a second batch while one runs is refused', async () => {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { BrokerState } from '@coretime/core'
-import { MonteCarlo, type Scenario } from '@coretime/sim'
+import { Aggregate, type Scenario } from '@coretime/sim'
 
 const WORKER = new URL('../../bin/sim-worker.js', import.meta.url)
 /**
@@ -20,8 +20,8 @@ export type ToPool =
 /** Messages from a worker. */
 export type FromPool =
   | { type: 'tick'; batch: number }
-  | { type: 'packed'; batch: number; packed: MonteCarlo.Packed }
-  | { type: 'summaries'; batch: number; summaries: MonteCarlo.RunSummary[] }
+  /** a chunk's runs [from, …) aggregated in the worker */
+  | { type: 'aggregate'; batch: number; from: number; aggregate: Aggregate.Aggregate }
 
 export interface BatchOptions {
   runs: number
@@ -45,7 +45,8 @@ export interface PoolOptions extends BatchOptions {
  */
 export interface Pool {
   readonly size: number
-  run: (scenario: Scenario.Scenario, o: BatchOptions) => Promise<MonteCarlo.RunSummary[]>
+  /** the batch's runs aggregated (chunks merged in run order, so the result does not depend on the workers) */
+  run: (scenario: Scenario.Scenario, o: BatchOptions) => Promise<Aggregate.Aggregate>
   close: () => Promise<void>
 }
 
@@ -85,7 +86,7 @@ export const createPool = (workers: number = availableParallelism()): Pool => {
       const end = (o.first ?? 0) + o.runs
       let next = o.first ?? 0
       let done = 0
-      const out: MonteCarlo.RunSummary[] = []
+      const out: { from: number; aggregate: Aggregate.Aggregate }[] = []
       try {
         await Promise.all(
           active.map(
@@ -107,8 +108,7 @@ export const createPool = (workers: number = availableParallelism()): Pool => {
                   if (m.batch !== batch) return
                   if (m.type === 'tick') o.onRun?.(++done)
                   else {
-                    if (m.type === 'packed') out.push(...MonteCarlo.unpack(m.packed))
-                    else out.push(...m.summaries)
+                    out.push({ from: m.from, aggregate: m.aggregate })
                     give()
                   }
                 }
@@ -127,7 +127,7 @@ export const createPool = (workers: number = availableParallelism()): Pool => {
         for (const slot of active) slot.worker.postMessage({ type: 'end', batch } satisfies ToPool)
         busy = false
       }
-      return out
+      return Aggregate.merge(out.sort((a, b) => a.from - b.from).map((x) => x.aggregate))
     },
     close: async () => {
       for (const slot of slots) {
@@ -143,7 +143,7 @@ export const createPool = (workers: number = availableParallelism()): Pool => {
 export const runParallel = async (
   scenario: Scenario.Scenario,
   o: PoolOptions,
-): Promise<MonteCarlo.RunSummary[]> => {
+): Promise<Aggregate.Aggregate> => {
   const pool = createPool(Math.max(1, Math.min(o.workers ?? availableParallelism(), o.runs)))
   try {
     return await pool.run(scenario, o)

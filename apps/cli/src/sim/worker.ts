@@ -5,7 +5,7 @@ import type { FromPool, ToPool } from './pool'
 
 /**
  * A long-lived Monte Carlo worker: keeps each batch's scenario, runs the chunks it is handed, posts
- * a tick per run and the chunk's summaries packed in one transferable buffer.
+ * a tick per run and the chunk's runs aggregated column by column (transferable typed arrays).
  */
 const port = parentPort
 if (!port) throw new Error('sim worker: not in a worker thread')
@@ -25,20 +25,19 @@ port.on('message', (m: ToPool) => {
     case 'chunk': {
       const b = batches.get(m.batch)
       if (!b) throw new Error(`sim worker: unknown batch ${m.batch}`)
-      const summaries = MonteCarlo.runs(b.scenario, {
+      // the chunk's runs aggregated here, column by column; the columns are transferred, not copied
+      const aggregate = MonteCarlo.aggregate(b.scenario, {
         seed: b.seed,
         from: m.from,
         to: m.to,
         onRun: () => port.postMessage({ type: 'tick', batch: m.batch } satisfies FromPool),
         ...(b.start && { start: b.start }),
       })
-      const packed = MonteCarlo.pack(summaries)
-      if (packed)
-        port.postMessage({ type: 'packed', batch: m.batch, packed } satisfies FromPool, [
-          packed.counts.buffer,
-          packed.money.buffer,
-        ])
-      else port.postMessage({ type: 'summaries', batch: m.batch, summaries } satisfies FromPool)
+      const buffers = aggregate.cols.flatMap((c) => ('f64' in c ? [c.f64.buffer] : []))
+      port.postMessage(
+        { type: 'aggregate', batch: m.batch, from: m.from, aggregate } satisfies FromPool,
+        buffers,
+      )
     }
   }
 })
