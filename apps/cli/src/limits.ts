@@ -20,3 +20,15 @@ export const checkWork = (runs: number, sales: number, what = '--runs'): void =>
       `${what}: ${runs} runs × ${sales} sales = ${runs * sales} simulated sales; at most ${MAX_SALE_RUNS} in one process (lower --runs or --sales, or split the batch with --shard)`,
     )
 }
+
+/** Blocks plus orders of one `ondemand --blocks` run: about 15 s on 2 cores (1M blocks alone take 35 s). */
+export const MAX_ONDEMAND_STEPS = 1_000_000
+
+/** Refuses `--blocks N --per-block K` when N × (1 + K) passes `MAX_ONDEMAND_STEPS`. */
+export const checkBlockWork = (blocks: number, perBlock: number): void => {
+  const steps = blocks * (1 + perBlock)
+  if (steps > MAX_ONDEMAND_STEPS)
+    throw new UsageError(
+      `--blocks: ${blocks} blocks with ${perBlock} order(s) each is ${steps} blocks + orders; at most ${MAX_ONDEMAND_STEPS} in one run (lower --blocks or --per-block)`,
+    )
+}

@@ -9,6 +9,7 @@ import {
 } from '@coretime/core'
 import { z } from 'zod'
 import * as Preset from './Preset'
+import { seriesAt } from './Series'
 
 /**
  * The scenario file (docs/simulator.md "Scenario file"): the chain, the horizon in sales, the
@@ -589,6 +590,41 @@ export const parse = (input: unknown): ParseResult => {
     })
   if (!raw.demand.table && raw.demand.agents.length === 0)
     issues.push({ path: 'demand', message: 'expected a `table` or at least one agent' })
+  // What one run may do, so a typo (count: 1000000000) is refused instead of running out of memory
+  for (const [i, a] of agents.entries()) {
+    const count = 'count' in a ? a.count : 1
+    if (count > MAX_AGENTS)
+      issues.push({
+        path: `demand.agents[${i}].count`,
+        message: `expected at most ${MAX_AGENTS} agents, got ${count}`,
+      })
+  }
+  const agentTotal = agents.reduce((n, a) => n + ('count' in a ? a.count : 1), 0)
+  if (agentTotal > MAX_AGENTS && !issues.some((i) => /^demand\.agents\[\d+\]\.count$/.test(i.path)))
+    issues.push({
+      path: 'demand.agents',
+      message: `expected at most ${MAX_AGENTS} agents in all, got ${agentTotal}`,
+    })
+  const orders = agents.reduce((n, a) => n + (a.kind === 'onDemand' ? a.count * a.ordersPerSale[1] : 0), 0)
+  if (orders > MAX_ORDERS_PER_SALE)
+    issues.push({
+      path: 'demand.agents',
+      message: `on-demand agents may place at most ${MAX_ORDERS_PER_SALE} orders a sale (count × ordersPerSale), got ${orders}`,
+    })
+  if (raw.demand.table)
+    for (const key of ['renewals', 'purchases'] as const) {
+      const series = raw.demand.table[key]
+      const most = Math.max(
+        seriesAt(series, 1),
+        seriesAt(series, raw.horizon),
+        ...(Array.isArray(series) ? series : []),
+      )
+      if (!(most <= MAX_TABLE_PER_SALE))
+        issues.push({
+          path: `demand.table.${key}`,
+          message: `expected at most ${MAX_TABLE_PER_SALE} a sale (more than any sale has cores), got ${Number.isFinite(most) ? most : 'an unbounded growth'}`,
+        })
+    }
 
   const od = raw.chain.onDemand ?? {}
   const onDemand: OnDemand.Params.Params = {
@@ -683,5 +719,12 @@ const resolveMarket = (
     bidTiming: m.bidTiming ?? 'open',
   }
 }
+
+/** Agents of one scenario (each acts every sale): beyond this a run takes minutes and gigabytes. */
+export const MAX_AGENTS = 100_000
+/** On-demand orders a sale, over all on-demand agents. */
+export const MAX_ORDERS_PER_SALE = 100_000
+/** Table renewals or purchases a sale: a u16 core count bounds what a sale can hold. */
+export const MAX_TABLE_PER_SALE = 0xffff
 
 export { seriesAt } from './Series'

@@ -10,6 +10,7 @@ import {
   parseTraffic,
   showPercent,
 } from '../flags'
+import { checkBlockWork } from '../limits'
 import { printJson, showAmount, table } from '../print'
 
 type Options = {
@@ -233,6 +234,7 @@ export const simulate = (opts: Options): void => {
   const blocks = parseCount('--blocks', opts.blocks ?? '1', 1, 1_000_000)
   const perBlock = parseCount('--per-block', opts.perBlock ?? '1', 0, 100_000)
   const poolCores = parseCount('--pool-cores', opts.poolCores ?? '1', 0, 100_000)
+  checkBlockWork(blocks, perBlock)
   const queued = parseCount('--queue-size', opts.queueSize ?? '0')
   if (queued > params.queueMaxSize)
     throw new UsageError(
