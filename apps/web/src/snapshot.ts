@@ -40,7 +40,8 @@ export const fromSnapshot = (
   const adapter = network.runtime.priceAdapter
   const TS = s.constants.timeslicePeriod
   const rotation = (sale.regionBegin - c.regionLength) * TS - c.advanceNotice
-  const rotationMs = s.relay.timestamp + (rotation - s.relay.block) * network.relay.blockMs
+  const relay = Snapshot.relayClock(s)
+  const rotationMs = relay.timestamp + (rotation - relay.block) * network.relay.blockMs
   const renewals = s.broker.potentialRenewals.filter(
     (p) => p.when === sale.regionBegin && 'complete' in p.completion,
   ).length
@@ -64,6 +65,6 @@ export const fromSnapshot = (
     b: null,
     demand: { ...base.demand, mode: 'constant', renewals: [renewals], purchases: [sale.coresSold] },
   }
-  const note = `${source.loaded} ${s.network} at relay block ${s.relay.block}: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold, ${renewals} renewals due.`
+  const note = `${source.loaded} ${s.network} at relay block ${relay.block}: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold, ${renewals} renewals due.`
   return { ok: true, state, note }
 }

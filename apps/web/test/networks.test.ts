@@ -28,6 +28,7 @@ describe('Networks drive the web', () => {
     expect(networkOptions()).toEqual([
       ['polkadot', 'Polkadot (DOT)'],
       ['kusama', 'Kusama (KSM)'],
+      ['paseo', 'Paseo (PAS)'],
       ['testnet', 'Testnet (TST)'],
     ])
   })

@@ -32,6 +32,11 @@ export type ReadOptions = {
     readonly delayMs: number
     readonly error: ChainError
   }) => void
+  /**
+   * read the Coretime chain alone (a devnet has no relay): the snapshot's `relay` and `onDemand` are
+   * null and its dates count from the Coretime chain's `Timestamp.Now`
+   */
+  readonly noRelay?: boolean
   /** skip the genesis-hash check (test networks, forks) */
   readonly anyChain?: boolean
   /** what a timeout message tells the user to do; default `try again or raise --timeout` (the CLI's flag) */
@@ -39,7 +44,7 @@ export type ReadOptions = {
 }
 
 /** Genesis hashes of the chains each network's endpoints must serve (../shared/metadata/README.md). */
-export const GENESIS: Readonly<Record<Endpoints.Network, { coretime: string; relay: string }>> = {
+export const GENESIS = {
   polkadot: {
     coretime: '0xefb56e30d9b4a24099f88820987d0f45fb645992416535d87650d98e00f46fc4',
     relay: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3',
@@ -48,7 +53,11 @@ export const GENESIS: Readonly<Record<Endpoints.Network, { coretime: string; rel
     coretime: '0x638cd2b9af4b3bb54b8c1f0d22711fc89924ca93300f0caf25a580432b29d050',
     relay: '0xb0a8d493285c2df73290dfb7e61f870f17b41801197a149ca93654499ea3dafe',
   },
-}
+} as const satisfies Partial<Record<Endpoints.Network, { coretime: string; relay: string }>>
+
+/** A network's genesis hashes; none for Paseo yet (its reads are not checked against a known chain). */
+export const genesisOf = (network: Endpoints.Network): { coretime: string; relay: string } | undefined =>
+  (GENESIS as Partial<Record<Endpoints.Network, { coretime: string; relay: string }>>)[network]
 
 const RETRYABLE = new Set(['Timeout', 'Disconnected', 'Unreachable'])
 
@@ -96,7 +105,7 @@ type Conn = {
 /** One attempt: both connections, every read, under one deadline. */
 const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
   const endpoints = Endpoints.of(options.network, options.endpoints)
-  for (const [label, url] of Object.entries(endpoints))
+  for (const [label, url] of Object.entries(endpoints).filter(([l]) => !(options.noRelay && l === 'relay')))
     if (!Endpoints.isValid(url))
       throw new ChainError('BadEndpoint', `${label} endpoint: expected a ws:// or wss:// URL, got "${url}"`)
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -163,7 +172,7 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
   let ok = false
   try {
     const coretime = connect('coretime', endpoints.coretime)
-    const relay = connect('relay', endpoints.relay)
+    const relay = options.noRelay ? undefined : connect('relay', endpoints.relay)
     const work = readAll(coretime, relay, options, (s) => {
       step = s.what
       steps.set(s.label, s.what)
@@ -292,16 +301,16 @@ const readFailure = (label: string, item: string, e: unknown): ChainError =>
 
 const readAll = async (
   coretime: Conn,
-  relay: Conn,
+  relay: Conn | undefined,
   options: ReadOptions,
   setStep: (s: { label: string; what: string }) => void,
 ): Promise<Snapshot> => {
-  const info = async (c: Conn, expected: string) => {
+  const info = async (c: Conn, expected: string | undefined) => {
     setStep({ label: c.label, what: `reading ${c.label} chain spec` })
     const spec = await c.client.getChainSpecData().catch((e) => {
       throw readFailure(c.label, 'the chain spec', e)
     })
-    if (!options.anyChain && spec.genesisHash.toLowerCase() !== expected)
+    if (!options.anyChain && expected !== undefined && spec.genesisHash.toLowerCase() !== expected)
       throw new ChainError(
         'WrongChain',
         `${c.label} endpoint ${c.url} serves ${spec.name} (genesis ${spec.genesisHash}), not the ${options.network} ${c.label === 'coretime' ? 'Coretime chain' : 'relay chain'}`,
@@ -339,8 +348,8 @@ const readAll = async (
       throw readFailure(c.label, item, e)
     }
   }
-  const genesis = GENESIS[options.network]
-  const ct = await info(coretime, genesis.coretime)
+  const genesis = genesisOf(options.network)
+  const ct = await info(coretime, genesis?.coretime)
   const at = { at: ct.at }
   const value = (item: string) =>
     get(coretime, `Broker.${item}`, () => storageOf(ct, 'Broker', item).getValue(at))
@@ -383,7 +392,24 @@ const readAll = async (
     ),
   )
 
-  const rl = await info(relay, genesis.relay)
+  if (!relay) {
+    const timestamp = Decode.as(
+      'Timestamp.Now',
+      Decode.timestamp,
+      await get(coretime, 'Timestamp.Now', () => storageOf(ct, 'Timestamp', 'Now').getValue(at)),
+    )
+    return {
+      format: FORMAT,
+      network: options.network,
+      endpoints: { coretime: coretime.url, relay: 'none' },
+      coretime: { ...ct.info, relayBlock, timestamp },
+      relay: null,
+      constants,
+      broker,
+      onDemand: null,
+    }
+  }
+  const rl = await info(relay, genesis?.relay)
   const rat = { at: rl.at }
   const timestamp = Decode.as(
     'Timestamp.Now',

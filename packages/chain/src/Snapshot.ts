@@ -46,11 +46,16 @@ export type Snapshot = {
   readonly coretime: ChainInfo & {
     /** `ParachainSystem.LastRelayChainBlockNumber`: the relay block the broker last saw */
     readonly relayBlock: number
+    /** the Coretime chain's `Timestamp.Now`, ms: read only when no relay was read (a devnet) */
+    readonly timestamp?: number
   }
-  readonly relay: ChainInfo & {
-    /** `Timestamp.Now` of the relay block read, ms since the epoch */
-    readonly timestamp: number
-  }
+  /** null: no relay was read (a devnet has none; `--endpoint`): see `relayClock` */
+  readonly relay:
+    | (ChainInfo & {
+        /** `Timestamp.Now` of the relay block read, ms since the epoch */
+        readonly timestamp: number
+      })
+    | null
   /** broker pallet constants */
   readonly constants: {
     readonly timeslicePeriod: number
@@ -80,8 +85,8 @@ export type Snapshot = {
     readonly regions: readonly Region[]
     readonly autoRenewals: readonly AutoRenewalRecord[]
   }
-  /** relay `configuration.activeConfig.scheduler_params` (on-demand part) and `OnDemand.OrderStatus` */
-  readonly onDemand: {
+  /** relay `configuration.activeConfig.scheduler_params` (on-demand part) and `OnDemand.OrderStatus`; null without a relay */
+  readonly onDemand: null | {
     readonly baseFee: bigint
     readonly feeVariability: bigint
     readonly targetQueueUtilization: bigint
@@ -123,8 +128,12 @@ const fileSchema = z.strictObject({
   format: z.literal(FORMAT, { error: `expected "format": "${FORMAT}"` }),
   network: z.enum(Networks.names),
   endpoints: z.strictObject({ coretime: z.string(), relay: z.string() }),
-  coretime: z.strictObject({ ...chainInfo, relayBlock: u32 }),
-  relay: z.strictObject({ ...chainInfo, timestamp: z.number().int().nonnegative() }),
+  coretime: z.strictObject({
+    ...chainInfo,
+    relayBlock: u32,
+    timestamp: z.number().int().nonnegative().optional(),
+  }),
+  relay: z.strictObject({ ...chainInfo, timestamp: z.number().int().nonnegative() }).nullable(),
   constants: z.strictObject({
     timeslicePeriod: u32.min(1),
     maxLeasedCores: u32,
@@ -192,15 +201,17 @@ const fileSchema = z.strictObject({
     ),
     autoRenewals: z.array(z.strictObject({ core: u16, task: u32, nextRenewal: u32 })),
   }),
-  onDemand: z.strictObject({
-    baseFee: planck,
-    feeVariability: perbill,
-    targetQueueUtilization: perbill,
-    queueMaxSize: u32,
-    numCores: u32,
-    traffic: planck,
-    queue: z.array(z.strictObject({ paraId: u32, orderedAt: u32 })),
-  }),
+  onDemand: z
+    .strictObject({
+      baseFee: planck,
+      feeVariability: perbill,
+      targetQueueUtilization: perbill,
+      queueMaxSize: u32,
+      numCores: u32,
+      traffic: planck,
+      queue: z.array(z.strictObject({ paraId: u32, orderedAt: u32 })),
+    })
+    .nullable(),
 })
 
 const maskHex = (m: bigint): string => `0x${m.toString(16).padStart(20, '0')}`
@@ -217,7 +228,7 @@ export const toPlain = (s: Snapshot): unknown => {
     network: s.network,
     endpoints: { ...s.endpoints },
     coretime: { ...s.coretime },
-    relay: { ...s.relay },
+    relay: s.relay && { ...s.relay },
     constants: { ...s.constants, minimumCreditPurchase: String(s.constants.minimumCreditPurchase) },
     broker: {
       configuration: b.configuration && {
@@ -258,7 +269,7 @@ export const toPlain = (s: Snapshot): unknown => {
       })),
       autoRenewals: b.autoRenewals.map((a) => ({ core: a.core, task: a.task, nextRenewal: a.nextRenewal })),
     },
-    onDemand: {
+    onDemand: s.onDemand && {
       ...s.onDemand,
       baseFee: String(s.onDemand.baseFee),
       feeVariability: String(s.onDemand.feeVariability),
@@ -268,6 +279,21 @@ export const toPlain = (s: Snapshot): unknown => {
     },
   }
 }
+
+/** A snapshot read with its relay (every live read; the test fixtures). */
+export type WithRelay = Snapshot & {
+  readonly relay: NonNullable<Snapshot['relay']>
+  readonly onDemand: NonNullable<Snapshot['onDemand']>
+}
+
+/**
+ * The relay block and time the snapshot's dates count from: the relay's own when it was read, else
+ * the relay parent the Coretime chain last saw and the Coretime chain's timestamp.
+ */
+export const relayClock = (s: Snapshot): { readonly block: number; readonly timestamp: number } =>
+  s.relay
+    ? { block: s.relay.block, timestamp: s.relay.timestamp }
+    : { block: s.coretime.relayBlock, timestamp: s.coretime.timestamp ?? 0 }
 
 /** The file text: pretty JSON with a final newline. */
 export const toJson = (s: Snapshot): string => `${JSON.stringify(toPlain(s), null, 2)}\n`

@@ -1,7 +1,7 @@
 import { type BrokerState, Clock } from '@coretime/core'
 import { Scenario } from '@coretime/sim'
 import { SnapshotError } from './errors'
-import type { Snapshot } from './Snapshot'
+import { relayClock, type Snapshot } from './Snapshot'
 import { runtimeOf, toBrokerState } from './State'
 import { relayBlockMs } from './Status'
 
@@ -41,11 +41,7 @@ export const fromSnapshot = (snapshot: Snapshot, raw: unknown = defaultDemand): 
       error: { code: 'InvalidScenario', message: parsed.error.message },
     }
   const state = toBrokerState(snapshot)
-  const clock: Clock.Clock = {
-    block: snapshot.relay.block,
-    timestamp: snapshot.relay.timestamp,
-    blockMs: relayBlockMs(snapshot.network),
-  }
+  const clock: Clock.Clock = { ...relayClock(snapshot), blockMs: relayBlockMs(snapshot.network) }
   const scenario: Scenario.Scenario = {
     ...parsed.scenario,
     chain: {

@@ -1,5 +1,5 @@
 import { Broker, Clock, Networks, Sale, Token } from '@coretime/core'
-import type { Snapshot } from './Snapshot'
+import { relayClock, type Snapshot } from './Snapshot'
 import { toBrokerState } from './State'
 
 /**
@@ -45,7 +45,8 @@ export type View = {
     readonly complete: boolean
     readonly autoRenew: boolean
   }[]
-  readonly onDemand: { readonly baseFee: bigint; readonly queued: number; readonly numCores: number }
+  /** null: no relay was read */
+  readonly onDemand: null | { readonly baseFee: bigint; readonly queued: number; readonly numCores: number }
 }
 
 /** ms per relay block of a network (core's `Networks`). */
@@ -53,13 +54,9 @@ export const relayBlockMs = (network: Networks.Network): number => Networks.get(
 
 export const of = (s: Snapshot): View => {
   const token = Token.of(s.network)
-  const clock: Clock.Clock = {
-    block: s.relay.block,
-    timestamp: s.relay.timestamp,
-    blockMs: relayBlockMs(s.network),
-  }
+  const clock: Clock.Clock = { ...relayClock(s), blockMs: relayBlockMs(s.network) }
   const point = (block: number): Point => ({ block, date: Clock.iso(Clock.timeOf(clock, block)) })
-  const now = s.relay.block
+  const now = clock.block
   const state = toBrokerState(s)
   const max = Broker.maxBalance(state.runtime)
   const adapter = state.runtime.priceAdapter
@@ -127,10 +124,14 @@ export const of = (s: Snapshot): View => {
     now: point(now),
     chains: {
       coretime: `${s.coretime.specName} ${s.coretime.specVersion} #${s.coretime.block}`,
-      relay: `${s.relay.specName} ${s.relay.specVersion} #${s.relay.block}`,
+      relay: s.relay ? `${s.relay.specName} ${s.relay.specVersion} #${s.relay.block}` : 'not read',
     },
     sale: saleView,
     renewalsDue,
-    onDemand: { baseFee: s.onDemand.baseFee, queued: s.onDemand.queue.length, numCores: s.onDemand.numCores },
+    onDemand: s.onDemand && {
+      baseFee: s.onDemand.baseFee,
+      queued: s.onDemand.queue.length,
+      numCores: s.onDemand.numCores,
+    },
   }
 }

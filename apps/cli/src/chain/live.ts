@@ -13,6 +13,7 @@ export type LiveOptions = {
   network?: string
   coretimeUrl?: string
   relayUrl?: string
+  endpoint?: string
   timeout?: string
   retries?: string
 }
@@ -21,6 +22,10 @@ export const addLiveOptions = (cmd: Command): Command =>
   cmd
     .option('--coretime-url <ws>', 'Coretime chain endpoint (default: the public one of --network)')
     .option('--relay-url <ws>', 'relay chain endpoint (default: the public one of --network)')
+    .option(
+      '--endpoint <ws>',
+      'a Coretime chain alone, e.g. a `coretime devnet`: no relay is read, any genesis',
+    )
     .option('--timeout <s>', 'give up an attempt after this many seconds', '30')
     .option('--retries <n>', 'retries after a timeout or a dropped connection (backoff 1 s, 2 s, …)', '2')
 
@@ -39,9 +44,12 @@ export const readLive = async (opts: LiveOptions): Promise<Snapshot.Snapshot> =>
   for (const [flag, v] of [
     ['--coretime-url', opts.coretimeUrl],
     ['--relay-url', opts.relayUrl],
+    ['--endpoint', opts.endpoint],
   ] as const)
     if (v !== undefined && !Endpoints.isValid(v))
       throw new UsageError(`${flag}: expected a ws:// or wss:// URL, got "${v}"`)
+  if (opts.endpoint !== undefined && (opts.coretimeUrl !== undefined || opts.relayUrl !== undefined))
+    throw new UsageError('--endpoint: give either --endpoint or --coretime-url/--relay-url')
   const ac = new AbortController()
   const onSigint = () => ac.abort()
   process.once('SIGINT', onSigint)
@@ -51,7 +59,9 @@ export const readLive = async (opts: LiveOptions): Promise<Snapshot.Snapshot> =>
       endpoints: {
         ...(opts.coretimeUrl === undefined ? {} : { coretime: opts.coretimeUrl }),
         ...(opts.relayUrl === undefined ? {} : { relay: opts.relayUrl }),
+        ...(opts.endpoint === undefined ? {} : { coretime: opts.endpoint }),
       },
+      ...(opts.endpoint === undefined ? {} : { noRelay: true, anyChain: true }),
       timeoutMs: timeoutS * 1000,
       retries,
       signal: ac.signal,

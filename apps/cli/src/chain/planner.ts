@@ -36,7 +36,7 @@ export const toPlannerSnapshot = (s: Snapshot.Snapshot): Record<string, unknown>
       // the task a complete record renews (its first task item), null for a partial or task-less one
       task: 'complete' in r.completion ? (tasks(r.completion.complete)[0] ?? null) : null,
     })),
-    reference: { block: s.relay.block, time: Clock.iso(s.relay.timestamp) },
+    reference: { block: Snapshot.relayClock(s).block, time: Clock.iso(Snapshot.relayClock(s).timestamp) },
     ...(b.configuration
       ? {
           config: {

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { Snapshot } from '@coretime/chain'
 import { writeSnapshot } from '@coretime/chain/node'
 import type { Command } from 'commander'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
@@ -30,7 +31,7 @@ export const snapshot = async (opts: Options): Promise<void> => {
   }
   const sale = s.broker.saleInfo
   process.stdout.write(
-    `snapshot of ${s.network} at relay block ${s.relay.block} (coretime #${s.coretime.block}) written to ${out}` +
+    `snapshot of ${s.network} at relay block ${Snapshot.relayClock(s).block} (coretime #${s.coretime.block}) written to ${out}` +
       `${sale ? `: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold}/${sale.coresOffered} cores sold` : ''}\n`,
   )
 }

@@ -23,7 +23,7 @@ export const registerStatus = (program: Command): void => {
 export const status = async (opts: Options, cmd?: Command): Promise<void> => {
   let snap: Snapshot.Snapshot
   if (opts.snapshot !== undefined) {
-    const live = ['coretimeUrl', 'relayUrl'].filter((k) => cmd?.getOptionValueSource(k) === 'cli')
+    const live = ['coretimeUrl', 'relayUrl', 'endpoint'].filter((k) => cmd?.getOptionValueSource(k) === 'cli')
     if (live.length > 0 || opts.network !== undefined)
       throw new UsageError('--snapshot: give either a snapshot or --network/--coretime-url/--relay-url')
     snap = loadSnapshot('--snapshot', opts.snapshot)
@@ -59,7 +59,9 @@ export const status = async (opts: Options, cmd?: Command): Promise<void> => {
       `  core ${String(r.core).padEnd(4)} ${r.task === null ? 'partial'.padEnd(10) : `para ${r.task}`.padEnd(10)} ${amount(r.price)}${r.autoRenew ? '  (auto-renew)' : ''}${r.complete ? '' : '  (incomplete assignment: cannot renew)'}`,
     )
   out.push(
-    `on-demand: base fee ${amount(v.onDemand.baseFee)}, ${v.onDemand.queued} queued, ${v.onDemand.numCores} cores on the relay`,
+    v.onDemand
+      ? `on-demand: base fee ${amount(v.onDemand.baseFee)}, ${v.onDemand.queued} queued, ${v.onDemand.numCores} cores on the relay`
+      : 'on-demand: not read (no relay endpoint)',
   )
   process.stdout.write(`${out.join('\n')}\n`)
 }

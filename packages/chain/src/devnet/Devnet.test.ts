@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Networks } from '@coretime/core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ChainError } from '../errors'
 import { Shared } from '../testing'
@@ -81,6 +82,20 @@ describe.skipIf(!spec)('Devnet (chopsticks over the Paseo Coretime spec)', () =>
     await net.setHead(before.hash)
     expect(net.head()).toEqual(before)
   }, 120_000)
+
+  test('behavior: the Paseo network entry holds what the running runtime says (SS58, deposit, adapter)', async () => {
+    type Consts = Record<string, Record<string, { toString(): string }>>
+    const meta = (await (net.chain.head as unknown as { meta: Promise<{ consts: Consts }> }).meta).consts
+    const paseo = Networks.get('paseo')
+    // the chain spec's properties say 42; the compiled runtime says 0, and the runtime wins
+    expect(Number(meta.system?.ss58Prefix?.toString())).toBe(paseo.ss58Prefix)
+    expect(BigInt(meta.balances?.existentialDeposit?.toString() ?? '')).toBe(
+      paseo.coretime.existentialDeposit,
+    )
+    expect(Number(meta.broker?.maxReservedCores?.toString())).toBe(paseo.runtime.maxReservedCores)
+    const info = await net.info()
+    expect([info.tokenSymbol, info.tokenDecimals]).toEqual([paseo.token.symbol, paseo.token.decimals])
+  })
 
   test('error: setHead to a block that does not exist', async () => {
     await expect(net.setHead(9999)).rejects.toThrow('devnet: no block 9999')

@@ -146,7 +146,7 @@ export const start = async (options: StartOptions): Promise<Devnet> => {
     const port = Number(ctx.addr.slice(ctx.addr.lastIndexOf(':') + 1))
     if (options.fund !== false) {
       const props = await chain.api.chainProperties
-      const decimals = props.tokenDecimals?.[0] ?? 10
+      const decimals = [props.tokenDecimals ?? 10].flat()[0] ?? 10
       const free = options.fund ?? 1_000_000n * 10n ** BigInt(decimals)
       await chopsticks.setStorage(chain, {
         System: {
@@ -173,8 +173,8 @@ export const start = async (options: StartOptions): Promise<Devnet> => {
           name,
           specName: version.specName,
           specVersion: version.specVersion,
-          tokenSymbol: props.tokenSymbol?.[0] ?? 'UNIT',
-          tokenDecimals: props.tokenDecimals?.[0] ?? 10,
+          tokenSymbol: [props.tokenSymbol ?? 'UNIT'].flat()[0] ?? 'UNIT',
+          tokenDecimals: [props.tokenDecimals ?? 10].flat()[0] ?? 10,
         }
       },
       newBlock: async (params) => {

@@ -5,8 +5,8 @@ import type { CoreAssignment, Schedule } from '@coretime/core'
 import { Networks } from '@coretime/core'
 import { getDynamicBuilder, getLookupFn } from '@polkadot-api/metadata-builders'
 import { decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings'
-import { GENESIS } from '../Reader'
-import type { Snapshot } from '../Snapshot'
+import { genesisOf } from '../Reader'
+import type { WithRelay as Snapshot } from '../Snapshot'
 import type { ChainFixture } from './TestNode'
 
 /**
@@ -131,7 +131,7 @@ export const fixturesOf = (s: Snapshot): { coretime: ChainFixture; relay: ChainF
     queue: s.onDemand.queue.map((q) => ({ para_id: q.paraId, ordered_at: q.orderedAt })),
   })
   rl.set('Configuration', 'ActiveConfig', [], activeConfig(s))
-  const genesis = GENESIS[s.network]
+  const genesis = genesisOf(s.network) ?? { coretime: `0x${'45'.repeat(32)}`, relay: `0x${'46'.repeat(32)}` }
   return {
     coretime: {
       name: `${s.network} coretime (test node)`,

@@ -1,6 +1,6 @@
 import { CoreMask, Sovereign, Ss58 } from '@coretime/core'
 import { GENESIS } from '../Reader'
-import { FORMAT, type Snapshot } from '../Snapshot'
+import { FORMAT, type WithRelay } from '../Snapshot'
 import { blockHashOf } from './TestNode'
 
 /**
@@ -21,7 +21,7 @@ const relayNow = saleStart + 55_610 // in the lead-in
 const brokerRelay = relayNow - 2
 const task = (t: number) => [{ mask: CoreMask.complete, assignment: { task: t } }]
 
-export const sample: Snapshot = {
+export const sample: WithRelay = {
   format: FORMAT,
   network: 'polkadot',
   endpoints: { coretime: 'ws://127.0.0.1:1', relay: 'ws://127.0.0.1:2' },

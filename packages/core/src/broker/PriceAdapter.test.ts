@@ -127,3 +127,25 @@ describe('PriceAdapter.linearMultiplier', () => {
     expect(linearMultiplier(20, 10, 20)).toBe(2n * E9)
   })
 })
+
+describe('PriceAdapter MinimumPriceWithFixedTargetPrice (Paseo)', () => {
+  const paseo = {
+    kind: 'MinimumPriceWithFixedTargetPrice',
+    minimumEndPrice: 500n,
+    fixedTargetPrice: 750n,
+  } as const
+  test('default: the next sale ends at the minimum and renewals target the fixed price, whatever sold', () => {
+    const max = 2n ** 128n - 1n
+    const perf = { selloutPrice: 10_000n, endPrice: 900n, idealCoresSold: 1, coresOffered: 2, coresSold: 2 }
+    expect(adaptPrice(paseo, perf, max)).toEqual({ endPrice: 500n, targetPrice: 750n })
+    expect(adaptPrice(paseo, { ...perf, selloutPrice: null, coresSold: 0 }, max)).toEqual({
+      endPrice: 500n,
+      targetPrice: 750n,
+    })
+  })
+  test('behavior: the lead-in is CenterTargetPrice’s (100 → 10 at ½ → 1)', () => {
+    for (const w of [0n, 250_000_000n, 500_000_000n, 750_000_000n, 1_000_000_000n])
+      expect(leadinFactorAt(paseo, w)).toBe(leadinFactorAt({ kind: 'CenterTargetPrice' }, w))
+    expect(leadinFactorAt(paseo, 0n)).toBe(100_000_000_000n)
+  })
+})

@@ -28,6 +28,7 @@ export const leadinFactorAt = (adapter: PriceAdapterConfig, when: FixedU64.Fixed
   switch (adapter.kind) {
     case 'CenterTargetPrice':
     case 'MinimumPrice':
+    case 'MinimumPriceWithFixedTargetPrice':
       return when <= DIV / 2n
         ? FixedU64.sub(100n * DIV, 180n * when) // 100 − 180·when
         : FixedU64.sub(19n * DIV, 18n * when) // 19 − 18·when
@@ -63,6 +64,10 @@ export const next = (adapter: PriceAdapterConfig, perf: SalePerformance, max: Ba
       const endPrice = r.endPrice < adapter.minimumEndPrice ? adapter.minimumEndPrice : r.endPrice
       return { endPrice, targetPrice: r.targetPrice < endPrice ? endPrice : r.targetPrice }
     }
+    case 'MinimumPriceWithFixedTargetPrice':
+      // paseo-network/runtimes system-parachains/coretime-paseo coretime.rs `MinimumPriceWithFixedTargetPrice`:
+      // the sale's performance is ignored (confirmed on the compiled runtime 2000006, docs/oracle.md)
+      return { endPrice: adapter.minimumEndPrice, targetPrice: adapter.fixedTargetPrice }
     case 'Fixed': {
       // `impl AdaptPrice for ()`: the price never moves.
       const p = perf.selloutPrice ?? perf.endPrice

@@ -54,6 +54,26 @@ export const polkadot: Runtime = {
   relaySessionLength: 2400, // relay constants EPOCH_DURATION_IN_SLOTS = 4 HOURS (6 s blocks)
 }
 
+/**
+ * Paseo Coretime (paseo-network/runtimes system-parachains/coretime-paseo, compiled runtime
+ * coretime-paseo 2000006; every constant read from the running runtime's metadata, docs/oracle.md):
+ * `MinimumPriceWithFixedTargetPrice<500 PAS, 750 PAS>`, `MaxReservedCores` 10 (the repository's
+ * HEAD says 55), 0.1 PAS credits. PAS has 10 decimals.
+ */
+export const paseo: Runtime = {
+  ...polkadot,
+  priceAdapter: {
+    kind: 'MinimumPriceWithFixedTargetPrice',
+    minimumEndPrice: 5_000_000_000_000n, // 500 PAS
+    fixedTargetPrice: 7_500_000_000_000n, // 750 PAS
+  },
+  maxLeasedCores: 55,
+  maxReservedCores: 10,
+  maxAutoRenewals: 100,
+  minimumCreditPurchase: 1_000_000_000n,
+  // callFilter, existentialDeposit (0.1 PAS, read), credits, assignment items, sessions: as Polkadot (docs/oracle.md)
+}
+
 /** Kusama Coretime: as Polkadot with a 1 KSM floor, 50 leased cores, 0.1 KSM credits, `interlace` allowed. */
 export const kusama: Runtime = {
   ...polkadot,

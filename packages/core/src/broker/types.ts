@@ -34,6 +34,8 @@ export type CompletionStatus = { partial: CoreMask } | { complete: Schedule }
 export type PriceAdapterConfig =
   | { kind: 'CenterTargetPrice' }
   | { kind: 'MinimumPrice'; minimumEndPrice: Balance }
+  /** Paseo: CenterTargetPrice's lead-in; every sale ends at `minimumEndPrice`, renewals target `fixedTargetPrice` */
+  | { kind: 'MinimumPriceWithFixedTargetPrice'; minimumEndPrice: Balance; fixedTargetPrice: Balance }
   | { kind: 'Linear' }
   | { kind: 'Fixed' }
 

@@ -8,8 +8,8 @@ import * as Token from '../units/Token'
 import * as Networks from './Networks'
 
 describe('Networks', () => {
-  test('default: Polkadot and Kusama, in that order', () => {
-    expect(Networks.names).toEqual(['polkadot', 'kusama'])
+  test('default: Polkadot, Kusama and Paseo, in that order', () => {
+    expect(Networks.names).toEqual(['polkadot', 'kusama', 'paseo'])
     for (const n of Networks.names) expect(Networks.get(n).name).toBe(n)
   })
 

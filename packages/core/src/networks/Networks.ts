@@ -144,8 +144,40 @@ const kusama = {
   },
 } as const satisfies NetworkEntry
 
+const paseo = {
+  name: 'paseo',
+  label: 'Paseo',
+  // the community testnet parachain teams rehearse on; chain spec properties: PAS, 10 decimals
+  token: { symbol: 'PAS', decimals: 10 },
+  // the chain spec says 42, but the compiled runtime's System.SS58Prefix reads 0 (2000006): the runtime wins
+  ss58Prefix: 0,
+  runtime: Runtimes.paseo,
+  relay: {
+    blockMs: 6_000,
+    existentialDeposit: 10_000_000_000n, // 1 PAS: Paseo's relay mirrors Polkadot's (not checked offline)
+    pallets: { OnDemand: 'OnDemand' },
+    registrar: { paraDeposit: 1_000_000_000_000n, dataDepositPerByte: 10_000_000n }, // as Polkadot (not checked offline)
+  },
+  coretime: {
+    paraId: 1005,
+    blockMs: 12_000,
+    existentialDeposit: 1_000_000_000n, // 0.1 PAS, read from the running runtime
+    pallets: { Broker: 'Broker' },
+    assumedXcmFee: 10_000_000_000n, // 1 PAS (assumption; the surplus is refunded)
+  },
+  endpoints: {
+    relay: ['wss://paseo.rpc.amforc.com'],
+    coretime: ['wss://sys.ibp.network/coretime-paseo'],
+  },
+  sale: {
+    configuration: assumedConfig,
+    endPrice: 5_000_000_000_000n, // 500 PAS: every Paseo sale ends there (the adapter)
+    assumptions: [...CONFIG_ASSUMPTIONS, 'end price 500 PAS (fixed by the Paseo adapter)'],
+  },
+} as const satisfies NetworkEntry
+
 /** Every network, in the order lists show them. Adding a network is one entry here. */
-export const entries = { polkadot, kusama } as const satisfies Record<string, NetworkEntry>
+export const entries = { polkadot, kusama, paseo } as const satisfies Record<string, NetworkEntry>
 
 export type Network = keyof typeof entries
 

@@ -169,7 +169,13 @@ export const CALL_NAMES = Object.keys(ARGS_128) as BrokerCallName[]
 // ---------------------------------------------------------------------------------------------
 // Runtime, balances, steps, expect.
 
-export const PRICE_ADAPTERS = ['CenterTargetPrice', 'MinimumPrice', 'Linear', 'Fixed'] as const
+export const PRICE_ADAPTERS = [
+  'CenterTargetPrice',
+  'MinimumPrice',
+  'MinimumPriceWithFixedTargetPrice',
+  'Linear',
+  'Fixed',
+] as const
 
 export const priceAdapter = z
   .custom<{ kind: string }>(
@@ -183,6 +189,11 @@ export const priceAdapter = z
     z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('CenterTargetPrice') }),
       z.strictObject({ kind: z.literal('MinimumPrice'), minimumEndPrice: planckUpTo(U128_MAX) }),
+      z.strictObject({
+        kind: z.literal('MinimumPriceWithFixedTargetPrice'),
+        minimumEndPrice: planckUpTo(U128_MAX),
+        fixedTargetPrice: planckUpTo(U128_MAX),
+      }),
       z.strictObject({ kind: z.literal('Linear') }),
       z.strictObject({ kind: z.literal('Fixed') }),
     ]),
