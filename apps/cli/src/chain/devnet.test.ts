@@ -105,7 +105,7 @@ describe.skipIf(!spec)('the CLI against a devnet (Paseo Coretime runtime 2000006
     expect(snap.broker.regions[0].paid).toBe(String(45_500n * PAS))
     expect(snap.broker.regions[0].owner).toBe(Ss58.encode(DevAccounts.get('Bob').publicKey, 0))
 
-    const plan = await coretimeAsync(['plan', '--para', '2000', '--snapshot', file])
+    const plan = await coretimeAsync(['plan', '--para', '2000', '--core', '0', '--snapshot', file])
     expect(plan.stderr).toBe('')
     expect(plan.code).toBe(0)
     expect(plan.stdout).toContain('PAS')
