@@ -107,7 +107,9 @@ export const bid = (
   if (quantity > a.supply)
     return reject('TooManyCores', `expected at most ${a.supply} cores (the supply), got ${quantity}`)
   const c = clock(a)
+  // RFC-17 "Details on some mechanics": bids above the current descending price are not allowed
   if (price > c) return reject('AboveClock', `bid ${price} is above the clock price ${c}`)
+  // RFC-17 "Market Period": the reserve price is the minimum price for coretime within the period
   if (price < a.reserve) return reject('BelowReserve', `bid ${price} is below the reserve price ${a.reserve}`)
   const deposit = price * BigInt(quantity)
   if (free !== null && locked(a, bidder) + deposit > free)
@@ -129,6 +131,7 @@ export const raise = (
   const b = a.bids[id]
   if (!b) return reject('UnknownBid', `no bid ${id}`)
   if (b.bidder !== bidder) return reject('NotYourBid', `bid ${id} belongs to another bidder`)
+  // RFC-17 "Details on some mechanics": bids below the clock can be raised, up to the clock price
   if (price <= b.price) return reject('NotARaise', `expected a price above ${b.price}, got ${price}`)
   const c = clock(a)
   if (price > c) return reject('AboveClock', `raise to ${price} is above the clock price ${c}`)
@@ -245,6 +248,7 @@ export const clear = (a: Auction, random: Random): Clearing => {
     }
   const tied = wins.filter((w) => w.bid.price === marginal)
   const lottery = marginal === a.opening && tied.reduce((t, w) => t + w.bid.quantity, 0) > left
+  // RFC-17 "Details on some mechanics": randomize winners at the opening price, bulk orders broken up
   if (lottery && p.splitBulkAtOpening) {
     // one ticket per core bid at the opening price; draw `left` tickets without replacement
     const tickets: Win[] = []

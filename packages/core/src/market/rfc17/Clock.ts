@@ -8,6 +8,7 @@ import { levels, type Params } from './Params'
  */
 
 /** opening_price = max(MIN_OPENING_PRICE, PRICE_MULTIPLIER × reserve_price), the product floored. */
+// RFC-17 text/0017 "Market Period": opening_price = max(MIN_OPENING_PRICE, PRICE_MULTIPLIER * reserve_price)
 export const openingPrice = (p: Params, reserve: bigint): bigint => {
   const scaled = (p.priceMultiplier * reserve) / 1_000_000_000n
   return scaled > p.minOpeningPrice ? scaled : p.minOpeningPrice
@@ -17,6 +18,7 @@ export const openingPrice = (p: Params, reserve: bigint): bigint => {
  * The clock price at `level` (0-based, clamped to the last level): opening − (opening − reserve) ·
  * level / (levels − 1), the decrease floored (so a level's price rounds up, never below the line).
  */
+// RFC-17 "Details on some mechanics": linear descent, each discrete level held for an interval
 export const priceAt = (p: Params, reserve: bigint, level: number): bigint => {
   const n = levels(p)
   const open = openingPrice(p, reserve)

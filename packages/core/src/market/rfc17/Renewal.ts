@@ -29,6 +29,7 @@ export interface RenewalOffer {
 }
 
 /** renewal_price: clearing, or clearing + floor(clearing × PENALTY / 1e9) with the penalty. */
+// RFC-17 "Renewal Period": clearing_price * PENALTY, read as a 30% surcharge (docs/markets.md)
 export const price = (p: Params, clearing: bigint, penaltyApplied: boolean): bigint =>
   penaltyApplied ? clearing + (clearing * p.penalty) / ONE : clearing
 
@@ -65,6 +66,7 @@ export const offers = (
     return { holder: t.holder, rights: t.rights, forfeited, eligible: t.rights - forfeited }
   })
   const count = demandCount(p, wins, partial)
+  // RFC-17 "Renewal Period" note: the penalty applies only when demand exceeds the cores
   const penaltyApplied = count > supply
   const renewalPrice = price(p, clearing, penaltyApplied)
   return {

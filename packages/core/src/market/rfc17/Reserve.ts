@@ -24,6 +24,7 @@ export interface Next {
   rule: Rule
 }
 
+// RFC-17 "Reserve Price Adjustment": price_candidate, max(·, P_MIN), then the MIN_INCREMENT rule
 export const next = (p: Params, reserve: bigint, sold: number, supply: number): Next => {
   // choice: with no cores offered the consumption is undefined; the reserve is kept
   if (supply <= 0) return { reserve, candidate: reserve, consumption: 0n, rule: 'noSupply' }
