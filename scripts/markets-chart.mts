@@ -28,7 +28,7 @@ const toChartNumber = (planck: bigint | null, decimals: number): number | null =
 
 const series = SCENARIOS.map((name) => {
   const p = Scenario.parse(parse(readFileSync(`scenarios/${name}.yaml`, 'utf8')))
-  if (!p.ok) throw new Error(`${name}: ${p.issues.map(Scenario.formatIssue).join('; ')}`)
+  if (!p.ok) throw new Error(`${name}: ${p.error.issues.map(Scenario.formatIssue).join('; ')}`)
   const c = Compare.compare(p.scenario, 1)
   const d = c.token.decimals
   return {
