@@ -38,3 +38,21 @@ describe('coretime (argument errors)', () => {
     )
   })
 })
+
+// The real edge, in a child process: most CLI tests run in-process (testing/run.ts); these keep the
+// binary's own exit codes and streams honest.
+describe('coretime (the process edge)', () => {
+  test('default: a command prints its result on stdout only and exits 0', () => {
+    const r = coretime('deposit', '--json')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout).total).toMatch(/^\d+$/)
+  })
+
+  test('error: a bad flag prints one line on stderr, nothing on stdout, exit 2', () => {
+    const r = coretime('deposit', '--rule', 'cheap')
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe('coretime: --rule: expected max-code-size or actual-bytes, got "cheap"\n')
+  })
+})

@@ -15,9 +15,17 @@ export const printJson = (value: unknown): void => {
   process.stdout.write(toJson(value))
 }
 
-/** A command's result on stdout: its JSON with `--json`, else its renderer's text. */
-export const emit = <R>(result: R, json: boolean | undefined, render: (r: R) => string): void => {
-  process.stdout.write(json ? toJson(result) : render(result))
+/**
+ * A command's result on stdout: with `--json` its JSON form (`asJson`, by default the result
+ * itself), else its renderer's text.
+ */
+export const emit = <R>(
+  result: R,
+  json: boolean | undefined,
+  render: (r: R) => string,
+  asJson: (r: R) => unknown = (r) => r,
+): void => {
+  process.stdout.write(json ? toJson(asJson(result)) : render(result))
 }
 
 /** "1.5 DOT (15000000000 planck)" */

@@ -1,13 +1,13 @@
 import { SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 // Seed 002's broker.saleInfo (docs.polkadot.com "Coretime Renewal").
 const SALEINFO = JSON.stringify(SaleInfo.seedExample)
 
 describe('coretime autorenew', () => {
-  test('default: core 48, para 2000, already renewed → the seed call inside an XCM V5 Transact', () => {
-    const r = coretime(
+  test('default: core 48, para 2000, already renewed → the seed call inside an XCM V5 Transact', async () => {
+    const r = await run(
       'autorenew',
       '--para',
       '2000',
@@ -34,8 +34,8 @@ describe('coretime autorenew', () => {
     expect(s.xcm.message).toContain('32153000d007000001cd000500')
   })
 
-  test('args: current-sale hint, explicit weight and fee, funds for 2 renewals, send call', () => {
-    const r = coretime(
+  test('args: current-sale hint, explicit weight and fee, funds for 2 renewals, send call', async () => {
+    const r = await run(
       'autorenew',
       '--para',
       '2000',
@@ -73,29 +73,29 @@ describe('coretime autorenew', () => {
       String(5_000_000_000n + 1_000_000_000_000n + 100n * 922_760_076n + 1_000_000_000n),
     )
     expect(s.xcm.sendCall.startsWith('0x3600')).toBe(true)
-    const text = coretime('autorenew', '--para', '2000', '--core', '48', '--hint', '359280')
+    const text = await run('autorenew', '--para', '2000', '--core', '48', '--hint', '359280')
     expect(text.stdout).toContain('enable_auto_renew(48, 2000, Some(359280))')
   })
 
-  test('error: no core, no hint source, core out of range, bad fee', () => {
-    expect(coretime('autorenew', '--para', '2000', '--hint', '1').stderr).toContain('--core: required')
-    expect(coretime('autorenew', '--para', '2000', '--core', '48').stderr).toContain('--hint: give it')
-    const big = coretime('autorenew', '--para', '2000', '--core', '70000', '--hint', '1')
+  test('error: no core, no hint source, core out of range, bad fee', async () => {
+    expect((await run('autorenew', '--para', '2000', '--hint', '1')).stderr).toContain('--core: required')
+    expect((await run('autorenew', '--para', '2000', '--core', '48')).stderr).toContain('--hint: give it')
+    const big = await run('autorenew', '--para', '2000', '--core', '70000', '--hint', '1')
     expect(big.code).toBe(2)
     expect(big.stderr).toContain('--core: must be at most 65535')
-    expect(coretime('autorenew', '--para', '2000', '--core', '1', '--hint', '1', '--fee', '1 KSM').code).toBe(
-      2,
-    )
+    expect(
+      (await run('autorenew', '--para', '2000', '--core', '1', '--hint', '1', '--fee', '1 KSM')).code,
+    ).toBe(2)
   })
 
-  test('error: --hint with a coverage flag, and a bad --reference-time, even where it would not be used', () => {
-    const both = coretime('autorenew', '--para', '2000', '--core', '48', '--hint', '5', '--current')
+  test('error: --hint with a coverage flag, and a bad --reference-time, even where it would not be used', async () => {
+    const both = await run('autorenew', '--para', '2000', '--core', '48', '--hint', '5', '--current')
     expect(both.code).toBe(2)
     expect(both.stdout).toBe('')
     expect(both.stderr).toBe(
       'coretime: --hint: give the hint or one of --renewed, --current, --lease-until, not both\n',
     )
-    const time = coretime(
+    const time = await run(
       'autorenew',
       '--para',
       '2000',

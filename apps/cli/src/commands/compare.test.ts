@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 describe('coretime compare', () => {
-  test('default: a full Polkadot core is cheaper in bulk', () => {
-    const r = coretime('compare')
+  test('default: a full Polkadot core is cheaper in bulk', async () => {
+    const r = await run('compare')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('cheaper          bulk')
     expect(r.stdout).toContain('403200 orders per region at 0.001 DOT')
   })
 
-  test('args: a small demand on Kusama is cheaper on demand; --json carries the break-even', () => {
-    const r = coretime(
+  test('args: a small demand on Kusama is cheaper on demand; --json carries the break-even', async () => {
+    const r = await run(
       'compare',
       '--network',
       'kusama',
@@ -29,12 +29,12 @@ describe('coretime compare', () => {
     expect(j.totalOnDemand).toBe(String(100n * 28n * 10_000_000n))
   })
 
-  test('args: --share converts to blocks a day; bump-only lets a cheap core stay cheap', () => {
-    const s = JSON.parse(coretime('compare', '--share', '50%', '--json').stdout)
+  test('args: --share converts to blocks a day; bump-only lets a cheap core stay cheap', async () => {
+    const s = JSON.parse((await run('compare', '--share', '50%', '--json')).stdout)
     expect(s.inputs.blocksPerDay).toBe(7200)
     const cheap = ['compare', '--purchase-price', '1 DOT', '--regions', '3', '--json']
-    const floor = JSON.parse(coretime(...cheap).stdout)
-    const bump = JSON.parse(coretime(...cheap, '--rule', 'bump-only').stdout)
+    const floor = JSON.parse((await run(...cheap)).stdout)
+    const bump = JSON.parse((await run(...cheap, '--rule', 'bump-only')).stdout)
     expect(floor.perRegion[2].corePrice).toBe('100000000000')
     expect(bump.perRegion[2].corePrice).toBe('10300000000')
   })
@@ -50,8 +50,8 @@ describe('coretime compare', () => {
     [['--rule', 'whatever'], '--rule: expected floor-at-end-price or bump-only'],
     [['--traffic', '0.9'], '--traffic: the multiplier never goes below 1.0'],
     [['--traffic', '340282366920938463464'], '--traffic: at most 340282366920938463463.374607431768211455'],
-  ])('error: %j', (args, message) => {
-    const r = coretime('compare', ...args)
+  ])('error: %j', async (args, message) => {
+    const r = await run('compare', ...args)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(message)
   })

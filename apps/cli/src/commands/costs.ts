@@ -8,7 +8,7 @@ import {
   parsePercentRatio,
   parseRatio,
 } from '../flags'
-import { printJson, showAmount, table } from '../print'
+import { emit, showAmount, table } from '../print'
 
 type Options = Record<string, string | boolean | undefined> & { network?: string; json?: boolean }
 
@@ -72,10 +72,22 @@ export const registerCosts = (program: Command): void => {
     )
     .option('--network <name>', networkChoices(), 'polkadot')
   for (const [flag, , help] of FLAGS) cmd.option(flag, help)
-  cmd.option('--json', 'machine-readable output').action((opts: Options) => costs(opts))
+  cmd
+    .option('--json', 'machine-readable output')
+    .action((opts: Options) => emit(costs(opts), opts.json, renderCosts, costsJson))
 }
 
-export const costs = (opts: Options): void => {
+/** What `coretime costs` computed: the inputs used (the post's, with any flags applied) and the price. */
+export type CostsResult = {
+  network: Token.Network
+  inputs: Costs.CorePrice.Inputs
+  /** the input fields a flag changed */
+  changed: string[]
+  perCoreMonth: ReturnType<typeof Costs.CorePrice.compute>
+}
+
+/** `coretime costs` as a function: flags in, the price out; a bad flag throws a one-line UsageError. */
+export const costs = (opts: Options): CostsResult => {
   const network = parseNetwork(opts.network)
   const token = Token.of(network)
   const inputs: Record<string, unknown> = { ...Costs.CorePrice.postDefaults(network) }
@@ -97,44 +109,54 @@ export const costs = (opts: Options): void => {
               : BigInt(parseCount(name, raw, kind === 'group' ? 1 : 1))
   }
   const i = inputs as Costs.CorePrice.Inputs
-  const b = Costs.CorePrice.compute(i, token)
-  const usd = (p: bigint) => Ratio.format(Costs.CorePrice.toUsd(p, token, i.tokenPriceUsd), 2)
-  if (opts.json) {
-    const show = (v: unknown) =>
-      typeof v === 'object' && v !== null && 'num' in v ? Ratio.format(v as Ratio.Ratio, 9) : v
-    printJson({
-      network,
-      token: token.symbol,
-      decimals: token.decimals,
-      inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, show(v)])),
-      changed,
-      perCoreMonth: b,
-      usd: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, usd(v)])),
-    })
-    return
+  return { network, inputs: i, changed, perCoreMonth: Costs.CorePrice.compute(i, Token.of(network)) }
+}
+
+const usdOf = (r: CostsResult) => (p: bigint) =>
+  Ratio.format(Costs.CorePrice.toUsd(p, Token.of(r.network), r.inputs.tokenPriceUsd), 2)
+
+/** The `--json` form: exact decimals as strings, USD beside each figure. */
+export const costsJson = (r: CostsResult): unknown => {
+  const token = Token.of(r.network)
+  const usd = usdOf(r)
+  const show = (v: unknown) =>
+    typeof v === 'object' && v !== null && 'num' in v ? Ratio.format(v as Ratio.Ratio, 9) : v
+  return {
+    network: r.network,
+    token: token.symbol,
+    decimals: token.decimals,
+    inputs: Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, show(v)])),
+    changed: r.changed,
+    perCoreMonth: r.perCoreMonth,
+    usd: Object.fromEntries(Object.entries(r.perCoreMonth).map(([k, v]) => [k, usd(v)])),
   }
+}
+
+/** The price as `coretime costs` shows it. */
+export const renderCosts = (r: CostsResult): string => {
+  const token = Token.of(r.network)
+  const usd = usdOf(r)
+  const b = r.perCoreMonth
   const row = (label: string, p: bigint): [string, string] => [
     label,
-    `${Ratio.format(Ratio.of(p, token.unit), 2)} ${token.symbol} ($${usd(p)} at $${Ratio.format(i.tokenPriceUsd, 2)})`,
+    `${Ratio.format(Ratio.of(p, token.unit), 2)} ${token.symbol} ($${usd(p)} at $${Ratio.format(r.inputs.tokenPriceUsd, 2)})`,
   ]
-  process.stdout.write(
-    `${[
-      `Cost-based price of one ${Networks.get(network).label} core per month (seed 004 methods)`,
-      changed.length === 0
-        ? "  inputs: the post's own (see docs/relay.md)"
-        : `  inputs changed: ${changed.join(', ')}`,
-      table([
-        row('validator rewards', b.validatorRewards),
-        row('bandwidth', b.bandwidth),
-        row('compute', b.compute),
-        row('infrastructure', b.infrastructure),
-        row('deposit opportunity', b.opportunityCost),
-        row('validator method, final', b.validatorRewardsFinal),
-        row('infrastructure, final', b.infrastructureFinal),
-        row('average of the two', b.average),
-      ]),
-      `  exact: validator final ${showAmount(b.validatorRewardsFinal, token)},`,
-      `         infrastructure final ${showAmount(b.infrastructureFinal, token)}`,
-    ].join('\n')}\n`,
-  )
+  return `${[
+    `Cost-based price of one ${Networks.get(r.network).label} core per month (seed 004 methods)`,
+    r.changed.length === 0
+      ? "  inputs: the post's own (see docs/relay.md)"
+      : `  inputs changed: ${r.changed.join(', ')}`,
+    table([
+      row('validator rewards', b.validatorRewards),
+      row('bandwidth', b.bandwidth),
+      row('compute', b.compute),
+      row('infrastructure', b.infrastructure),
+      row('deposit opportunity', b.opportunityCost),
+      row('validator method, final', b.validatorRewardsFinal),
+      row('infrastructure, final', b.infrastructureFinal),
+      row('average of the two', b.average),
+    ]),
+    `  exact: validator final ${showAmount(b.validatorRewardsFinal, token)},`,
+    `         infrastructure final ${showAmount(b.infrastructureFinal, token)}`,
+  ].join('\n')}\n`
 }

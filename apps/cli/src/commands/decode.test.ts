@@ -1,17 +1,17 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 describe('coretime decode', () => {
-  test('default: the seed call data decodes to the call', () => {
-    const r = coretime('decode', '0x32153000d007000001cd000500')
+  test('default: the seed call data decodes to the call', async () => {
+    const r = await run('decode', '0x32153000d007000001cd000500')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(
       'broker.enable_auto_renew(core: 48, task: 2000, workload_end_hint: Some(327885))',
     )
   })
 
-  test('args: --json; accounts shown in the chosen network form', () => {
-    const j = coretime('decode', '0x32153000d007000001cd000500', '--json')
+  test('args: --json; accounts shown in the chosen network form', async () => {
+    const j = await run('decode', '0x32153000d007000001cd000500', '--json')
     expect(JSON.parse(j.stdout)).toEqual({
       chain: 'coretime',
       palletIndex: 50,
@@ -21,7 +21,7 @@ describe('coretime decode', () => {
     })
     // purchase_credit(amount, beneficiary = para 2000's sibl account)
     const data = `0x320d${'00e40b54020000000000000000000000'}7369626cd0070000${'00'.repeat(24)}`
-    const ksm = coretime('decode', data, '--network', 'kusama')
+    const ksm = await run('decode', data, '--network', 'kusama')
     expect(ksm.code).toBe(0)
     expect(ksm.stdout).toContain('beneficiary: FBeL7EAeUroLWXW1yfKboiqTqVfbRBcsUKd6QqVf4kGBySS')
   })
@@ -33,8 +33,8 @@ describe('coretime decode', () => {
     ['0x0700', 'unknown pallet index 7'],
     ['0x32153000d007', 'call data ends inside argument task'],
     ['0x32153000d007000001cd00050000', '1 unexpected byte(s) after the call'],
-  ])('error: %s', (hex, message) => {
-    const r = coretime('decode', hex)
+  ])('error: %s', async (hex, message) => {
+    const r = await run('decode', hex)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(message)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)

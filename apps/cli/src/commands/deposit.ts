@@ -2,7 +2,7 @@ import { Networks, Onboarding, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
 import { networkChoices, parseAmount, parseCount, parseNetwork } from '../flags'
-import { printJson, showAmount, table } from '../print'
+import { emit, showAmount, table } from '../print'
 
 type Options = {
   network?: string
@@ -38,10 +38,25 @@ export const registerDeposit = (program: Command): void => {
     .option('--para-deposit <amount>', 'override ParaDeposit (tokens or planck)')
     .option('--per-byte <amount>', 'override DataDepositPerByte (tokens or planck)')
     .option('--json', 'machine-readable output')
-    .action((opts: Options) => deposit(opts))
+    .action((opts: Options) => emit(deposit(opts), opts.json, renderDeposit))
 }
 
-export const deposit = (opts: Options): void => {
+/** What `coretime deposit` found: the inputs it used and the deposits (its `--json`). */
+export type DepositResult = {
+  network: Token.Network
+  token: string
+  decimals: number
+  era: Onboarding.Deposit.Era
+  rule: Onboarding.Deposit.Rule
+  constants: Onboarding.Deposit.Constants
+  headBytes: number
+  codeBytes: number | null
+  maxCodeSize: number
+  maxCodeSizeAssumed: boolean
+} & Onboarding.Deposit.Breakdown
+
+/** `coretime deposit` as a function: flags in, deposits out; a bad flag throws a one-line UsageError. */
+export const deposit = (opts: Options): DepositResult => {
   const network = parseNetwork(opts.network)
   const token = Token.of(network)
   const rule = RULES[(opts.rule ?? 'max-code-size').toLowerCase() as keyof typeof RULES]
@@ -98,38 +113,37 @@ export const deposit = (opts: Options): void => {
     throw new UsageError(why)
   }
   const d = r.value
-  const maxCodeLabel = `${maxCodeSize} bytes${opts.maxCodeSize === undefined ? ' (assumed 3 MiB; a relay config value)' : ''}`
-  if (opts.json) {
-    printJson({
-      network,
-      token: token.symbol,
-      decimals: token.decimals,
-      era,
-      rule,
-      constants,
-      headBytes,
-      codeBytes: codeGiven ? codeBytes : null,
-      maxCodeSize,
-      maxCodeSizeAssumed: opts.maxCodeSize === undefined,
-      ...d,
-    })
-    return
+  return {
+    network,
+    token: token.symbol,
+    decimals: token.decimals,
+    era,
+    rule,
+    constants,
+    headBytes,
+    codeBytes: codeGiven ? codeBytes : null,
+    maxCodeSize,
+    maxCodeSizeAssumed: opts.maxCodeSize === undefined,
+    ...d,
   }
-  const name = Networks.get(network).label
-  process.stdout.write(
-    `${[
-      `Onboarding deposits on ${name} (Registrar; ${rule === 'maxCodeSize' ? 'current rule: head + max_code_size' : 'pre-2024 rule: head + actual code bytes'})`,
-      table([
-        ['ParaDeposit', showAmount(constants.paraDeposit, token)],
-        ['DataDepositPerByte', showAmount(constants.dataDepositPerByte, token)],
-        ['max_code_size', maxCodeLabel],
-        ['reserve ParaID', showAmount(d.reserve, token)],
-        [`head (${headBytes} B)`, showAmount(d.headDeposit, token)],
-        [`code (${d.codeBytesCharged} B charged)`, showAmount(d.codeDeposit, token)],
-        ['register adds', showAmount(d.onRegister, token)],
-        ['total held', showAmount(d.total, token)],
-      ]),
-      'Deposits are reserved, not spent: deregistering a parathread returns them.',
-    ].join('\n')}\n`,
-  )
+}
+
+/** The deposits as `coretime deposit` shows them. */
+export const renderDeposit = (r: DepositResult): string => {
+  const token = Token.of(r.network)
+  const maxCodeLabel = `${r.maxCodeSize} bytes${r.maxCodeSizeAssumed ? ' (assumed 3 MiB; a relay config value)' : ''}`
+  return `${[
+    `Onboarding deposits on ${Networks.get(r.network).label} (Registrar; ${r.rule === 'maxCodeSize' ? 'current rule: head + max_code_size' : 'pre-2024 rule: head + actual code bytes'})`,
+    table([
+      ['ParaDeposit', showAmount(r.constants.paraDeposit, token)],
+      ['DataDepositPerByte', showAmount(r.constants.dataDepositPerByte, token)],
+      ['max_code_size', maxCodeLabel],
+      ['reserve ParaID', showAmount(r.reserve, token)],
+      [`head (${r.headBytes} B)`, showAmount(r.headDeposit, token)],
+      [`code (${r.codeBytesCharged} B charged)`, showAmount(r.codeDeposit, token)],
+      ['register adds', showAmount(r.onRegister, token)],
+      ['total held', showAmount(r.total, token)],
+    ]),
+    'Deposits are reserved, not spent: deregistering a parathread returns them.',
+  ].join('\n')}\n`
 }

@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 describe('coretime encode', () => {
-  test('default: enable_auto_renew for core 48, task 2000, hint 327885 gives the seed call data', () => {
-    const r = coretime('encode', 'enable_auto_renew', 'core=48', 'task=2000', 'workload_end_hint=327885')
+  test('default: enable_auto_renew for core 48, task 2000, hint 327885 gives the seed call data', async () => {
+    const r = await run('encode', 'enable_auto_renew', 'core=48', 'task=2000', 'workload_end_hint=327885')
     expect(r.code).toBe(0)
     expect(r.stdout.split('\n')[0]).toBe('0x32153000d007000001cd000500')
   })
 
-  test('args: positional, --json, on-demand order and a struct argument', () => {
-    const j = coretime('encode', 'broker.enable_auto_renew', '48', '2000', '327885', '--json')
+  test('args: positional, --json, on-demand order and a struct argument', async () => {
+    const j = await run('encode', 'broker.enable_auto_renew', '48', '2000', '327885', '--json')
     expect(j.code).toBe(0)
     expect(JSON.parse(j.stdout)).toMatchObject({
       callData: '0x32153000d007000001cd000500',
@@ -18,7 +18,7 @@ describe('coretime encode', () => {
       callIndex: 21,
       args: { core: 48, task: 2000, workload_end_hint: 327885 },
     })
-    const od = coretime(
+    const od = await run(
       'encode',
       'on_demand.place_order_keep_alive',
       'max_amount=1000000000',
@@ -31,7 +31,7 @@ describe('coretime encode', () => {
       callIndex: 1,
       args: { max_amount: '1000000000' },
     })
-    const assign = coretime(
+    const assign = await run(
       'encode',
       'assign',
       'region_id={"begin":322845,"core":48,"mask":"0xffffffffffffffffffff"}',
@@ -39,26 +39,26 @@ describe('coretime encode', () => {
       'finality=Final',
     )
     expect(assign.stdout.split('\n')[0]).toBe('0x320a1ded04003000ffffffffffffffffffffd007000001')
-    expect(coretime('encode', '--list').stdout).toContain('Broker.swap_leases(id: u32, other: u32)')
+    expect((await run('encode', '--list')).stdout).toContain('Broker.swap_leases(id: u32, other: u32)')
   })
 
-  test('error: a call that does not exist, a bad value, mixed argument styles', () => {
-    const unknown = coretime('encode', 'enable_auto_renewal', '48')
+  test('error: a call that does not exist, a bad value, mixed argument styles', async () => {
+    const unknown = await run('encode', 'enable_auto_renewal', '48')
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toBe(
       'coretime: unknown call "enable_auto_renewal" (did you mean enable_auto_renew?); see `coretime encode --list`\n',
     )
-    const range = coretime('encode', 'renew', 'core=65536')
+    const range = await run('encode', 'renew', 'core=65536')
     expect(range.code).toBe(2)
     expect(range.stderr).toContain('broker.renew: core: expected an integer 0..65535 (u16), got "65536"')
-    expect(coretime('encode', 'renew', 'core=1', '2').stderr).toContain('not mixed')
-    expect(coretime('encode', 'assign', 'region_id={bad').stderr).toBe(
+    expect((await run('encode', 'renew', 'core=1', '2')).stderr).toContain('not mixed')
+    expect((await run('encode', 'assign', 'region_id={bad')).stderr).toBe(
       'coretime: assign: region_id: cannot parse "{bad" as JSON\n',
     )
-    expect(coretime('encode', 'assign', '{bad', '2000', 'Final').stderr).toBe(
+    expect((await run('encode', 'assign', '{bad', '2000', 'Final')).stderr).toBe(
       'coretime: assign: argument 1: cannot parse "{bad" as JSON\n',
     )
-    const twice = coretime(
+    const twice = await run(
       'encode',
       'enable_auto_renew',
       'core=48',

@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 describe('coretime ondemand', () => {
-  test('default: one order at the sdk-default base fee, labelled as a default', () => {
-    const r = coretime('ondemand')
+  test('default: one order at the sdk-default base fee, labelled as a default', async () => {
+    const r = await run('ondemand')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('placed for para 2000 at 0.001 DOT (10000000 planck)')
     expect(r.stdout).toContain('sdk default, not a live value')
   })
 
-  test('args: --json, kusama decimals, a raised traffic and several orders', () => {
-    const r = coretime(
+  test('args: --json, kusama decimals, a raised traffic and several orders', async () => {
+    const r = await run(
       'ondemand',
       '--network',
       'kusama',
@@ -35,12 +35,12 @@ describe('coretime ondemand', () => {
     expect(out.params.defaultsUsed).toEqual(['variability', 'target'])
   })
 
-  test('error: max amount below the spot price reports SpotPriceHigherThanMaxAmount and the price', () => {
-    const r = coretime('ondemand', '--max-amount', '5000000')
+  test('error: max amount below the spot price reports SpotPriceHigherThanMaxAmount and the price', async () => {
+    const r = await run('ondemand', '--max-amount', '5000000')
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('SpotPriceHigherThanMaxAmount')
     expect(r.stdout).toContain('would have cost 0.001 DOT (10000000 planck)')
-    const j = coretime('ondemand', '--max-amount', '0.0005 DOT', '--json')
+    const j = await run('ondemand', '--max-amount', '0.0005 DOT', '--json')
     expect(j.code).toBe(1)
     // the rejected order reverts: the traffic it reports is the unchanged one, never ""
     expect(JSON.parse(j.stdout).orders).toEqual([
@@ -53,11 +53,11 @@ describe('coretime ondemand', () => {
     })
   })
 
-  test('error: credits and queue-full rejections exit 1', () => {
-    const c = coretime('ondemand', '--pay', 'credits', '--credits', '1')
+  test('error: credits and queue-full rejections exit 1', async () => {
+    const c = await run('ondemand', '--pay', 'credits', '--credits', '1')
     expect(c.code).toBe(1)
     expect(c.stdout).toContain('InsufficientCredits')
-    const q = coretime('ondemand', '--queue-capacity', '3', '--queue-size', '3')
+    const q = await run('ondemand', '--queue-capacity', '3', '--queue-size', '3')
     expect(q.code).toBe(1)
     expect(q.stdout).toContain('QueueFull')
   })
@@ -82,8 +82,8 @@ describe('coretime ondemand', () => {
     [['--queue-size', '20', '--queue-capacity', '10'], '--queue-size: 20 orders do not fit'],
     [['--network', 'rococo'], '--network: expected "polkadot" or "kusama"'],
     [['--pay', 'cash'], '--pay: expected balance, keep-alive or credits'],
-  ])('error: bad input %j gets one line naming it', (args, message) => {
-    const r = coretime('ondemand', ...args)
+  ])('error: bad input %j gets one line naming it', async (args, message) => {
+    const r = await run('ondemand', ...args)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(message)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
@@ -91,8 +91,8 @@ describe('coretime ondemand', () => {
 })
 
 describe('coretime ondemand --blocks', () => {
-  test('default: demand within the pool pays the base fee and is served two blocks later', () => {
-    const r = coretime('ondemand', '--blocks', '10', '--per-block', '2', '--pool-cores', '2', '--json')
+  test('default: demand within the pool pays the base fee and is served two blocks later', async () => {
+    const r = await run('ondemand', '--blocks', '10', '--per-block', '2', '--pool-cores', '2', '--json')
     expect(r.code).toBe(0)
     const j = JSON.parse(r.stdout)
     expect(j.placed).toBe(20)
@@ -100,8 +100,8 @@ describe('coretime ondemand --blocks', () => {
     expect(j.paid).toBe(String(20n * 10_000_000n))
   })
 
-  test('behavior: a queue filling above target raises the price', () => {
-    const r = coretime(
+  test('behavior: a queue filling above target raises the price', async () => {
+    const r = await run(
       'ondemand',
       '--blocks',
       '20',
@@ -118,11 +118,11 @@ describe('coretime ondemand --blocks', () => {
     expect(r.stdout).toContain('QueueFull')
   })
 
-  test('error: bad simulation inputs', () => {
-    const r = coretime('ondemand', '--blocks', '0')
+  test('error: bad simulation inputs', async () => {
+    const r = await run('ondemand', '--blocks', '0')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--blocks: must be at least 1')
-    expect(coretime('ondemand', '--blocks', '5', '--pool-cores', 'x').stderr).toContain(
+    expect((await run('ondemand', '--blocks', '5', '--pool-cores', 'x')).stderr).toContain(
       '--pool-cores: expected a whole number',
     )
   })

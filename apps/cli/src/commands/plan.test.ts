@@ -3,31 +3,31 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 // Seed 002's broker.saleInfo (docs.polkadot.com "Coretime Renewal").
 const SALEINFO = JSON.stringify(SaleInfo.seedExample)
 const base = ['plan', '--para', '2000', '--saleinfo', SALEINFO, '--reference-time', '2025-04-29T00:00:00Z']
 
 describe('coretime plan', () => {
-  test("default: the seed's hints — 322845 when the core expires in the current sale, 327885 when renewed — and dated phases", () => {
-    const cur = coretime(...base, '--current', '--json')
+  test("default: the seed's hints — 322845 when the core expires in the current sale, 327885 when renewed — and dated phases", async () => {
+    const cur = await run(...base, '--current', '--json')
     expect(cur.code).toBe(0)
     const c = JSON.parse(cur.stdout)
     expect(c.workloadEndHint.timeslice).toBe(322845)
-    const ren = JSON.parse(coretime(...base, '--renewed', '--json').stdout)
+    const ren = JSON.parse((await run(...base, '--renewed', '--json')).stdout)
     expect(ren.workloadEndHint.timeslice).toBe(327885)
     expect(ren.phases).toHaveLength(8)
     for (const p of ren.phases) {
       expect(p.start.date).toMatch(/^20\d\d-\d\d-\d\dT/)
       expect(p.end.date).toMatch(/^20\d\d-\d\d-\d\dT/)
     }
-    const text = coretime(...base, '--renewed')
+    const text = await run(...base, '--renewed')
     expect(text.stdout).toContain('workload_end_hint: 327885')
     expect(text.stdout).toMatch(/current leadin\s+2025-04-29T00:00:00Z/)
   })
 
-  test('args: a saved snapshot picks the core from the workplan and the hint from it (renewed)', () => {
+  test('args: a saved snapshot picks the core from the workplan and the hint from it (renewed)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coretime-plan-'))
     const file = join(dir, 'snapshot.json')
     writeFileSync(
@@ -43,7 +43,7 @@ describe('coretime plan', () => {
         reference: { block: 1544949, time: '2025-04-29T00:00:00Z' },
       }),
     )
-    const r = coretime('plan', '--para', '2000', '--snapshot', file, '--json')
+    const r = await run('plan', '--para', '2000', '--snapshot', file, '--json')
     expect(r.code).toBe(0)
     const p = JSON.parse(r.stdout)
     expect(p.core).toBe(48)
@@ -56,7 +56,7 @@ describe('coretime plan', () => {
     )
   })
 
-  test("behavior: the core it would renew holds another task's renewal record: warns and names the right core", () => {
+  test("behavior: the core it would renew holds another task's renewal record: warns and names the right core", async () => {
     // Para 2000 moved to core 50 for the next region; core 48 (where its workplan entry was read)
     // still holds task 3000's pending record at the same region begin.
     const dir = mkdtempSync(join(tmpdir(), 'coretime-plan-'))
@@ -75,13 +75,13 @@ describe('coretime plan', () => {
         reference: { block: 1544949, time: '2025-04-29T00:00:00Z' },
       }),
     )
-    const r = coretime('plan', '--para', '2000', '--snapshot', file)
+    const r = await run('plan', '--para', '2000', '--snapshot', file)
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(
       "ForeignRenewalRecord: core 48 at when=327885 holds task 3000's renewal record",
     )
     expect(r.stdout).toContain('enable_auto_renew(core 50, task 2000, workload_end_hint 327885)')
-    const j = JSON.parse(coretime('plan', '--para', '2000', '--snapshot', file, '--json').stdout)
+    const j = JSON.parse((await run('plan', '--para', '2000', '--snapshot', file, '--json')).stdout)
     expect(j.warnings.find((w: { code: string }) => w.code === 'ForeignRenewalRecord').action).toEqual({
       call: 'enableAutoRenew',
       core: 50,
@@ -90,11 +90,11 @@ describe('coretime plan', () => {
     })
   })
 
-  test('error: missing reference time, malformed saleinfo, wrong para id, conflicting flags', () => {
-    const noRef = coretime('plan', '--para', '2000', '--saleinfo', SALEINFO)
+  test('error: missing reference time, malformed saleinfo, wrong para id, conflicting flags', async () => {
+    const noRef = await run('plan', '--para', '2000', '--saleinfo', SALEINFO)
     expect(noRef.code).toBe(2)
     expect(noRef.stderr).toContain('--reference-time: required')
-    const bad = coretime(
+    const bad = await run(
       'plan',
       '--para',
       '2000',
@@ -104,11 +104,11 @@ describe('coretime plan', () => {
       '2025-04-29',
     )
     expect(bad.stderr).toBe('coretime: --saleinfo: saleinfo.leadinLength: missing\n')
-    const para = coretime(...base.map((a) => (a === '2000' ? '-1' : a)))
+    const para = await run(...base.map((a) => (a === '2000' ? '-1' : a)))
     expect(para.code).toBe(2)
     expect(para.stderr).toContain('--para')
-    expect(coretime(...base, '--renewed', '--current').stderr).toContain('at most one of')
-    expect(coretime('plan', '--para', '2000', '--snapshot', '/nonexistent.json').stderr).toContain(
+    expect((await run(...base, '--renewed', '--current')).stderr).toContain('at most one of')
+    expect((await run('plan', '--para', '2000', '--snapshot', '/nonexistent.json')).stderr).toContain(
       'cannot read',
     )
   })

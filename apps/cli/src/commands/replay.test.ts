@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 const FIXTURES = fileURLToPath(new URL('../../../../test-fixtures/conformance/', import.meta.url))
 const fixture = (name: string): string => join(FIXTURES, name)
@@ -19,8 +19,8 @@ const load = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8'))
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\bat .*\.(ts|js):\d+/)
 
 describe('coretime replay', () => {
-  test('default: a readable summary of steps, events, sale and balances', () => {
-    const r = coretime('replay', fixture('renewal_works.json'))
+  test('default: a readable summary of steps, events, sale and balances', async () => {
+    const r = await run('replay', fixture('renewal_works.json'))
     expect(r.code).toBe(0)
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/^renewal_works: 8 calls, blocks 0 to 12/)
@@ -32,8 +32,8 @@ describe('coretime replay', () => {
     expect(r.stdout).toContain('1: 99690')
   })
 
-  test('args: --json prints the coretime-trace-result/1 object', () => {
-    const r = coretime('replay', fixture('renewal_works.json'), '--json')
+  test('args: --json prints the coretime-trace-result/1 object', async () => {
+    const r = await run('replay', fixture('renewal_works.json'), '--json')
     expect(r.code).toBe(0)
     const j = JSON.parse(r.stdout)
     expect(Object.keys(j)).toEqual(['format', 'steps', 'events', 'assignments', 'state'])
@@ -44,59 +44,59 @@ describe('coretime replay', () => {
     expect(j.state.block).toBe(12)
   })
 
-  test('behavior: long lists stay on one short line; the rest are counted', () => {
+  test('behavior: long lists stay on one short line; the rest are counted', async () => {
     const t = load('purchase_works.json')
     t.balances = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`account-${i}`, '1000000000000']))
-    const r = coretime('replay', temp(t))
+    const r = await run('replay', temp(t))
     expect(r.code).toBe(0)
     const line = r.stdout.split('\n').find((l) => l.includes('balances')) ?? ''
     expect(line).toMatch(
       /^ {2}balances +account-0: 1000000000000, .* \(planck\), … \d+ more \(--json lists all\)$/,
     )
     expect(line.length).toBeLessThanOrEqual(110)
-    expect(coretime('replay', fixture('renewal_works.json')).stdout).toMatch(
+    expect((await run('replay', fixture('renewal_works.json'))).stdout).toMatch(
       /events +22 \(HistoryInitialized 7, Renewable 3, SaleInitialized 3, CoreAssigned 2, Renewed 2, … 5 more\)\n/,
     )
   })
 
-  test('args: --check exits 0 when every expectation holds', () => {
-    const r = coretime('replay', fixture('renewal_works.json'), '--check')
+  test('args: --check exits 0 when every expectation holds', async () => {
+    const r = await run('replay', fixture('renewal_works.json'), '--check')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/expectations: all \d+ hold/)
   })
 
-  test('behavior: --check on a file without expect says so and exits 0', () => {
+  test('behavior: --check on a file without expect says so and exits 0', async () => {
     const t = load('purchase_works.json')
     delete t.expect
-    const r = coretime('replay', temp(t), '--check')
+    const r = await run('replay', temp(t), '--check')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('has no expect section; nothing to check')
   })
 
-  test('error: --check exits 1 and prints each mismatch with its path', () => {
+  test('error: --check exits 1 and prints each mismatch with its path', async () => {
     const t = load('renewal_works.json')
     t.expect.after[0].state.balances['1'] = '99901'
     t.expect.steps[4].error = 'SoldOut'
-    const r = coretime('replay', temp(t), '--check')
+    const r = await run('replay', temp(t), '--check')
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('steps[4].error: expected SoldOut, got TooEarly')
     expect(r.stdout).toContain('after[step 2].balances["1"]: expected "99901", got "99900"')
     expect(r.stdout).toContain('expectations: 2 mismatches')
   })
 
-  test('error: --json --check keeps stdout pure JSON and reports on stderr', () => {
+  test('error: --json --check keeps stdout pure JSON and reports on stderr', async () => {
     const t = load('purchase_works.json')
     t.expect.events = [{ name: 'CoreAssigned', block: 6, data: { core: 1 } }]
-    const r = coretime('replay', temp(t), '--json', '--check')
+    const r = await run('replay', temp(t), '--json', '--check')
     expect(r.code).toBe(1)
     expect(JSON.parse(r.stdout).format).toBe('coretime-trace-result/1')
     expect(r.stderr).toMatch(/^events\[0\]: expected CoreAssigned \(block 6, data \{"core":1\}\), got /)
   })
 
-  test('error: a malformed step exits 2 naming the step and the field', () => {
+  test('error: a malformed step exits 2 naming the step and the field', async () => {
     const t = load('renewal_works.json')
     t.steps[2].args.priceLimit = 100000
-    const r = coretime('replay', temp(t))
+    const r = await run('replay', temp(t))
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr.trim()).toMatch(
@@ -105,12 +105,12 @@ describe('coretime replay', () => {
     noStack(r.stderr)
   })
 
-  test('error: several problems are all listed; nothing runs', () => {
+  test('error: several problems are all listed; nothing runs', async () => {
     const t = load('renewal_works.json')
     t.steps[1].call = 'startSale'
     t.steps[7].block = 3
     delete t.steps[3].args.finality
-    const r = coretime('replay', temp(t), '--check')
+    const r = await run('replay', temp(t), '--check')
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toContain('3 problems, nothing was run')
@@ -127,22 +127,22 @@ describe('coretime replay', () => {
     ['empty', '', /is empty; expected a coretime-trace\/1 JSON file/],
     ['blank', '  \n', /is empty/],
     ['a JSON string', '"hello"', /: \(file\): expected a JSON object, got string "hello"/],
-  ])('error: a file that is %s gets one clear line', (_, content, message) => {
-    const r = coretime('replay', temp(content))
+  ])('error: a file that is %s gets one clear line', async (_, content, message) => {
+    const r = await run('replay', temp(content))
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     noStack(r.stderr)
   })
 
-  test('error: a file that does not exist', () => {
-    const r = coretime('replay', join(dir, 'missing.json'))
+  test('error: a file that does not exist', async () => {
+    const r = await run('replay', join(dir, 'missing.json'))
     expect(r.code).toBe(2)
     expect(r.stderr.trim()).toBe(`coretime: cannot read ${join(dir, 'missing.json')}: no such file`)
   })
 
-  test('error: no file argument', () => {
-    const r = coretime('replay')
+  test('error: no file argument', async () => {
+    const r = await run('replay')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("missing required argument 'file'")
   })

@@ -5,7 +5,7 @@ import { readSnapshot } from '@coretime/chain/node'
 import { sample } from '@coretime/chain/testing'
 import { describe, expect, test } from 'vitest'
 import { coretimeAsync, haveMetadata, testNodes, urlArgs } from '../chain/run.test-util'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 const startBoth = testNodes()
 const tmp = () => mkdtempSync(join(tmpdir(), 'ct-snapshot-'))
@@ -30,7 +30,7 @@ describe.skipIf(!haveMetadata())('coretime snapshot (local test node)', () => {
     const n = await startBoth()
     const out = join(tmp(), 'dot.json')
     expect((await coretimeAsync(['snapshot', '-o', out, ...urlArgs(n)])).code).toBe(0)
-    const r = coretime('simulate', '--from', out, '--sales', '3', '--json')
+    const r = await run('simulate', '--from', out, '--sales', '3', '--json')
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     const result = JSON.parse(r.stdout)
@@ -87,13 +87,13 @@ describe.skipIf(!haveMetadata())('coretime snapshot (local test node)', () => {
     expect(readdirSync(dir)).toEqual([])
   })
 
-  test('error: -o is required', () => {
-    const r = coretime('snapshot')
+  test('error: -o is required', async () => {
+    const r = await run('snapshot')
     expect(r.code).toBe(2)
     expect(r.stderr).toContain("required option '-o, --output <file>' not specified")
   })
 
-  test('error: an unusable -o is refused before the chain is read (no endpoint is contacted)', () => {
+  test('error: an unusable -o is refused before the chain is read (no endpoint is contacted)', async () => {
     const dir = tmp()
     const nowhere = [
       '--coretime-url',
@@ -109,7 +109,7 @@ describe.skipIf(!haveMetadata())('coretime snapshot (local test node)', () => {
       [dir, `coretime: -o: cannot write ${dir}: it is a directory\n`],
       [missing, `coretime: -o: cannot write ${missing}: no such directory\n`],
     ] as const) {
-      const r = coretime('snapshot', '-o', out, ...nowhere)
+      const r = await run('snapshot', '-o', out, ...nowhere)
       expect(r.code).toBe(2)
       expect(r.stdout).toBe('')
       expect(r.stderr).toBe(line)

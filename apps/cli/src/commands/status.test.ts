@@ -6,7 +6,7 @@ import { writeSnapshot } from '@coretime/chain/node'
 import { sample } from '@coretime/chain/testing'
 import { describe, expect, test } from 'vitest'
 import { coretimeAsync, haveMetadata, testNodes, urlArgs } from '../chain/run.test-util'
-import { coretime } from '../testing/spawn'
+import { run } from '../testing/run'
 
 const startBoth = testNodes()
 
@@ -58,26 +58,26 @@ describe.skipIf(!haveMetadata())('coretime status (local test node)', () => {
 })
 
 describe('coretime status --snapshot', () => {
-  test('default: offline, from a file', () => {
+  test('default: offline, from a file', async () => {
     const f = join(mkdtempSync(join(tmpdir(), 'ct-status-')), 's.json')
     writeSnapshot(f, sample)
-    const r = coretime('status', '--snapshot', f)
+    const r = await run('status', '--snapshot', f)
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/cores\s+3 of 20 sold/)
   })
 
-  test('error: a bad snapshot file names the field', () => {
+  test('error: a bad snapshot file names the field', async () => {
     const f = join(mkdtempSync(join(tmpdir(), 'ct-status-')), 's.json')
     const plain = Snapshot.toPlain(sample) as { network: string }
     plain.network = 'westend'
     writeFileSync(f, JSON.stringify(plain))
-    const r = coretime('status', '--snapshot', f)
+    const r = await run('status', '--snapshot', f)
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^coretime: --snapshot: .*s\.json: network: /)
   })
 
-  test('error: a bad endpoint flag', () => {
-    const r = coretime('status', '--coretime-url', 'http://x')
+  test('error: a bad endpoint flag', async () => {
+    const r = await run('status', '--coretime-url', 'http://x')
     expect(r.code).toBe(2)
     expect(r.stderr).toBe('coretime: --coretime-url: expected a ws:// or wss:// URL, got "http://x"\n')
   })
@@ -97,10 +97,10 @@ describe.skipIf(!haveMetadata())('coretime plan --para (chain state)', () => {
     expect(p.prices.renewalPrice).toBe('1300000000000')
   })
 
-  test('args: --snapshot with a coretime-snapshot/1 file, offline', () => {
+  test('args: --snapshot with a coretime-snapshot/1 file, offline', async () => {
     const f = join(mkdtempSync(join(tmpdir(), 'ct-plan-')), 's.json')
     writeSnapshot(f, sample)
-    const r = coretime('plan', '--para', '2030', '--snapshot', f, '--json')
+    const r = await run('plan', '--para', '2030', '--snapshot', f, '--json')
     expect(r.stderr).toBe('')
     const p = JSON.parse(r.stdout)
     expect(p.core).toBe(11)
