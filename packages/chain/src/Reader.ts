@@ -134,8 +134,12 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
           },
         ),
       )
+    // why the socket failed, as the WebSocket's error event tells it (Node's `ws` does; browsers do not)
+    let reason: string | undefined
     const provider = getWsProvider(url, {
-      websocketClass: jsonOnly(WebSocketImpl, badAnswer),
+      websocketClass: jsonOnly(WebSocketImpl, badAnswer, (why) => {
+        reason ??= why
+      }),
       onStatusChanged: (s) => {
         if (s.type === 'CONNECTED') connected = true
         else if (s.type === 'ERROR' || s.type === 'CLOSE')
@@ -145,7 +149,10 @@ const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
                   'Disconnected',
                   `${label} endpoint ${url} dropped the connection while ${stepOf(label)}`,
                 )
-              : new ConnectionError('Unreachable', `cannot connect to the ${label} endpoint ${url}`),
+              : new ConnectionError(
+                  'Unreachable',
+                  `cannot connect to the ${label} endpoint ${url}${reason ? `: ${reason}` : ''}`,
+                ),
           )
       },
     })
@@ -251,7 +258,11 @@ const inert = (base: Provider): { provider: Provider; kill: () => void } => {
  * The WebSocket class with its `message` listeners guarded: a frame that is not JSON is reported
  * and dropped (polkadot-api would throw from the socket's handler and crash the process).
  */
-const jsonOnly = (Base: WebSocketClass, onBad: (msg: string) => void): WebSocketClass => {
+const jsonOnly = (
+  Base: WebSocketClass,
+  onBad: (msg: string) => void,
+  onError: (reason: string) => void = () => {},
+): WebSocketClass => {
   type Listener = (e: { data: unknown }) => void
   const Guarded = class extends (Base as unknown as new (
     ...a: unknown[]
@@ -260,6 +271,14 @@ const jsonOnly = (Base: WebSocketClass, onBad: (msg: string) => void): WebSocket
     removeEventListener(type: string, l: unknown, o?: unknown): void
   }) {
     readonly #wrapped = new Map<unknown, Listener>()
+    constructor(...a: unknown[]) {
+      super(...a)
+      // first, before the provider's own listeners, so the reason is known when it reports the failure
+      super.addEventListener('error', (e: unknown) => {
+        const why = connectFailure(e)
+        if (why) onError(why)
+      })
+    }
     override addEventListener(type: string, listener: unknown, options?: unknown): void {
       if (type !== 'message' || typeof listener !== 'function') {
         super.addEventListener(type, listener, options)
@@ -285,6 +304,27 @@ const jsonOnly = (Base: WebSocketClass, onBad: (msg: string) => void): WebSocket
     }
   }
   return Guarded as unknown as WebSocketClass
+}
+
+/**
+ * Why a WebSocket could not connect, in words, from its error event (`ws` passes the Node error):
+ * refused, not a WebSocket server (an HTTP answer to the upgrade), a TLS failure, an unknown host.
+ */
+export const connectFailure = (event: unknown): string | undefined => {
+  const err = ((event as { error?: unknown })?.error ?? event) as { code?: unknown; message?: unknown }
+  const code = typeof err?.code === 'string' ? err.code : ''
+  const message = String(err?.message ?? (event as { message?: unknown })?.message ?? '')
+  if (code === 'ECONNREFUSED') return 'connection refused (nothing listens there)'
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'unknown host'
+  if (code === 'ECONNRESET') return 'the connection was reset'
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT') return 'host unreachable'
+  const http = /Unexpected server response: (\d+)/.exec(message)
+  if (http) return `not a WebSocket server (it answered the upgrade with HTTP ${http[1]})`
+  if (/SSL|TLS|CERT|EPROTO|certificate|wrong version number|self[- ]signed/i.test(`${code} ${message}`))
+    return `TLS handshake failed (${code || message.split('\n')[0]})`
+  if (/Invalid WebSocket frame|Invalid Sec-WebSocket-Accept|Invalid status|Parse Error/i.test(message))
+    return `not a WebSocket server (${message.split('\n')[0]})`
+  return code || message.split('\n')[0] || undefined
 }
 
 /** A polkadot-api failure while reading `item` (an error answer, or bytes that do not decode). */

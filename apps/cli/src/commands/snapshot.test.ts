@@ -57,7 +57,9 @@ describe.skipIf(!haveMetadata())('coretime snapshot (local test node)', () => {
     expect(r.stderr).toMatch(
       /dropped the connection while reading Broker\.\w+; retrying in 1 s \(attempt 2 of 2\)\n/,
     )
-    expect(r.stderr).toMatch(/\ncoretime: cannot connect to the coretime endpoint ws:\/\/127\.0\.0\.1:\d+\n$/)
+    expect(r.stderr).toMatch(
+      /\ncoretime: cannot connect to the coretime endpoint ws:\/\/127\.0\.0\.1:\d+: connection refused \(nothing listens there\)\n$/,
+    )
     expect(readdirSync(dir)).toEqual([])
   })
 

@@ -112,6 +112,8 @@ describe.skipIf(!haveMetadata())('coretime plan --para (chain state)', () => {
     await n.relay.close()
     const r = await coretimeAsync(['plan', '--para', '2031', ...urlArgs(n), '--retries', '0'])
     expect(r.code).toBe(3)
-    expect(r.stderr).toMatch(/^coretime: cannot connect to the relay endpoint ws:\/\/127\.0\.0\.1:\d+\n$/)
+    expect(r.stderr).toMatch(
+      /^coretime: cannot connect to the relay endpoint ws:\/\/127\.0\.0\.1:\d+: connection refused \(nothing listens there\)\n$/,
+    )
   })
 })
