@@ -53,7 +53,7 @@ export const transferRegion = (
  * dispatchable_impls.rs `force_unpool_region`: withdraw a provisional pool contribution from the
  * timeslices not yet committed.
  */
-const forceUnpool = (
+export const forceUnpool = (
   s: BrokerState,
   regionId: RegionId,
   region: RegionRecord,

@@ -66,7 +66,7 @@ export const POOL_ALL: Schedule = Object.freeze([
 const I32_MAX = 2147483647
 const I32_MIN = -2147483648
 /** i32 `saturating_add` result. */
-export const satI32 = (v: number): number => (v > I32_MAX ? I32_MAX : v < I32_MIN ? I32_MIN : v)
+export const satI32 = (v: number): number => (v > I32_MAX ? I32_MAX : v < I32_MIN ? I32_MIN : v | 0) // `| 0`: an i32 has no −0
 
 /** `InstaPoolIo[when] += (private, system)`, each saturating as i32. */
 export const ioAdd = (s: BrokerState, when: Timeslice, privateDelta: number, systemDelta: number): void => {

@@ -1,5 +1,7 @@
 export * as Broker from './Broker'
 export * as CoreMask from './CoreMask'
+export * as BrokerMigration from './Migration'
+export * as RegionNft from './Nft'
 export * as PriceAdapter from './PriceAdapter'
 export * as RegionId from './RegionId'
 export * as Renewal from './Renewal'

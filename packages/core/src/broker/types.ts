@@ -264,7 +264,13 @@ export const BROKER_ERRORS = [
 ] as const
 
 /** Errors from outside the pallet a call can hit: origin, tokens, the runtime's call filter. */
-export const SYSTEM_ERRORS = ['BadOrigin', 'FundsUnavailable', 'BelowMinimum', 'CallFiltered'] as const
+export const SYSTEM_ERRORS = [
+  'BadOrigin',
+  'FundsUnavailable',
+  'BelowMinimum',
+  'CallFiltered',
+  'Unsupported',
+] as const
 
 export type BrokerErrorCode = (typeof BROKER_ERRORS)[number] | (typeof SYSTEM_ERRORS)[number]
 

@@ -85,6 +85,52 @@ describe('pallet tests (more pallet-broker unit tests as traces, test-fixtures/p
   }
 })
 
+/** The engine tests that transcribe tests.rs where a trace cannot (NFT calls, storage writes, migrations). */
+const engineTests = import.meta.glob<string>('../broker/palletTests.test.ts', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+})
+
+describe("tests.rs coverage (how many of the pallet's unit tests are transcribed)", () => {
+  const list = palletTestFiles.get('tests-rs.txt') ?? ''
+  const names = list
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+  const engineSource = Object.values(engineTests).join('\n')
+  const where = (name: string): string | null =>
+    fixtureFiles.has(`${name}.json`)
+      ? 'test-fixtures/conformance'
+      : palletTestFiles.has(`${name}.json`)
+        ? 'test-fixtures/pallet-tests'
+        : engineSource.includes(`test('${name}',`)
+          ? 'packages/core/src/broker/palletTests.test.ts'
+          : null
+
+  const missing = names.filter((n) => where(n) === null)
+  const byPlace = new Map<string, number>()
+  for (const n of names) {
+    const w = where(n)
+    if (w) byPlace.set(w, (byPlace.get(w) ?? 0) + 1)
+  }
+  const report = `${names.length - missing.length} of ${names.length} tests transcribed (${[...byPlace]
+    .map(([w, k]) => `${k} in ${w}`)
+    .join(', ')})`
+
+  // the title is the report: `npm test` prints how many of tests.rs's tests have a transcription
+  test(`behavior: tests.rs — ${report}`, () => {
+    expect(names.length).toBeGreaterThanOrEqual(72)
+    expect(missing).toEqual([])
+  })
+
+  test('error: a name with no transcription is reported missing', () => {
+    expect(where('no_such_pallet_test')).toBeNull()
+    expect(where('force_transfer_works')).toBe('test-fixtures/pallet-tests')
+    expect(where('mutate_operations_work')).toBe('packages/core/src/broker/palletTests.test.ts')
+  })
+})
+
 describe('conformance fixtures', () => {
   test.skipIf(sharedFiles.size === 0)(
     'behavior: identical to ../shared/conformance (skipped when absent)',
