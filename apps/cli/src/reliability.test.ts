@@ -326,3 +326,40 @@ describe('CLI defects (issue 17)', () => {
     expect(r.stderr).not.toMatch(/discriminator|nonoptional|Invalid input/)
   })
 })
+
+describe('output width (issue 17)', () => {
+  const lines = (text: string) => text.replace(/\n$/, '').split('\n')
+  const onTerminal = async <T>(width: number, f: () => Promise<T>): Promise<T> => {
+    const out = process.stdout as { isTTY?: boolean; columns?: number }
+    const before = { isTTY: out.isTTY, columns: out.columns }
+    out.isTTY = true
+    out.columns = width
+    try {
+      return await f()
+    } finally {
+      out.isTTY = before.isTTY
+      out.columns = before.columns
+    }
+  }
+
+  test('default: plan (and status) within 80 columns off a terminal', async () => {
+    const f = snapshotFile()
+    const plan = await run('plan', '--para', '2031', '--snapshot', f)
+    expect(plan.code).toBe(0)
+    expect(lines(plan.stdout).length).toBeGreaterThan(30)
+    for (const l of lines(plan.stdout)) expect(l.length, l).toBeLessThanOrEqual(80)
+    // a phase's end continues under its start
+    expect(plan.stdout).toMatch(/\n {2}current region {5}\S+ +block \d+ timeslice \d+ {2}→\n {21}\S+ +block/)
+    const status = await run('status', '--snapshot', f)
+    for (const l of lines(status.stdout)) expect(l.length, l).toBeLessThanOrEqual(80)
+  })
+
+  test('args: on a wider terminal plan uses its width; on a narrow one it stays within it', async () => {
+    const f = snapshotFile()
+    const wide = await onTerminal(160, () => run('plan', '--para', '2031', '--snapshot', f))
+    expect(Math.max(...lines(wide.stdout).map((l) => l.length))).toBeGreaterThan(80)
+    for (const l of lines(wide.stdout)) expect(l.length).toBeLessThanOrEqual(160)
+    const narrow = await onTerminal(60, () => run('plan', '--para', '2031', '--snapshot', f))
+    for (const l of lines(narrow.stdout)) expect(l.length, l).toBeLessThanOrEqual(60)
+  })
+})

@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import { UsageError } from '../errors'
 import { networkChoices, parseAmount, parseCount, parseNetwork } from '../flags'
 import { printJson, showAmount } from '../print'
+import { columns, wrap } from '../width'
 import { type Gathered, gather, parseTime } from './plan'
 
 type Options = {
@@ -177,7 +178,7 @@ export const autorenew = (opts: Options): void => {
     `  total                  ${showAmount(s.funds.total, token)}`,
     ...(warnings.length ? ['warnings:', ...warnings.map((w) => `  ! ${w}`)] : []),
   ]
-  process.stdout.write(`${out.join('\n')}\n`)
+  process.stdout.write(`${wrap(out.join('\n'), columns())}\n`)
 }
 
 /**

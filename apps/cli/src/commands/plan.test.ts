@@ -77,10 +77,10 @@ describe('coretime plan', () => {
     )
     const r = await run('plan', '--para', '2000', '--snapshot', file)
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain(
-      "ForeignRenewalRecord: core 48 at when=327885 holds task 3000's renewal record",
-    )
-    expect(r.stdout).toContain('enable_auto_renew(core 50, task 2000, workload_end_hint 327885)')
+    // the text follows the terminal's width (80 columns here): read it with the line breaks undone
+    const text = r.stdout.replace(/\n\s+/g, ' ')
+    expect(text).toContain("ForeignRenewalRecord: core 48 at when=327885 holds task 3000's renewal record")
+    expect(text).toContain('enable_auto_renew(core 50, task 2000, workload_end_hint 327885)')
     const j = JSON.parse((await run('plan', '--para', '2000', '--snapshot', file, '--json')).stdout)
     expect(j.warnings.find((w: { code: string }) => w.code === 'ForeignRenewalRecord').action).toEqual({
       call: 'enableAutoRenew',

@@ -8,6 +8,7 @@ import { plannerInput, toPlannerSnapshot } from '../chain/planner'
 import { fsReason, UsageError } from '../errors'
 import { networkChoices, parseAmount, parseCount, parseNetwork, parsePercent } from '../flags'
 import { printJson, showAmount } from '../print'
+import { columns, defaultHang, wrap } from '../width'
 
 /** A flag holding JSON inline (`{...}`) or a path to a JSON file. */
 export const readJson = (flag: string, value: string): unknown => {
@@ -345,5 +346,8 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
     out.push('warnings:')
     for (const w of p.warnings) out.push(`  ! ${w.code}: ${w.message}`)
   }
-  process.stdout.write(`${out.join('\n')}\n`)
+  // within the terminal's width (80 off a terminal); a phase's end continues under its start
+  process.stdout.write(
+    `${wrap(out.join('\n'), columns(), (l) => (/^ {2}\S+ \S+ +\d{4}-/.test(l) ? 21 : defaultHang(l)))}\n`,
+  )
 }

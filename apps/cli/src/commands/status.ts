@@ -5,6 +5,7 @@ import { addLiveOptions, type LiveOptions, loadSnapshot, readLive } from '../cha
 import { UsageError } from '../errors'
 import { networkChoices } from '../flags'
 import { printJson, showAmount } from '../print'
+import { columns, wrap } from '../width'
 
 type Options = LiveOptions & { snapshot?: string; json?: boolean }
 
@@ -63,5 +64,5 @@ export const status = async (opts: Options, cmd?: Command): Promise<void> => {
       ? `on-demand: base fee ${amount(v.onDemand.baseFee)}, ${v.onDemand.queued} queued, ${v.onDemand.numCores} cores on the relay`
       : 'on-demand: not read (no relay endpoint)',
   )
-  process.stdout.write(`${out.join('\n')}\n`)
+  process.stdout.write(`${wrap(out.join('\n'), columns())}\n`)
 }
