@@ -330,7 +330,7 @@ describe('CLI defects (issue 17)', () => {
 describe('output width (issue 17)', () => {
   const lines = (text: string) => text.replace(/\n$/, '').split('\n')
   const onTerminal = async <T>(width: number, f: () => Promise<T>): Promise<T> => {
-    const out = process.stdout as { isTTY?: boolean; columns?: number }
+    const out = process.stdout as { isTTY?: boolean | undefined; columns?: number | undefined }
     const before = { isTTY: out.isTTY, columns: out.columns }
     out.isTTY = true
     out.columns = width
