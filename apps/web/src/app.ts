@@ -1,9 +1,11 @@
 import { liveLoader } from './live'
 import type { Request, Response } from './protocol'
 import { createRunner, type RunnerState, type WorkerLike } from './runner'
+import type { Loaded } from './snapshot'
 import { defaults, type ViewState } from './state'
 import { createStore } from './store'
 import { h } from './ui/dom'
+import { nowCard } from './ui/nowCard'
 import {
   agentFields,
   chainFields,
@@ -95,6 +97,8 @@ export const mount = (root: HTMLElement): void => {
     Array.from({ length: Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)) }, newWorker),
   )
   const results = resultsView(store)
+  const now = nowCard()
+  results.element.prepend(now.element)
 
   // ---- header, notices, inputs -------------------------------------------------------------
   const notice = h('div', { class: 'notice', role: 'status', 'data-testid': 'notice', hidden: true })
@@ -114,7 +118,11 @@ export const mount = (root: HTMLElement): void => {
     origin.textContent = message
     origin.classList.toggle('failed', !ok)
   }
-  const replace = (next: ViewState) => store.set(() => next)
+  // a snapshot or a live read: the inputs start from it, and "Now" shows where its sale stands
+  const replace = (loaded: Extract<Loaded, { ok: true }>) => {
+    store.set(() => loaded.state)
+    import('./now').then(({ nowOf }) => now.show(nowOf(loaded.snapshot)))
+  }
   const live = liveLoader(() => store.get(), replace, reportLoad)
   refreshers.push(live.refresh)
   const copyBtn = h('button', { type: 'button', 'data-action': 'copy' }, 'Copy link')

@@ -67,7 +67,7 @@ export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded>
  */
 export const liveLoader = (
   current: () => ViewState,
-  apply: (s: ViewState) => void,
+  apply: (loaded: Extract<Loaded, { ok: true }>) => void,
   report: (message: string, ok: boolean) => void,
 ): { element: HTMLElement; refresh: (s: ViewState) => void } => {
   const field = (id: string, label: string, which: 'coretime' | 'relay') => {
@@ -146,7 +146,7 @@ export const liveLoader = (
     reading = null
     button.textContent = 'Read live state'
     if (r.ok) {
-      apply(r.state)
+      apply(r)
       result.textContent = r.note
     } else {
       result.textContent = ''

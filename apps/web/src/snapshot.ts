@@ -9,7 +9,12 @@ import type { ViewState } from './state'
  * with these values; `coretime simulate --from FILE` continues the exact chain state instead.
  */
 export type Loaded =
-  | { readonly ok: true; readonly state: ViewState; readonly note: string }
+  | {
+      readonly ok: true
+      readonly state: ViewState
+      readonly note: string
+      readonly snapshot: Snapshot.Snapshot
+    }
   | { readonly ok: false; readonly message: string }
 
 const DAY_MS = 86_400_000
@@ -66,5 +71,5 @@ export const fromSnapshot = (
     demand: { ...base.demand, mode: 'constant', renewals: [renewals], purchases: [sale.coresSold] },
   }
   const note = `${source.loaded} ${s.network} at relay block ${relay.block}: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold, ${renewals} renewals due.`
-  return { ok: true, state, note }
+  return { ok: true, state, note, snapshot: s }
 }

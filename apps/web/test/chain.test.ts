@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { displayAmount } from '../src/display'
 import { runView } from '../src/model'
+import { nowOf } from '../src/now'
 import { fromSnapshot } from '../src/snapshot'
 import type { ViewState } from '../src/state'
 import { buildApp, CHROMIUM, hasChromium, launch, serve, waitForDraws } from './harness'
@@ -91,6 +92,42 @@ describe.skipIf(!present)('web app from the chain (chromium)', () => {
     expect(await page.getByTestId('origin').textContent()).toContain(
       `sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold`,
     )
+    await page.close()
+  })
+
+  /** What the Now card must show for a snapshot: chain/Status and core's PriceAdapter, in Node. */
+  const expectNow = async (page: Page, snapshot: typeof sample) => {
+    const want = nowOf(snapshot)
+    const s = want.status.sale
+    if (!s) throw new Error('no sale')
+    const now = page.getByTestId('now')
+    await expect.poll(() => now.isVisible()).toBe(true)
+    const dd = (id: string) => page.locator(`[data-now="${id}"]`).textContent()
+    expect(await dd('price')).toBe(displayAmount(s.priceNow, Token.DOT))
+    expect(await dd('end')).toBe(displayAmount(s.leadinEndPrice, Token.DOT))
+    expect(await dd('cores')).toBe(`${s.coresOffered} / ${s.coresSold} / ${s.coresOffered - s.coresSold}`)
+    expect(await dd('next')).toBe(displayAmount(want.nextEndPrice ?? 0n, Token.DOT))
+    const phase = { interlude: 'Interlude', leadin: 'Lead-in', fixed: 'Fixed price' }[s.phase]
+    expect(await page.getByTestId('now-phase').textContent()).toContain(phase)
+    expect(await page.getByTestId('now-phase').textContent()).toContain(`${s.next[0]?.name} in `)
+    expect(await page.getByTestId('now-dates').locator('li').count()).toBe(s.next.length)
+    expect(await page.locator('[data-testid="now-chart"] canvas').count()).toBe(1)
+  }
+
+  test('default: Load snapshot shows Now — the phase, price, cores and dates of coretime status', async () => {
+    const page = await open()
+    expect(await page.getByTestId('now').isVisible()).toBe(false)
+    await loadFile(page, Snapshot.toJson(sample))
+    await expectNow(page, sample)
+    await page.close()
+  })
+
+  test('error: a snapshot without a sale shows no Now and says why', async () => {
+    const page = await open()
+    const noSale = Snapshot.toJson({ ...sample, broker: { ...sample.broker, saleInfo: null } })
+    await loadFile(page, noSale)
+    await expect.poll(() => page.getByTestId('origin').textContent()).toContain('the chain has no sale yet')
+    expect(await page.getByTestId('now').isVisible()).toBe(false)
     await page.close()
   })
 
@@ -184,6 +221,8 @@ describe.skipIf(!present)('web app from the chain (chromium)', () => {
       if (!expected.ok) throw new Error(expected.message)
       expect(v).toEqual(expected.state)
       expect(await page.getByTestId('live-error').textContent()).toBe('')
+      // Now: the sale the node serves, as coretime status reads it
+      await expectNow(page, served)
       // the page itself spoke JSON-RPC to the node
       expect(n.coretime.requests).toContain('chainHead_v1_storage')
       expect(await endCells(page)).toEqual(runView(v).a.rows.map((r) => fmt(r.endPrice)))

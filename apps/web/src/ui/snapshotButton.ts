@@ -1,13 +1,14 @@
+import type { Loaded } from '../snapshot'
 import type { ViewState } from '../state'
 import { h } from './dom'
 
 /**
- * A "Load snapshot" file input; `apply` receives the new state, `report` a one-line note or error.
+ * A "Load snapshot" file input; `apply` receives what was loaded, `report` a one-line note or error.
  * The snapshot schema (../snapshot) loads only when a file is picked, not with the page.
  */
 export const snapshotButton = (
   current: () => ViewState,
-  apply: (s: ViewState) => void,
+  apply: (loaded: Extract<Loaded, { ok: true }>) => void,
   report: (message: string, ok: boolean) => void,
 ): HTMLElement => {
   const input = h('input', {
@@ -23,7 +24,7 @@ export const snapshotButton = (
     const [{ fromSnapshotText }, text] = await Promise.all([import('../snapshot'), file.text()])
     const r = fromSnapshotText(text, current())
     input.value = ''
-    if (r.ok) apply(r.state)
+    if (r.ok) apply(r)
     report(r.ok ? r.note : r.message, r.ok)
   })
   return h(
