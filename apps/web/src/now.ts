@@ -36,7 +36,15 @@ export const nowOf = (s: Snapshot.Snapshot): NowView => {
     ? { name: next.name, ms: Date.parse(next.at.date) - Date.parse(status.now.date) }
     : null
   if (!sale)
-    return { status, block: status.now.block, curve: [], rotation: 0, close: 0, nextEndPrice: null, countdown }
+    return {
+      status,
+      block: status.now.block,
+      curve: [],
+      rotation: 0,
+      close: 0,
+      nextEndPrice: null,
+      countdown,
+    }
   const rotation = sale.saleStart - (config?.interludeLength ?? 0)
   const close = sale.regionBegin * TS - (config?.advanceNotice ?? 0)
   const blocks = [

@@ -133,10 +133,13 @@ describe.skipIf(!present)('web app from the chain (chromium)', () => {
 
   test('error: a malformed snapshot file shows why and keeps the previous view', async () => {
     const page = await open()
+    const drawn = await drawsOf(page)
     await loadFile(page, Snapshot.toJson(sample))
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="origin"]')?.textContent?.startsWith('Loaded'),
     )
+    // the loaded view's numbers are drawn before the table is read
+    await waitForDraws(page, drawn + 1)
     const before = await stateOf(page)
     const table = await page.locator('table.numbers').textContent()
     const broken = JSON.stringify({

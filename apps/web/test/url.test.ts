@@ -1,3 +1,4 @@
+import { Networks } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { agentDefaults, BOUNDS, defaults, defaultsFor } from '../src/state'
 import { decode, encode, issuesMessage } from '../src/url'
@@ -69,7 +70,7 @@ describe('url.decode', () => {
     ['bump=1.234', 'bump', 'expected a number with at most 2 decimals from 0 to 100, got "1.234"'],
     ['ideal=101', 'ideal', 'expected a number with at most 2 decimals from 0 to 100, got "101"'],
     ['markup=0.5', 'markup', 'expected a number with at most 2 decimals from 1 to 10, got "0.5"'],
-    ['net=westend', 'net', 'expected one of polkadot, kusama, got "westend"'],
+    ['net=westend', 'net', `expected one of ${Networks.names.join(', ')}, got "westend"`],
     ['adapter=Cheap', 'adapter', 'expected one of MinimumPrice, CenterTargetPrice, Linear, got "Cheap"'],
     ['start=2026-13-01', 'start', 'expected a date such as 2026-12-01, got "2026-13-01"'],
     ['ren=1001', 'ren', 'expected comma-separated whole numbers from 0 to 1,000, one per sale, got "1001"'],

@@ -47,7 +47,7 @@ export const nowCard = () => {
     }[sale.phase]
     const open = s.renewalsDue.filter((r) => r.complete).length
     const stat = (k: string, val: string, id: string) =>
-      h('div', { class: 'stat' }, h('dt', {}, k), h('dd', { 'data-now': id }, val))
+      h('div', { class: 'now-stat' }, h('dt', {}, k), h('dd', { 'data-now': id }, val))
     body.replaceChildren(
       h(
         'p',
@@ -62,7 +62,7 @@ export const nowCard = () => {
       ),
       h(
         'dl',
-        { class: 'set' },
+        { class: 'now-set' },
         stat('Price now', f(sale.priceNow), 'price'),
         stat('End price (after the lead-in)', f(sale.leadinEndPrice), 'end'),
         stat(
