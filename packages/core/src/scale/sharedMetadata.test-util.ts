@@ -29,12 +29,26 @@ export type MetadataFile = 'dotCoretime' | 'ksmCoretime' | 'dot' | 'ksm'
 
 export const fileOf = (name: MetadataFile): string => path.resolve(metadataDir, `${name}.scale`)
 
-/** True when the file exists; warns once (visibly) naming the missing path otherwise. */
-export const haveMetadata = (...names: MetadataFile[]): boolean => {
-  const missing = names.map(fileOf).filter((f) => !fs.existsSync(f))
-  if (missing.length > 0) warn(`metadata tests skipped: missing ${missing.join(', ')}`)
-  return missing.length === 0
+/**
+ * The one rule for tests that need something outside the repo: nothing missing → true; something
+ * missing → a visible warning and false (the caller skips), except under `CI=true`, where it throws
+ * so the test file fails instead of passing quietly.
+ */
+export const presentOrSkip = (missing: readonly string[], what: string): boolean => {
+  if (missing.length === 0) return true
+  const why = `${what} skipped: missing ${missing.join(', ')}`
+  const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env
+  if (env.CI === 'true') throw new Error(`${why} (CI=true: failing instead of skipping)`)
+  warn(why)
+  return false
 }
+
+/** True when the files exist; warns naming the missing path otherwise (throws under CI=true). */
+export const haveMetadata = (...names: MetadataFile[]): boolean =>
+  presentOrSkip(
+    names.map(fileOf).filter((f) => !fs.existsSync(f)),
+    'metadata tests',
+  )
 
 /**
  * Defers work to the first test that needs it: vitest still runs the body of a skipped describe
