@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { duplicates, type LsNode } from './deps'
+import { duplicates, type LsNode, undeclaredImports } from './deps'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -28,5 +31,38 @@ describe('one copy of each polkadot-api package', () => {
       },
     }
     expect(duplicates(tree)).toEqual(['@polkadot-api/substrate-bindings: 0.20.3, 0.21.0'])
+  })
+})
+
+describe('undeclaredImports', () => {
+  const fake = (deps: Record<string, string>, files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'coretime-deps-'))
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@x/pkg', dependencies: deps }))
+    for (const [f, text] of Object.entries(files)) {
+      mkdirSync(join(dir, f, '..'), { recursive: true })
+      writeFileSync(join(dir, f), text)
+    }
+    return dir
+  }
+
+  test('default: declared packages, subpaths, built-ins, relative files and the package itself pass', () => {
+    const dir = fake(
+      { zod: '^4', 'polkadot-api': '2' },
+      {
+        'dist/a.js':
+          "import { z } from 'zod'\nimport { x } from './b.js'\nexport * from 'polkadot-api/ws'\nimport 'node:fs'\nimport('@x/pkg/y')\n",
+      },
+    )
+    expect(undeclaredImports(dir)).toEqual([])
+    rmSync(dir, { recursive: true })
+  })
+
+  test('error: a dev-only import in a published file is named with its file', () => {
+    const dir = fake(
+      { zod: '^4' },
+      { 'dist/testing.js': "import { getDynamicBuilder } from '@polkadot-api/metadata-builders'\n" },
+    )
+    expect(undeclaredImports(dir)).toEqual(['dist/testing.js: @polkadot-api/metadata-builders'])
+    rmSync(dir, { recursive: true })
   })
 })

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: prints the figures the issues ask for.
-import { register } from 'tsx/esm/api'
+import { registerSources } from './fresh.js'
 
-register()
+await registerSources()
 const { main } = await import('../bench/index.ts')
 await main()

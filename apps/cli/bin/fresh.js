@@ -1,7 +1,8 @@
-// Loads a bundled entry (dist/cli/*.mjs, built by scripts/build.mjs) when it is newer than every
-// source file it was built from; otherwise the TypeScript source through tsx, so a stale bundle
-// never runs.
+// In a checkout: loads a bundled entry (dist/cli/*.mjs, built by scripts/build.mjs) when it is newer
+// than every source file it was built from; otherwise the TypeScript source through tsx, so a stale
+// bundle never runs. Not in the published package (bin/coretime.js imports the bundle there).
 import { readdirSync, statSync } from 'node:fs'
+import { register as registerHooks } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url))
@@ -31,11 +32,21 @@ const fresh = (bundle) => {
   }
 }
 
+/**
+ * Resolves workspace packages to their TypeScript sources (the `@coretime/source` export
+ * condition, docs/decisions/0009-package-build.md) in this thread, for tsx.
+ */
+export const registerSources = async () => {
+  const hook = `export const resolve = (s, c, next) => next(s, { ...c, conditions: [...c.conditions, '@coretime/source'] })`
+  registerHooks(`data:text/javascript,${encodeURIComponent(hook)}`)
+  const { register } = await import('tsx/esm/api')
+  register()
+}
+
 /** Imports `bundle` (relative to bin/) if fresh, else `source` (relative to bin/) via tsx. */
 export const load = async (bundle, source) => {
   const built = here(bundle)
   if (fresh(built)) return import(built)
-  const { register } = await import('tsx/esm/api')
-  register()
+  await registerSources()
   return import(here(source))
 }

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander'
+import pkg from '../package.json' with { type: 'json' }
 import { commands } from './commands/index'
+import { applyEnv, HELP } from './env'
 import { CliError } from './errors'
 
 /**
@@ -19,6 +21,7 @@ export const oneLine = (message: string, help: string): string =>
 export const program = (argv: readonly string[] = []): Command => {
   const cmd: Command = new Command('coretime')
     .description('Coretime Lab: exact model, simulator and planner for Polkadot Agile Coretime')
+    .version(pkg.version, '-V, --version', 'print the version of coretime')
     .configureOutput({
       outputError: (message, write) => {
         const sub = cmd.commands.find((c) => c.name() === argv[2])
@@ -26,8 +29,26 @@ export const program = (argv: readonly string[] = []): Command => {
       },
     })
     .exitOverride()
+    .addHelpText('after', HELP)
+    // environment variables fill the flags a command line left out (./env.ts)
+    .hook('preAction', (_root, action) => applyEnv(action))
   for (const register of commands) register(cmd)
   return cmd
+}
+
+/**
+ * A closed stdout (`coretime simulate … | head`) ends the command quietly, exit 0: whatever it
+ * would still print can no longer be read. Any other stream error is a bug and stays loud. Set by
+ * the process edge (bin/coretime.js), not by `main`, which also runs inside tests.
+ */
+const guarded = new WeakSet<NodeJS.WriteStream>()
+export const quietOnClosedPipe = (stream: NodeJS.WriteStream = process.stdout): void => {
+  if (guarded.has(stream)) return
+  guarded.add(stream)
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e
+    process.exit(0)
+  })
 }
 
 /** Runs the CLI and returns the exit code. User mistakes print one line on stderr, never a stack. */

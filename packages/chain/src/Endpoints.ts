@@ -1,9 +1,9 @@
 import { Networks } from '@coretime/core'
 
 /**
- * Public JSON-RPC endpoints used when none is given: the first of each network's list in core's
- * `Networks` (docs/chain.md "Endpoints"). Any endpoint that speaks the new JSON-RPC spec works
- * (`--coretime-url`, `--relay-url`).
+ * Public JSON-RPC endpoints used when none is given: each network's list in core's `Networks`,
+ * tried in turn (docs/chain.md "Endpoints"); `defaults` holds the first of each. Any endpoint that
+ * speaks the new JSON-RPC spec works (`--coretime-url`, `--relay-url`).
  */
 export type Network = Networks.Network
 
@@ -19,6 +19,32 @@ export const defaults: Readonly<Record<Network, Endpoints>> = Object.fromEntries
 export const of = (network: Network, override: Partial<Endpoints> = {}): Endpoints => ({
   coretime: override.coretime ?? defaults[network].coretime,
   relay: override.relay ?? defaults[network].relay,
+})
+
+/** The endpoints of each chain, tried in turn. */
+export type Lists = { readonly coretime: readonly string[]; readonly relay: readonly string[] }
+
+/** What the caller gives per chain: one endpoint or a list tried in turn (replaces the network's). */
+export type Override = {
+  readonly coretime?: string | readonly string[]
+  readonly relay?: string | readonly string[]
+}
+
+const listOf = (
+  given: string | readonly string[] | undefined,
+  fallback: readonly string[],
+): readonly string[] =>
+  given === undefined ? fallback : typeof given === 'string' ? [given] : given.length > 0 ? given : fallback
+
+export const listsOf = (network: Network, override: Override = {}): Lists => {
+  const e = Networks.get(network).endpoints
+  return { coretime: listOf(override.coretime, e.coretime), relay: listOf(override.relay, e.relay) }
+}
+
+/** The endpoints of attempt `n` (from 0): each chain's list in turn, from its start again once used up. */
+export const at = (lists: Lists, n: number): Endpoints => ({
+  coretime: lists.coretime[n % lists.coretime.length]!,
+  relay: lists.relay[n % lists.relay.length]!,
 })
 
 /** `ws://` or `wss://` with a host; anything else is refused before connecting. */

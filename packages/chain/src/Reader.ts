@@ -16,7 +16,8 @@ import { FORMAT, type Snapshot } from './Snapshot'
  */
 export type ReadOptions = {
   readonly network: Endpoints.Network
-  readonly endpoints?: Partial<Endpoints.Endpoints>
+  /** per chain one endpoint or a list; default the network's list (`Networks`). A retry takes the next. */
+  readonly endpoints?: Endpoints.Override
   /** deadline of one attempt (connect + every read), ms; default 30 000 */
   readonly timeoutMs?: number
   /** further attempts after a timeout or a dropped connection; default 2 */
@@ -26,11 +27,12 @@ export type ReadOptions = {
   readonly signal?: AbortSignal
   /** the WebSocket class; default `globalThis.WebSocket` (browsers, Node ≥ 22). Node 20 passes `ws`. */
   readonly websocketClass?: WebSocketClass
-  /** told before each retry */
+  /** told before each retry, with the endpoints it will use */
   readonly onRetry?: (info: {
     readonly attempt: number
     readonly delayMs: number
     readonly error: ChainError
+    readonly next: Endpoints.Endpoints
   }) => void
   /**
    * read the Coretime chain alone (a devnet has no relay): the snapshot's `relay` and `onDemand` are
@@ -61,21 +63,33 @@ export const genesisOf = (network: Endpoints.Network): { coretime: string; relay
 
 const RETRYABLE = new Set(['Timeout', 'Disconnected', 'Unreachable'])
 
+/**
+ * Attempt n uses the n-th endpoint of each chain's list (`Endpoints.at`): a retry after a timeout or a
+ * dropped connection moves on to the next endpoint at once, and waits (backoff, doubled each time)
+ * only when it comes back to endpoints already tried.
+ */
 export const read = async (options: ReadOptions): Promise<Snapshot> => {
   const retries = options.retries ?? 2
+  const lists = Endpoints.listsOf(options.network, options.endpoints)
+  const distinct = options.noRelay
+    ? lists.coretime.length
+    : Math.max(lists.coretime.length, lists.relay.length)
   let delay = options.backoffMs ?? 1000
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptRead(options)
+      return await attemptRead({ ...options, endpoints: Endpoints.at(lists, attempt - 1) })
     } catch (e) {
       const error =
         e instanceof ChainError
           ? e
           : new ChainError('ReadFailed', String((e as Error)?.message ?? e), { cause: e })
       if (!RETRYABLE.has(error.code) || attempt > retries) throw error
-      options.onRetry?.({ attempt, delayMs: delay, error })
-      await sleep(delay, options.signal)
-      delay *= 2
+      const fresh = attempt < distinct
+      options.onRetry?.({ attempt, delayMs: fresh ? 0 : delay, error, next: Endpoints.at(lists, attempt) })
+      if (!fresh) {
+        await sleep(delay, options.signal)
+        delay *= 2
+      }
     }
   }
 }
@@ -103,8 +117,10 @@ type Conn = {
 }
 
 /** One attempt: both connections, every read, under one deadline. */
-const attemptRead = async (options: ReadOptions): Promise<Snapshot> => {
-  const endpoints = Endpoints.of(options.network, options.endpoints)
+const attemptRead = async (
+  options: ReadOptions & { readonly endpoints: Endpoints.Endpoints },
+): Promise<Snapshot> => {
+  const endpoints = options.endpoints
   for (const [label, url] of Object.entries(endpoints).filter(([l]) => !(options.noRelay && l === 'relay')))
     if (!Endpoints.isValid(url))
       throw new ChainError('BadEndpoint', `${label} endpoint: expected a ws:// or wss:// URL, got "${url}"`)

@@ -6,6 +6,7 @@ const bundle = (entry: string) =>
   build({
     entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     bundle: true,
+    conditions: ['@coretime/source'],
     platform: 'browser',
     format: 'esm',
     write: false,

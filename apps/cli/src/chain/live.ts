@@ -11,8 +11,9 @@ import { parseCount, parseNetwork } from '../flags'
  */
 export type LiveOptions = {
   network?: string
-  coretimeUrl?: string
-  relayUrl?: string
+  /** a flag gives one URL; CORETIME_ENDPOINT may give a list (../env.ts), tried in turn */
+  coretimeUrl?: string | string[]
+  relayUrl?: string | string[]
   endpoint?: string
   timeout?: string
   retries?: string
@@ -46,8 +47,9 @@ export const readLive = async (opts: LiveOptions): Promise<Snapshot.Snapshot> =>
     ['--relay-url', opts.relayUrl],
     ['--endpoint', opts.endpoint],
   ] as const)
-    if (v !== undefined && !Endpoints.isValid(v))
-      throw new UsageError(`${flag}: expected a ws:// or wss:// URL, got "${v}"`)
+    for (const url of v === undefined ? [] : typeof v === 'string' ? [v] : v)
+      if (!Endpoints.isValid(url))
+        throw new UsageError(`${flag}: expected a ws:// or wss:// URL, got "${url}"`)
   if (opts.endpoint !== undefined && (opts.coretimeUrl !== undefined || opts.relayUrl !== undefined))
     throw new UsageError('--endpoint: give either --endpoint or --coretime-url/--relay-url')
   const ac = new AbortController()
@@ -66,9 +68,9 @@ export const readLive = async (opts: LiveOptions): Promise<Snapshot.Snapshot> =>
       retries,
       signal: ac.signal,
       websocketClass,
-      onRetry: ({ attempt, delayMs, error }) =>
+      onRetry: ({ attempt, delayMs, error, next }) =>
         process.stderr.write(
-          `coretime: ${error.message}; retrying in ${delayMs / 1000} s (attempt ${attempt + 1} of ${retries + 1})\n`,
+          `coretime: ${error.message}; ${delayMs === 0 ? `trying ${opts.endpoint === undefined ? `${next.coretime} and ${next.relay}` : next.coretime}` : `retrying in ${delayMs / 1000} s`} (attempt ${attempt + 1} of ${retries + 1})\n`,
         ),
     })
   } catch (e) {

@@ -102,9 +102,14 @@ const polkadot = {
     pallets: { Broker: 'Broker' },
     assumedXcmFee: 10_000_000_000n, // 1 DOT (assumption; the surplus is refunded)
   },
+  // Parity's, then the Infrastructure Builders' Programme (IBP) geo-DNS pair; tried in turn
   endpoints: {
-    relay: ['wss://rpc.polkadot.io'],
-    coretime: ['wss://polkadot-coretime-rpc.polkadot.io'],
+    relay: ['wss://rpc.polkadot.io', 'wss://rpc.ibp.network/polkadot', 'wss://polkadot.dotters.network'],
+    coretime: [
+      'wss://polkadot-coretime-rpc.polkadot.io',
+      'wss://sys.ibp.network/coretime-polkadot',
+      'wss://coretime-polkadot.dotters.network',
+    ],
   },
   sale: {
     configuration: assumedConfig,
@@ -134,8 +139,12 @@ const kusama = {
     assumedXcmFee: 100_000_000_000n, // 0.1 KSM (assumption; the surplus is refunded)
   },
   endpoints: {
-    relay: ['wss://kusama-rpc.polkadot.io'],
-    coretime: ['wss://kusama-coretime-rpc.polkadot.io'],
+    relay: ['wss://kusama-rpc.polkadot.io', 'wss://rpc.ibp.network/kusama', 'wss://kusama.dotters.network'],
+    coretime: [
+      'wss://kusama-coretime-rpc.polkadot.io',
+      'wss://sys.ibp.network/coretime-kusama',
+      'wss://coretime-kusama.dotters.network',
+    ],
   },
   sale: {
     configuration: assumedConfig,
