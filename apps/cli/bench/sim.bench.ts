@@ -193,26 +193,20 @@ export const benchSim = async (options: { mcRuns?: number; quick?: boolean } = {
   for (const n of [0, 50, 100, 200, 400]) {
     const sc = benchScenario(n, 130)
     simulate(sc, { seed: 2 })
-    console.log(
-      `    $String(n).padStart(4)agents  $ms(
-        at(
-          timings(7, () => simulate(sc, { seed: 1 })),
-          0.5,
-        ),
-      )`,
+    const t = at(
+      timings(7, () => simulate(sc, { seed: 1 })),
+      0.5,
     )
+    console.log(`    ${String(n).padStart(4)} agents  ${ms(t)}`)
   }
   console.log('  growth with sales (200 agents), median of 7:')
   for (const k of [13, 26, 65, 130, 260]) {
     const sc = benchScenario(200, k)
     simulate(sc, { seed: 2 })
-    console.log(
-      `    $String(k).padStart(4)sales   $ms(
-        at(
-          timings(7, () => simulate(sc, { seed: 1 })),
-          0.5,
-        ),
-      )`,
+    const t = at(
+      timings(7, () => simulate(sc, { seed: 1 })),
+      0.5,
     )
+    console.log(`    ${String(k).padStart(4)} sales   ${ms(t)}`)
   }
 }

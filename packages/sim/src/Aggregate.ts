@@ -27,7 +27,7 @@ export const METRICS = [
   { key: 'meanPurchasePrice', money: true },
 ] as const
 const M = METRICS.length
-const SAFE = 2n ** 53n
+const SAFE = 2 ** 53
 
 type Value = bigint | number | null
 
@@ -43,10 +43,13 @@ export const of = (summaries: readonly RunSummary[]): Aggregate => {
     const col = f[c] as Float64Array
     if (v === null) col[i] = Number.NaN
     else if (typeof v === 'number') col[i] = v
-    else if (v >= 0n && v < SAFE) col[i] = Number(v)
     else {
-      big ??= new Set()
-      big.add(c)
+      const x = Number(v) // exact below 2^53; and below 2^53 only if v is
+      if (x >= 0 && x < SAFE) col[i] = x
+      else {
+        big ??= new Set()
+        big.add(c)
+      }
     }
   }
   for (let i = 0; i < n; i++) {
