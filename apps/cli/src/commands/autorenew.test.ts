@@ -1,4 +1,4 @@
-import { SaleInfo } from '@coretime/core'
+import { Networks, SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { run } from '../testing/run'
 
@@ -109,5 +109,30 @@ describe('coretime autorenew', () => {
     expect(time.code).toBe(2)
     expect(time.stdout).toBe('')
     expect(time.stderr).toContain('coretime: --reference-time: expected an ISO date/time')
+  })
+
+  test('behavior: the enable_auto_renew call data with its polkadot.js Apps decode link on the Coretime chain', async () => {
+    const args = ['autorenew', '--para', '2000', '--core', '48', '--saleinfo', SALEINFO, '--renewed']
+    for (const network of ['polkadot', 'kusama'] as const) {
+      const j = JSON.parse((await run(...args, '--network', network, '--json')).stdout)
+      expect(j.callData).toBe('0x32153000d007000001cd000500')
+      const url = new URL(j.decodeUrl)
+      expect(url.searchParams.get('rpc')).toBe(Networks.get(network).endpoints.coretime[0])
+      expect(url.hash).toBe('#/extrinsics/decode/0x32153000d007000001cd000500')
+    }
+    const text = await run(...args)
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain(
+      `https://polkadot.js.org/apps/?rpc=${encodeURIComponent('wss://polkadot-coretime-rpc.polkadot.io')}#/extrinsics/decode/0x32153000d007000001cd000500`,
+    )
+  })
+
+  test('error: refused before any call data is made — no link', async () => {
+    const r = await run('autorenew', '--para', '2000', '--hint', '5')
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(
+      'coretime: --core: required (or a --snapshot whose workplan/workload holds the para)\n',
+    )
   })
 })

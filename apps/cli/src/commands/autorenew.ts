@@ -1,5 +1,6 @@
 import { AutoRenew, EndHint, Networks, Plan, Token } from '@coretime/core'
 import type { Command } from 'commander'
+import { decodeLink } from '../appsLink'
 import { UsageError } from '../errors'
 import { networkChoices, parseAmount, parseCount, parseNetwork } from '../flags'
 import { printJson, showAmount } from '../print'
@@ -156,8 +157,19 @@ export const autorenew = (opts: Options): void => {
   warnings.push(...records.warnings)
   if (opts.renewalPrice === undefined && recordPrice === undefined)
     warnings.push('renewal price unknown: funds cover the fee and existential deposit only')
+  // the enable_auto_renew call runs on the Coretime chain; polkadotXcm.send runs on the para's own
+  // chain, whose endpoint no network entry knows: it gets no link
+  const link = decodeLink(network, 'coretime', s.callData)
   if (opts.json) {
-    printJson({ ...s, paraId: para, core, workloadEndHint: hint ?? null, hintReason, warnings })
+    printJson({
+      ...s,
+      decodeUrl: link,
+      paraId: para,
+      core,
+      workloadEndHint: hint ?? null,
+      hintReason,
+      warnings,
+    })
     return
   }
   const out = [
@@ -166,6 +178,7 @@ export const autorenew = (opts: Options): void => {
     `workload_end_hint: ${hint}  (${hintReason})`,
     `call: broker.enable_auto_renew(${core}, ${para}, ${hint === undefined ? 'None' : `Some(${hint})`})`,
     `  call data: ${s.callData}`,
+    `  decode on polkadot.js Apps: ${link}`,
     `XCM V${s.xcm.version}, sent from the para with Root origin to the coretime chain:`,
     '  WithdrawAsset → BuyExecution → Transact(SovereignAccount) → RefundSurplus → DepositAsset',
     `  dest:    ${s.xcm.destination}`,

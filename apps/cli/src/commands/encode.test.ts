@@ -1,3 +1,4 @@
+import { Networks } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { run } from '../testing/run'
 
@@ -69,5 +70,43 @@ describe('coretime encode', () => {
     expect(twice.code).toBe(2)
     expect(twice.stdout).toBe('')
     expect(twice.stderr).toBe('coretime: enable_auto_renew: workload_end_hint is given twice\n')
+  })
+
+  test('behavior: a polkadot.js Apps decode link with the exact call data and the endpoint of the chain the call is for', async () => {
+    const hex = '0x32153000d007000001cd000500'
+    const text = await run('encode', 'enable_auto_renew', 'core=48', 'task=2000', 'workload_end_hint=327885')
+    const link = text.stdout.split('\n').find((l) => l.includes('polkadot.js Apps'))
+    expect(link).toBe(
+      `  decode on polkadot.js Apps: https://polkadot.js.org/apps/?rpc=${encodeURIComponent(Networks.get('polkadot').endpoints.coretime[0])}#/extrinsics/decode/${hex}`,
+    )
+    // --json: the same link as a field; an on-demand order links to the relay of the network asked for
+    const od = JSON.parse(
+      (await run('encode', 'place_order_keep_alive', '1000000000', '2000', '--network', 'kusama', '--json'))
+        .stdout,
+    )
+    const url = new URL(od.decodeUrl)
+    expect(url.origin + url.pathname).toBe('https://polkadot.js.org/apps/')
+    expect(url.searchParams.get('rpc')).toBe(Networks.get('kusama').endpoints.relay[0])
+    expect(url.hash).toBe(`#/extrinsics/decode/${od.callData}`)
+    expect(od.network).toBe('kusama')
+    const paseo = JSON.parse((await run('encode', 'renew', '48', '--network', 'paseo', '--json')).stdout)
+    expect(new URL(paseo.decodeUrl).searchParams.get('rpc')).toBe(Networks.get('paseo').endpoints.coretime[0])
+  })
+
+  test('error: no call data, no link — a refused call, a bad --network, the list', async () => {
+    for (const args of [
+      ['encode', 'renew', 'core=x'],
+      ['encode', 'renew', '48', '--network', 'westend'],
+      ['encode', 'nosuchcall', '1'],
+    ]) {
+      const r = await run(...args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).not.toContain('polkadot.js')
+      expect(r.stderr.split('\n')).toHaveLength(2) // one line
+    }
+    const list = await run('encode', '--list')
+    expect(list.code).toBe(0)
+    expect(list.stdout).not.toContain('polkadot.js')
   })
 })

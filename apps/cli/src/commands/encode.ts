@@ -1,10 +1,11 @@
 import { Calls, Hex, Token } from '@coretime/core'
 import type { Command } from 'commander'
+import { decodeLink } from '../appsLink'
 import { UsageError } from '../errors'
-import { parseAmount } from '../flags'
+import { networkChoices, parseAmount, parseNetwork } from '../flags'
 import { printJson } from '../print'
 
-type Options = { json?: boolean; list?: boolean }
+type Options = { json?: boolean; list?: boolean; network?: string }
 
 /** `coretime encode`: call data for a broker or on-demand call. */
 export const registerEncode = (program: Command): void => {
@@ -14,6 +15,10 @@ export const registerEncode = (program: Command): void => {
     .argument('[call]', 'e.g. enable_auto_renew, broker.renew, on_demand.place_order_with_credits')
     .argument('[args...]', 'positional values in order, or name=value; JSON for structs/enums/lists')
     .option('--list', 'list every call with its arguments')
+    .option(
+      '--network <name>',
+      `${networkChoices()}: the chain the Apps decode link connects to (default polkadot)`,
+    )
     .option('--json', 'machine-readable output')
     .addHelpText(
       'after',
@@ -77,14 +82,18 @@ export const encode = (name: string | undefined, words: readonly string[], opts:
     )
     return
   }
+  const network = parseNetwork(opts.network)
   const built = Calls.build(name, withTokens(name, parseArgs(words, name)))
   if (!built.ok) throw new UsageError(built.error.message)
   const bytes = Calls.encode(built.value)
   const hex = Hex.toHex(bytes)
   const pallet = Calls.pallets.find((p) => p.key === built.value.pallet)!
+  const link = decodeLink(network, pallet.chain, hex)
   if (opts.json) {
     printJson({
       callData: hex,
+      decodeUrl: link,
+      network,
       chain: pallet.chain,
       palletIndex: bytes[0],
       callIndex: bytes[1],
@@ -93,7 +102,7 @@ export const encode = (name: string | undefined, words: readonly string[], opts:
     return
   }
   process.stdout.write(
-    `${hex}\n  ${Calls.render(built.value)}\n  ${pallet.chain === 'coretime' ? 'coretime chain' : 'relay chain'}: pallet ${bytes[0]}, call ${bytes[1]}, ${bytes.length} bytes\n`,
+    `${hex}\n  ${Calls.render(built.value)}\n  ${pallet.chain === 'coretime' ? 'coretime chain' : 'relay chain'}: pallet ${bytes[0]}, call ${bytes[1]}, ${bytes.length} bytes\n  decode on polkadot.js Apps: ${link}\n`,
   )
 }
 
