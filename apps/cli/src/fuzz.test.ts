@@ -382,6 +382,43 @@ describe('fuzz (issue 17)', () => {
     })
   })
 
+  // the same, starting from a valid command line, so a random flag meets a run that would succeed
+  const SALE = JSON.stringify(SaleInfo.seedExample)
+  const BASELINE: Record<string, string[]> = {
+    ondemand: ['ondemand'],
+    deposit: ['deposit'],
+    account: ['account', '2000'],
+    encode: ['encode', 'renew', '48'],
+    decode: ['decode', '0x32153000d007000001cd000500'],
+    plan: ['plan', '--para', '2000', '--saleinfo', SALE, '--reference-time', '2025-04-29T00:00:00Z'],
+    autorenew: ['autorenew', '--para', '2000', '--core', '48', '--saleinfo', SALE, '--renewed'],
+    costs: ['costs'],
+    compare: ['compare'],
+    replay: ['replay', tracePath],
+    simulate: ['simulate', '--sales', '2'],
+    status: ['status', '--snapshot', snapshotPath],
+  }
+  test.each(COMMANDS.filter((c) => BASELINE[c.name]).map((c) => [c.name, c] as const))(
+    'behavior: random flags added to a valid %s',
+    async (name, c) => {
+      const flag = fc
+        .constantFrom(...c.options)
+        .chain((o) =>
+          !o.takesValue
+            ? fc.constant<string[]>([o.flag])
+            : (SAFE[o.flag] ?? (FILE_FLAGS.has(o.flag) ? fc.oneof(FILES, value) : value)).map(
+                (v): string[] => [o.flag, v],
+              ),
+        )
+      const argv = fc
+        .array(flag, { minLength: 1, maxLength: 3 })
+        .map((flags) => offline(name, [...BASELINE[name]!, ...flags.flat()]))
+      await prop(argv, 40, async (args) => {
+        await exec(args)
+      })
+    },
+  )
+
   test('behavior: mutated conformance traces (replay, --json, --check)', async () => {
     const arb = fc.record({
       trace: fc.nat({ max: traces.length - 1 }),
@@ -534,17 +571,22 @@ describe('fuzz (issue 17)', () => {
   })
 
   test('edge: a sample through the real bin behaves as in-process (exit code, stderr, no stack)', async () => {
-    const sampled = spawnSample.filter((_, i) => i % 4 === 0).slice(0, 14)
-    expect(sampled.length).toBeGreaterThan(8)
-    for (const args of sampled) {
-      const inProcess = await run(...args)
-      const edge = await bin(args)
-      const what = `coretime ${args.join(' ').slice(0, 200)}`
-      expect(edge.code, what).toBe(inProcess.code)
-      expect(edge.stderr, what).not.toMatch(STACK)
-      if (edge.code !== 0) expect(edge.stderr, what).toBe(inProcess.stderr)
+    const sampled = spawnSample.filter((_, i) => i % 5 === 0).slice(0, 8)
+    expect(sampled.length).toBe(8)
+    // four at a time: each start of the bin costs about a second of CPU
+    for (let i = 0; i < sampled.length; i += 4) {
+      const batch = sampled.slice(i, i + 4)
+      const edges = await Promise.all(batch.map((args) => bin(args)))
+      for (const [k, args] of batch.entries()) {
+        const inProcess = await run(...args)
+        const edge = edges[k]!
+        const what = `coretime ${args.join(' ').slice(0, 200)}`
+        expect(edge.code, what).toBe(inProcess.code)
+        expect(edge.stderr, what).not.toMatch(STACK)
+        if (edge.code !== 0) expect(edge.stderr, what).toBe(inProcess.stderr)
+      }
     }
-  })
+  }, 180_000)
 
   test('behavior: ≥ 1000 cases reached every command, some ran to the end, memory stayed bounded', () => {
     // the suite's size and memory bound

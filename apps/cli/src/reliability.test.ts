@@ -244,6 +244,26 @@ describe('CLI defects (issue 17)', () => {
     )
   })
 
+  test('error: plan refuses blocks beyond u32 and dates it cannot show, instead of a RangeError', async () => {
+    const args = [...planArgs, '--reference-time', '2025-04-29T00:00:00Z']
+    refused(
+      await run(...args, '--block-time', '999999999999'),
+      /^coretime: --block-time: must be at most 3600/,
+    )
+    refused(
+      await run(...args, '--reference-block', '99999999999'),
+      /^coretime: --reference-block: must be at most 4294967295/,
+    )
+    refused(
+      await run(...args, '--block-time', '3600', '--now', '4294967295'),
+      /^coretime: the plan dates phases after the year 9999: check --reference-time/,
+    )
+    refused(
+      await run(...planArgs, '--reference-time', '8640000000000001'),
+      /^coretime: --reference-time: expected an ISO date/,
+    )
+  })
+
   test('default: encode takes amounts with tokens (and planck)', async () => {
     const call = async (...a: string[]) => JSON.parse((await run('encode', ...a, '--json')).stdout).args
     expect(await call('purchase', '5 DOT')).toEqual({ price_limit: '50000000000' })

@@ -5,7 +5,7 @@ import { UsageError } from '../errors'
 import { networkChoices, parseAmount, parseCount, parseNetwork } from '../flags'
 import { printJson, showAmount } from '../print'
 import { columns, wrap } from '../width'
-import { type Gathered, gather, parseTime } from './plan'
+import { type Gathered, gather, parseTime, planDated } from './plan'
 
 type Options = {
   para?: string
@@ -109,7 +109,7 @@ export const autorenew = (opts: Options): void => {
         ? parseAmount('--renewal-price', opts.renewalPrice, token)
         : recordPrice!
     if (g) {
-      const p = Plan.plan({
+      const p = planDated({
         network,
         paraId: para,
         sale: g.sale,

@@ -34,10 +34,37 @@ export const parseSaleInfo = (flag: string, value: unknown) => {
   return r.value
 }
 
+/** Blocks and timeslices are u32 on chain. */
+const U32_MAX = 0xffff_ffff
+/** The last instant this command dates: 9999-12-31T23:59:59Z (four-digit years). */
+const LAST_DATE = Date.UTC(9999, 11, 31, 23, 59, 59)
+
+/**
+ * `Plan.plan`, refusing a plan whose dates fall outside what the output can show (a block time or
+ * a `--now` that puts a phase past the year 9999) instead of failing to format one.
+ */
+export const planDated = (input: Plan.Input): ReturnType<typeof Plan.plan> => {
+  const far = { ok: false as const, error: { code: 'InvalidPlanInput' as const, message: '' } }
+  let r: ReturnType<typeof Plan.plan>
+  try {
+    r = Plan.plan(input)
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e
+    return { ...far, error: { ...far.error, message: DATES_TOO_FAR } }
+  }
+  if (!r.ok) return r
+  const dates = [r.value.now, ...r.value.phases.flatMap((p) => [p.start, p.end]), r.value.renewal.deadline]
+  if (dates.some((d) => d.timestamp > LAST_DATE))
+    return { ...far, error: { ...far.error, message: DATES_TOO_FAR } }
+  return r
+}
+const DATES_TOO_FAR =
+  'the plan dates phases after the year 9999: check --reference-time, --reference-block, --now and --block-time'
+
 /** An ISO date/time (or ms since the epoch) → ms. */
 export const parseTime = (flag: string, value: string): number => {
   const t = /^\d+$/.test(value.trim()) ? Number(value) : Date.parse(value)
-  if (!Number.isFinite(t))
+  if (!Number.isFinite(t) || t > LAST_DATE)
     throw new UsageError(`${flag}: expected an ISO date/time such as 2025-04-29T12:00:00Z, got "${value}"`)
   // Date.parse rolls a day past the month's end over (2025-02-30 → 2025-03-02): refuse it instead
   const d = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value)
@@ -248,7 +275,7 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
   const reference = {
     block:
       opts.referenceBlock !== undefined
-        ? parseCount('--reference-block', opts.referenceBlock)
+        ? parseCount('--reference-block', opts.referenceBlock, 0, U32_MAX)
         : (snap?.reference?.block ?? g.sale.saleStart),
     timestamp: parseTime('--reference-time', refTimeText),
   }
@@ -287,16 +314,16 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
     coverage: g.coverage,
     periods: parseCount('--periods', opts.periods ?? '3', 1, 100),
     rule,
-    ...(opts.now === undefined ? {} : { now: parseCount('--now', opts.now) }),
+    ...(opts.now === undefined ? {} : { now: parseCount('--now', opts.now, 0, U32_MAX) }),
     ...(saleBlocks === undefined ? {} : { saleBlocks }),
     ...(opts.blockTime === undefined
       ? {}
-      : { blockMs: parseCount('--block-time', opts.blockTime, 1) * 1000 }),
+      : { blockMs: parseCount('--block-time', opts.blockTime, 1, 3600) * 1000 }),
     ...(opts.interlude === undefined
       ? snap?.config?.interludeLength === undefined
         ? {}
         : { interludeLength: snap.config.interludeLength }
-      : { interludeLength: parseCount('--interlude', opts.interlude) }),
+      : { interludeLength: parseCount('--interlude', opts.interlude, 0, U32_MAX) }),
     ...(snap?.config?.advanceNotice === undefined ? {} : { advanceNotice: snap.config.advanceNotice }),
     ...(opts.bump === undefined
       ? snap?.config?.renewalBump === undefined
@@ -310,7 +337,7 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
     ...(autoRenewals === undefined ? {} : { autoRenewals }),
     ...(opts.fee === undefined ? {} : { fee: parseAmount('--fee', opts.fee, token) }),
   }
-  const r = Plan.plan(input)
+  const r = planDated(input)
   if (!r.ok) throw new UsageError(r.error.message)
   const p = r.value
   if (opts.json) {
