@@ -1,4 +1,4 @@
-import { AutoRenew, EndHint, Networks, Plan, Token } from '@coretime/core'
+import { AutoRenew, EndHint, Networks, Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { decodeLink } from '../appsLink'
 import { UsageError } from '../errors'
