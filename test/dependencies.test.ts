@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { describe, expect, test } from 'vitest'
 import { duplicates, type LsNode, undeclaredImports } from './deps'
 
@@ -64,5 +65,45 @@ describe('undeclaredImports', () => {
     )
     expect(undeclaredImports(dir)).toEqual(['dist/testing.js: @polkadot-api/metadata-builders'])
     rmSync(dir, { recursive: true })
+  })
+})
+
+/** `name → folders` of the polkadot-api packages whose files are in a bundle's inputs. */
+const copiesIn = (inputs: string[]): Map<string, Set<string>> => {
+  const copies = new Map<string, Set<string>>()
+  for (const i of inputs) {
+    const m = /^(.*node_modules\/((?:@polkadot-api\/[^/]+)|polkadot-api))\//.exec(i)
+    if (!m) continue
+    const set = copies.get(m[2]!) ?? new Set()
+    set.add(m[1]!)
+    copies.set(m[2]!, set)
+  }
+  return copies
+}
+
+describe('the browser bundle', () => {
+  test('default: the web app’s chain reader bundles one copy of each polkadot-api package', async () => {
+    const r = await build({
+      entryPoints: [join(ROOT, 'packages/chain/src/browser.ts'), join(ROOT, 'packages/core/src/index.ts')],
+      bundle: true,
+      conditions: ['@coretime/source'],
+      platform: 'browser',
+      format: 'esm',
+      outdir: join(tmpdir(), 'coretime-bundle-check'),
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    })
+    const copies = copiesIn(Object.keys(r.metafile.inputs))
+    expect(copies.get('@polkadot-api/substrate-bindings')?.size).toBe(1)
+    expect([...copies].filter(([, dirs]) => dirs.size > 1)).toEqual([])
+  })
+
+  test('error: two folders of one package are counted as two copies', () => {
+    const copies = copiesIn([
+      'node_modules/@polkadot-api/substrate-bindings/dist/a.mjs',
+      'node_modules/polkadot-api/node_modules/@polkadot-api/substrate-bindings/dist/a.mjs',
+    ])
+    expect(copies.get('@polkadot-api/substrate-bindings')?.size).toBe(2)
   })
 })
