@@ -3,7 +3,7 @@
 // Dispatch ~ lib.rs call wrappers, *Dispatchables ~ dispatchable_impls.rs; Clock and FastForward
 // are ours: when the hook runs, and skipping blocks in which it would only write history).
 
-export { advanceTo } from './Clock'
+export { advanceTo, paraBlock } from './Clock'
 export { execute, isAdminCall } from './Dispatch'
 export {
   balanceOf,

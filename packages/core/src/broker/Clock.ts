@@ -24,3 +24,18 @@ export const advanceTo = (s: BrokerState, block: BlockNumber, out: Sink): void =
     tick(s, out)
   }
 }
+
+/**
+ * The parachain clock: how the Coretime chain itself drives the pallet. One parachain block whose
+ * relay parent is `relayParent`: its `on_initialize` runs `do_tick` once, at the relay number the
+ * previous block's extrinsics saw (`s.block`: cumulus `RelayChainBlockNumberProvider` reads the
+ * last stored relay number in the hook), committing at most one timeslice however far the relay
+ * moved; then the clock moves to `relayParent`, the number this block's extrinsics see. Run the
+ * block's calls after it. (docs/model.md "Clocks"; real-runtime.md, seen on coretime-paseo 2000006.)
+ */
+export const paraBlock = (s: BrokerState, relayParent: BlockNumber, out: Sink): void => {
+  if (relayParent < s.block)
+    throw new RangeError(`Broker.paraBlock: relay parent ${relayParent} is before ${s.block}`)
+  tick(s, out)
+  s.block = relayParent
+}
