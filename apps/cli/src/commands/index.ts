@@ -9,6 +9,7 @@ import { registerDevnet } from './devnet'
 import { registerEncode } from './encode'
 import { registerMerge } from './merge'
 import { registerOndemand } from './ondemand'
+import { registerOracle } from './oracle'
 import { registerPlan } from './plan'
 import { registerReplay } from './replay'
 import { registerSimulate } from './simulate'
@@ -34,4 +35,5 @@ export const commands: Register[] = [
   registerStatus,
   registerSnapshot,
   registerDevnet,
+  registerOracle,
 ]

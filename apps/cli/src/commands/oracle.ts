@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { ChainError } from '@coretime/chain'
+import { writeAtomic } from '@coretime/chain/node'
+import { Oracle } from '@coretime/chain/oracle'
+import type { Command } from 'commander'
+import { CliError, fsReason, UsageError } from '../errors'
+import { parseCount } from '../flags'
+
+type Options = { runs?: string; seed?: string; spec?: string; out?: string }
+
+/**
+ * `coretime oracle`: the model checked against the compiled runtime, block by block (docs/oracle.md).
+ * `N/N agree` and exit 0; a difference exits 1 and writes its shortest reproducer to --out.
+ */
+export const registerOracle = (program: Command): void => {
+  program
+    .command('oracle')
+    .description('random scenarios on the real runtime (a devnet) and on the model; compare every block')
+    .option('--runs <n>', 'scenarios', '20')
+    .option('--seed <s>', 'seed of the scenarios', '1')
+    .option('--spec <file>', 'raw chain spec of the Coretime runtime to check against')
+    .option('--out <dir>', 'where reproducers of differences go', '.')
+    .action((opts: Options) => oracle(opts))
+}
+
+export const oracle = async (opts: Options): Promise<void> => {
+  const runs = parseCount('--runs', opts.runs ?? '20', 1, 10_000)
+  const seed = parseCount('--seed', opts.seed ?? '1', 0, 2 ** 32 - 1)
+  if (opts.spec === undefined)
+    throw new UsageError('oracle: --spec FILE is required (a raw Coretime chain spec)')
+  let report: Oracle.Report
+  try {
+    report = await Oracle.run({
+      runs,
+      seed,
+      spec: opts.spec,
+      onScenario: (i, agreed) =>
+        process.stderr.write(`scenario ${i + 1}/${runs}: ${agreed ? 'agree' : 'DIFFER'}\n`),
+    })
+  } catch (e) {
+    if (e instanceof ChainError)
+      throw new CliError(e.code === 'BadSpec' ? `--spec ${e.message}` : e.message, {
+        exitCode: e.code === 'BadSpec' ? 2 : 3,
+        cause: e,
+      })
+    throw e
+  }
+  process.stdout.write(`${report.agree}/${report.runs} agree\n`)
+  if (report.differences.length === 0) return exit(0)
+  const dir = opts.out ?? '.'
+  try {
+    mkdirSync(dir, { recursive: true })
+  } catch (e) {
+    throw new CliError(`--out: cannot create ${dir}: ${fsReason(e, 'write')}`, { cause: e })
+  }
+  for (const d of report.differences) {
+    const file = join(dir, `oracle-seed-${d.scenario.seed}.json`)
+    writeAtomic(file, Oracle.reproducer(d))
+    process.stdout.write(
+      `scenario seed ${d.scenario.seed}: block ${d.block} (relay ${d.relay}) differs at ${d.path}: runtime ${JSON.stringify(d.runtime)}, model ${JSON.stringify(d.model)}; reproducer ${file}\n`,
+    )
+  }
+  return exit(1)
+}
+
+/** chopsticks' logger and wasm workers outlive the devnet: flush stdout, then leave. */
+const exit = async (code: number): Promise<void> => {
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
+  process.exit(code)
+}

@@ -1,0 +1,2 @@
+export * as Oracle from './Oracle'
+export * as OracleScenario from './Scenario'
