@@ -1,10 +1,12 @@
 import { Consistency } from '@coretime/chain'
-import { readText } from '@coretime/chain/node'
+import { readText, writeAtomic } from '@coretime/chain/node'
 import { EndHint, Networks, Plan, SaleInfo, Token, Validation } from '@coretime/core'
 import type { Command } from 'commander'
 import { z } from 'zod'
+import { calendar, planEvents } from '../calendar'
 import { addLiveOptions, type LiveOptions, readLive } from '../chain/live'
 import { plannerInput, toPlannerSnapshot } from '../chain/planner'
+import { parseDuration, showDuration } from '../duration'
 import { fsReason, UsageError } from '../errors'
 import { networkChoices, parseAmount, parseCount, parseNetwork, parsePercent } from '../flags'
 import { printJson, showAmount } from '../print'
@@ -156,8 +158,13 @@ type Options = LiveOptions & {
   fee?: string
   autoRenew?: boolean
   rule?: string
+  ics?: string
+  failIfDue?: string
   json?: boolean
 }
+
+/** `--fail-if-due`: the renewal deadline is closer than this (for cron or CI alerts). */
+export const DUE_EXIT = 4
 
 /** `coretime plan`: the renewal plan of a para from saleinfo (by hand or from a snapshot). */
 export const registerPlan = (program: Command): void => {
@@ -192,10 +199,19 @@ export const registerPlan = (program: Command): void => {
     .option('--auto-renew', 'auto-renewal is already enabled for this core')
     .option('--no-auto-renew', 'auto-renewal is not enabled')
     .option('--rule <rule>', 'renewal price rule: rfc149 (live) or bump-only (before June 2025)', 'rfc149')
+    .option('--ics <file>', 'also write the deadline, safe window and sale phases as an iCalendar file')
+    .option(
+      '--fail-if-due <duration>',
+      `exit ${DUE_EXIT} when the renewal deadline is closer than this: 14d, 36h, 2w`,
+    )
     .option('--json', 'machine-readable output')
   addLiveOptions(cmd)
   refuseBoth(cmd, '--auto-renew', '--no-auto-renew')
   cmd.action(async (opts: Options, command: Command) => {
+    // a malformed duration is refused before any chain is read
+    if (opts.failIfDue !== undefined) parseDuration('--fail-if-due', opts.failIfDue)
+    if (opts.ics !== undefined && opts.ics.trim() === '')
+      throw new UsageError('--ics: expected a file path, got ""')
     // no sale given: read the live chain (--network, --coretime-url, --relay-url)
     if (opts.saleinfo === undefined && opts.snapshot === undefined)
       opts.live = parsePlannerSnapshot(toPlannerSnapshot(await readLive(opts)))
@@ -340,8 +356,31 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
   const r = planDated(input)
   if (!r.ok) throw new UsageError(r.error.message)
   const p = r.value
+  // the calendar first: a path that cannot be written fails the command before anything is printed
+  if (opts.ics !== undefined) {
+    try {
+      writeAtomic(opts.ics, calendar(planEvents(p), Date.now()))
+    } catch (e) {
+      throw new UsageError(`--ics: cannot write ${JSON.stringify(opts.ics)}: ${fsReason(e, 'write')}`, {
+        cause: e,
+      })
+    }
+  }
+  const due = opts.failIfDue === undefined ? undefined : dueCheck(p, opts.failIfDue)
+  if (due?.due) {
+    const left = due.remainingMs
+    process.stderr.write(
+      `coretime: para ${p.paraId}: renewal deadline ${p.renewal.deadline.date} ${left < 0 ? `passed ${showDuration(left)} ago` : `is ${showDuration(left)} away`}, closer than --fail-if-due ${due.within}\n`,
+    )
+    process.exitCode = DUE_EXIT
+  }
   if (opts.json) {
-    printJson({ ...p, coreSource: g.coreSource ?? null })
+    printJson({
+      ...p,
+      coreSource: g.coreSource ?? null,
+      ...(opts.ics === undefined ? {} : { ics: opts.ics }),
+      ...(due === undefined ? {} : { due }),
+    })
     return
   }
   const amount = (x: bigint | undefined) => (x === undefined ? 'unknown' : showAmount(x, token))
@@ -377,4 +416,14 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
   process.stdout.write(
     `${wrap(out.join('\n'), columns(), (l) => (/^ {2}\S+ \S+ +\d{4}-/.test(l) ? 21 : defaultHang(l)))}\n`,
   )
+}
+
+/** Whether the deadline is closer to the plan's now than `within` (strictly; a passed deadline is due). */
+export const dueCheck = (
+  p: Plan.Plan,
+  within: string,
+): { within: string; withinMs: number; remainingMs: number; due: boolean } => {
+  const withinMs = parseDuration('--fail-if-due', within)
+  const remainingMs = p.renewal.deadline.timestamp - p.now.timestamp
+  return { within, withinMs, remainingMs, due: remainingMs < withinMs }
 }
