@@ -1,5 +1,5 @@
 import type { BrokerState } from '@coretime/core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { Devnet } from '../devnet'
 import { Shared } from '../testing'
 import { Oracle } from '.'
@@ -25,9 +25,15 @@ describe('OracleScenario.generate', () => {
 
 describe.skipIf(!spec)('Oracle (the model against the compiled Paseo Coretime runtime)', () => {
   let net: Devnet.Devnet
+  let base: string
   beforeAll(async () => {
     net = await Devnet.start({ spec: spec as string })
+    base = net.head().hash
   }, 120_000)
+  // every run starts from the devnet's first block, whatever an earlier test left
+  beforeEach(async () => {
+    await net.setHead(base)
+  })
   afterAll(async () => {
     await net?.close()
   })
