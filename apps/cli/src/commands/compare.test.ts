@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { run } from '../testing/run'
+import { compare, compareJson, renderCompare } from './compare'
 
 describe('coretime compare', () => {
   test('default: a full Polkadot core is cheaper in bulk', async () => {
@@ -54,5 +55,19 @@ describe('coretime compare', () => {
     const r = await run('compare', ...args)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(message)
+  })
+})
+
+describe('compare() and its renderers', () => {
+  test('default: a full core over 12 regions; JSON and text come from the same result', () => {
+    const r = compare({})
+    expect(r.inputs.regions).toBe(12)
+    expect(r.comparison.perRegion).toHaveLength(12)
+    expect((compareJson(r) as { totalBulk: bigint }).totalBulk).toBe(r.comparison.totalBulk)
+    expect(renderCompare(r)).toContain('Bulk vs on-demand on Polkadot')
+  })
+
+  test('error: both --blocks-per-day and --share throw a UsageError', () => {
+    expect(() => compare({ blocksPerDay: '10', share: '5%' })).toThrow('--share: give either')
   })
 })

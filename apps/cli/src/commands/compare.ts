@@ -11,7 +11,7 @@ import {
   parseTraffic,
   showPercent,
 } from '../flags'
-import { printJson, showAmount, table } from '../print'
+import { emit, showAmount, table } from '../print'
 
 type Options = {
   network?: string
@@ -55,10 +55,18 @@ export const registerCompare = (program: Command): void => {
     .option('--base-fee <amount>', 'on_demand_base_fee (sdk default 10000000 planck, not a live value)')
     .option('--traffic <x>', 'on-demand traffic multiplier the orders meet', '1')
     .option('--json', 'machine-readable output')
-    .action((opts: Options) => compare(opts))
+    .action((opts: Options) => emit(compare(opts), opts.json, renderCompare, compareJson))
 }
 
-export const compare = (opts: Options): void => {
+/** What `coretime compare` computed: the inputs used and the comparison. */
+export type CompareResult = {
+  network: Token.Network
+  inputs: BulkVsOnDemand.Compare.Inputs
+  comparison: BulkVsOnDemand.Compare.Comparison
+}
+
+/** `coretime compare` as a function: flags in, the comparison out; a bad flag throws a UsageError. */
+export const compare = (opts: Options): CompareResult => {
   const network = parseNetwork(opts.network)
   const token = Token.of(network)
   const d = BulkVsOnDemand.Compare.defaults(network)
@@ -96,36 +104,54 @@ export const compare = (opts: Options): void => {
       opts.baseFee === undefined ? d.onDemandBaseFee : parseAmount('--base-fee', opts.baseFee, token),
     traffic,
   }
-  const c = BulkVsOnDemand.Compare.compare(inputs)
-  const breakEven = c.breakEvenBlocksPerDay === undefined ? null : Ratio.format(c.breakEvenBlocksPerDay, 2)
-  const breakEvenShare =
-    c.breakEvenShare === undefined ? null : `${Ratio.format(Ratio.mul(c.breakEvenShare, Ratio.int(100)), 2)}%`
-  if (opts.json) {
-    printJson({
-      network,
-      token: token.symbol,
-      decimals: token.decimals,
-      inputs: {
-        ...inputs,
-        traffic: FixedU128.format(inputs.traffic),
-        renewalBump: showPercent(inputs.renewalBump),
-      },
-      ...c,
-      breakEvenBlocksPerDay: breakEven,
-      breakEvenShare,
-    })
-    return
+  return { network, inputs, comparison: BulkVsOnDemand.Compare.compare(inputs) }
+}
+
+const breakEvenOf = (c: BulkVsOnDemand.Compare.Comparison) => ({
+  blocksPerDay: c.breakEvenBlocksPerDay === undefined ? null : Ratio.format(c.breakEvenBlocksPerDay, 2),
+  share:
+    c.breakEvenShare === undefined
+      ? null
+      : `${Ratio.format(Ratio.mul(c.breakEvenShare, Ratio.int(100)), 2)}%`,
+})
+
+/** The `--json` form: exact decimals and percentages as strings. */
+export const compareJson = (r: CompareResult): unknown => {
+  const token = Token.of(r.network)
+  const breakEven = breakEvenOf(r.comparison)
+  return {
+    network: r.network,
+    token: token.symbol,
+    decimals: token.decimals,
+    inputs: {
+      ...r.inputs,
+      traffic: FixedU128.format(r.inputs.traffic),
+      renewalBump: showPercent(r.inputs.renewalBump),
+    },
+    ...r.comparison,
+    breakEvenBlocksPerDay: breakEven.blocksPerDay,
+    breakEvenShare: breakEven.share,
   }
+}
+
+/** The comparison as `coretime compare` shows it. */
+export const renderCompare = (r: CompareResult): string => {
+  const { inputs, comparison: c } = r
+  const token = Token.of(r.network)
+  const { blocksPerDay: breakEven, share: breakEvenShare } = breakEvenOf(c)
   const lines = [
-    `Bulk vs on-demand on ${Networks.get(network).label}: ${blocksPerDay} blocks a day over ${inputs.regions} regions of 28 days`,
+    `Bulk vs on-demand on ${Networks.get(r.network).label}: ${inputs.blocksPerDay} blocks a day over ${inputs.regions} regions of 28 days`,
     table([
-      ['bulk', `${c.cores} core(s); renewal rule ${rule}, bump ${showPercent(inputs.renewalBump)}`],
+      [
+        'bulk',
+        `${c.cores} core(s); renewal rule ${inputs.renewalRule}, bump ${showPercent(inputs.renewalBump)}`,
+      ],
       ['on-demand', `${c.ordersPerRegion} orders per region at ${showAmount(c.spotPrice, token)}`],
     ]),
     '  region  kind      bulk                on-demand',
     ...c.perRegion.map(
-      (r) =>
-        `  ${String(r.region).padStart(6)}  ${r.kind.padEnd(8)}  ${Token.format(r.bulk, token, { digits: 4 }).padEnd(18)}  ${Token.format(r.onDemand, token, { digits: 4 })}`,
+      (row) =>
+        `  ${String(row.region).padStart(6)}  ${row.kind.padEnd(8)}  ${Token.format(row.bulk, token, { digits: 4 }).padEnd(18)}  ${Token.format(row.onDemand, token, { digits: 4 })}`,
     ),
     table([
       ['total bulk', showAmount(c.totalBulk, token)],
@@ -140,5 +166,5 @@ export const compare = (opts: Options): void => {
     ]),
     'Assumed, not live: the renewal bump and the on-demand base fee (see docs/relay.md).',
   ]
-  process.stdout.write(`${lines.join('\n')}\n`)
+  return `${lines.join('\n')}\n`
 }

@@ -1,8 +1,8 @@
-import { Calls, Networks } from '@coretime/core'
+import { Calls, Networks, type Token } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
 import { networkChoices, parseNetwork } from '../flags'
-import { printJson } from '../print'
+import { emit } from '../print'
 
 type Options = { json?: boolean; network?: string }
 
@@ -14,20 +14,34 @@ export const registerDecode = (program: Command): void => {
     .argument('<hex>', 'call data, e.g. 0x32153000d007000001cd000500')
     .option('--network <name>', `${networkChoices()}: the SS58 form used for accounts`, 'polkadot')
     .option('--json', 'machine-readable output')
-    .action((hex: string, opts: Options) => decode(hex, opts))
+    .action((hex: string, opts: Options) => emit(decode(hex, opts), opts.json, renderDecode, decodeJson))
 }
 
-export const decode = (hex: string, opts: Options): void => {
+/** What `coretime decode` read: the call and where its pallet lives, accounts in the network's SS58 form. */
+export type DecodeResult = { network: Token.Network; call: Calls.Call }
+
+/** `coretime decode` as a function: call data in, the call out; data that is no known call throws a UsageError. */
+export const decode = (hex: string, opts: Options): DecodeResult => {
   const network = parseNetwork(opts.network)
-  const prefix = Networks.get(network).ss58Prefix
   const r = Calls.decodeHex(hex)
   if (!r.ok) throw new UsageError(r.error.message)
-  const pallet = Calls.pallets.find((p) => p.key === r.value.pallet)!
-  if (opts.json) {
-    printJson({ chain: pallet.chain, palletIndex: pallet.index, ...Calls.toJson(r.value, prefix) })
-    return
+  return { network, call: r.value }
+}
+
+const palletOf = (r: DecodeResult) => Calls.pallets.find((p) => p.key === r.call.pallet)!
+
+/** The `--json` form: the call with its chain and pallet index. */
+export const decodeJson = (r: DecodeResult): unknown => {
+  const pallet = palletOf(r)
+  return {
+    chain: pallet.chain,
+    palletIndex: pallet.index,
+    ...Calls.toJson(r.call, Networks.get(r.network).ss58Prefix),
   }
-  process.stdout.write(
-    `${Calls.render(r.value, prefix)}\n  ${pallet.chain === 'coretime' ? 'coretime chain' : 'relay chain'} pallet ${pallet.names[network]} (${pallet.index})\n`,
-  )
+}
+
+/** The call as `coretime decode` shows it. */
+export const renderDecode = (r: DecodeResult): string => {
+  const pallet = palletOf(r)
+  return `${Calls.render(r.call, Networks.get(r.network).ss58Prefix)}\n  ${pallet.chain === 'coretime' ? 'coretime chain' : 'relay chain'} pallet ${pallet.names[r.network]} (${pallet.index})\n`
 }
