@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { networkChoices } from '../flags'
 import { run } from '../testing/run'
 
 describe('coretime ondemand', () => {
@@ -80,7 +81,7 @@ describe('coretime ondemand', () => {
     ],
     [['--blocks', '3', '--traffic', '340282366920938463464'], '--traffic: at most'],
     [['--queue-size', '20', '--queue-capacity', '10'], '--queue-size: 20 orders do not fit'],
-    [['--network', 'rococo'], '--network: expected "polkadot" or "kusama"'],
+    [['--network', 'rococo'], `--network: expected ${networkChoices(true)}, got "rococo"`],
     [['--pay', 'cash'], '--pay: expected balance, keep-alive or credits'],
   ])('error: bad input %j gets one line naming it', async (args, message) => {
     const r = await run('ondemand', ...args)
