@@ -63,6 +63,7 @@ export const nextActiveBlock = (s: BrokerState): BlockNumber => {
   // a commit needs floor((b + notice)/p) > lastCommitted; a new timeslice needs floor(b/p) > lastTimeslice
   const commitAt = (status.lastCommittedTimeslice + 1) * p - config.advanceNotice
   const sliceAt = (status.lastTimeslice + 1) * p
-  const at = Math.min(commitAt, sliceAt, pending ? pending.at + 1 : Number.POSITIVE_INFINITY)
+  let at = commitAt < sliceAt ? commitAt : sliceAt
+  if (pending !== null && pending.at + 1 < at) at = pending.at + 1
   return at > s.block ? at : s.block + 1
 }

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { U128_MAX } from '../fixed/rounding'
-import { next as adaptPrice, initialSellout, leadinFactorAt, linearMultiplier } from './PriceAdapter'
+import {
+  next as adaptPrice,
+  initialSellout,
+  leadinFactorAt,
+  linearMultiplier,
+  startMultiplier,
+} from './PriceAdapter'
 
 const perf = (selloutPrice: bigint | null, endPrice = 1n) => ({
   selloutPrice,
@@ -116,6 +122,16 @@ describe('PriceAdapter.leadinFactorAt at the end of the lead-in', () => {
       { kind: 'Fixed' },
     ] as const
     for (const k of kinds) expect(leadinFactorAt(k, E9)).toBe(E9)
+  })
+  test('behavior: at the start it is startMultiplier whole end prices, for every adapter', () => {
+    const kinds = [
+      { kind: 'CenterTargetPrice' },
+      { kind: 'MinimumPrice', minimumEndPrice: 5n },
+      { kind: 'MinimumPriceWithFixedTargetPrice', minimumEndPrice: 5n, fixedTargetPrice: 7n },
+      { kind: 'Linear' },
+      { kind: 'Fixed' },
+    ] as const
+    for (const k of kinds) expect(leadinFactorAt(k, 0n)).toBe(startMultiplier(k) * E9)
   })
 })
 

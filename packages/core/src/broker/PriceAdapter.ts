@@ -39,6 +39,24 @@ export const leadinFactorAt = (adapter: PriceAdapterConfig, when: FixedU64.Fixed
   }
 }
 
+/**
+ * `leadinFactorAt(adapter, 0)` as a whole multiple of the end price (the interlude's price is
+ * end × this, saturated): 100 for the CenterTargetPrice family, 2 for Linear, 1 for Fixed. Lets
+ * `Sale.priceAt` skip the fixed-point product in the interlude, where every renewal asks for it.
+ */
+export const startMultiplier = (adapter: PriceAdapterConfig): bigint => {
+  switch (adapter.kind) {
+    case 'CenterTargetPrice':
+    case 'MinimumPrice':
+    case 'MinimumPriceWithFixedTargetPrice':
+      return 100n
+    case 'Linear':
+      return 2n
+    case 'Fixed':
+      return 1n
+  }
+}
+
 /** CenterTargetPrice::adapt_price (adapt_price.rs): end = sellout/10 (or sellout if that is 0), target = sellout. */
 const centerAdapt = (perf: SalePerformance, max: Balance): AdaptedPrices => {
   if (perf.selloutPrice === null) {

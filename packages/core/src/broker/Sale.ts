@@ -1,5 +1,5 @@
 import * as FixedU64 from '../fixed/FixedU64'
-import { leadinFactorAt } from './PriceAdapter'
+import { leadinFactorAt, startMultiplier } from './PriceAdapter'
 import type { Balance, BlockNumber, PriceAdapterConfig, SaleInfoRecord } from './types'
 
 /**
@@ -18,6 +18,11 @@ export const priceAt = (
   if (num > sale.leadinLength) num = sale.leadinLength
   // After the lead-in the factor is exactly 1 for every adapter: the end price (saturated).
   if (num === sale.leadinLength && num > 0) return sale.endPrice > max ? max : sale.endPrice
+  // Before and at the sale start the factor is the adapter's whole start multiplier.
+  if (num === 0 && sale.leadinLength > 0) {
+    const p = sale.endPrice * startMultiplier(adapter)
+    return p > max ? max : p
+  }
   const through = throughLeadin(num, sale.leadinLength)
   return FixedU64.mulInt(leadinFactorAt(adapter, through), sale.endPrice, max)
 }

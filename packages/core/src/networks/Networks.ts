@@ -98,7 +98,7 @@ const polkadot = {
   coretime: {
     paraId: 1005,
     blockMs: 12_000,
-    existentialDeposit: 1_000_000_000n, // 0.1 DOT
+    existentialDeposit: Runtimes.polkadot.existentialDeposit ?? 0n, // 0.1 DOT: one home, the runtime object
     pallets: { Broker: 'Broker' },
     assumedXcmFee: 10_000_000_000n, // 1 DOT (assumption; the surplus is refunded)
   },
@@ -134,7 +134,7 @@ const kusama = {
   coretime: {
     paraId: 1005,
     blockMs: 12_000,
-    existentialDeposit: 33_333_333n, // CENTS/10
+    existentialDeposit: Runtimes.kusama.existentialDeposit ?? 0n, // CENTS/10: one home, the runtime object
     pallets: { Broker: 'Broker' },
     assumedXcmFee: 100_000_000_000n, // 0.1 KSM (assumption; the surplus is refunded)
   },
@@ -170,7 +170,7 @@ const paseo = {
   coretime: {
     paraId: 1005,
     blockMs: 12_000,
-    existentialDeposit: 1_000_000_000n, // 0.1 PAS, read from the running runtime
+    existentialDeposit: Runtimes.paseo.existentialDeposit ?? 0n, // 0.1 PAS (read from the running runtime), the runtime object
     pallets: { Broker: 'Broker' },
     assumedXcmFee: 10_000_000_000n, // 1 PAS (assumption; the surplus is refunded)
   },
