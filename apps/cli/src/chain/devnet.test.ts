@@ -151,6 +151,8 @@ describe.skipIf(!spec)('the CLI against a devnet (Paseo Coretime runtime 2000006
       '0',
     ])
     expect(r.code).toBe(3)
-    expect(r.stderr).toBe('coretime: cannot connect to the coretime endpoint ws://127.0.0.1:1\n')
+    expect(r.stderr).toBe(
+      'coretime: cannot connect to the coretime endpoint ws://127.0.0.1:1: connection refused (nothing listens there)\n',
+    )
   })
 })
