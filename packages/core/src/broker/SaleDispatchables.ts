@@ -76,24 +76,6 @@ const checkRenew = (s: BrokerState, who: AccountId, core: CoreIndex): Outcome | 
 }
 
 /**
- * `Sale.priceAt` remembered for the last (sale, block, adapter, max): renewals within one block
- * price the same, and the sale record is replaced (never edited) when its price fields change.
- */
-let memo: { sale: object; block: number; adapter: object; max: bigint; price: bigint } | null = null
-const priceNow = (
-  sale: Parameters<typeof Sale.priceAt>[0],
-  block: number,
-  adapter: Parameters<typeof Sale.priceAt>[2],
-  max: bigint,
-): bigint => {
-  const m = memo
-  if (m && m.sale === sale && m.block === block && m.adapter === adapter && m.max === max) return m.price
-  const price = Sale.priceAt(sale, block, adapter, max)
-  memo = { sale, block, adapter, max, price }
-  return price
-}
-
-/**
  * dispatchable_impls.rs `do_renew` (E5): pay the recorded price for the core's renewal, take a new
  * core, and record the next renewal price. Returns the new core or the failure.
  */
@@ -123,7 +105,7 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
     },
   })
   Workplan.set(s.workplan, sale.regionBegin, newCore, workload)
-  const now = priceNow(sale, s.block, s.runtime.priceAdapter, maxBalance(s.runtime))
+  const now = Sale.priceAt(sale, s.block, s.runtime.priceAdapter, maxBalance(s.runtime))
   const price = Renewal.nextPrice(
     s.runtime.renewalPriceRule,
     record.price,
