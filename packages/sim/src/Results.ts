@@ -94,16 +94,21 @@ export interface AgentResult {
   ordersRejected?: number
 }
 
-export interface GroupResult {
+/** A group's sums: the same shape in both markets, differing only in the kinds of its members. */
+export interface GroupTotals<K extends string> {
   group: string
-  kind: ActorKind
+  kind: K
   agents: number
   cost: bigint
   income: bigint
   purchases: number
   renewals: number
   failures: number
+  /** cores held for the last simulated period */
   coresHeld: number
+}
+
+export interface GroupResult extends GroupTotals<ActorKind> {
   orders?: number
   ordersRejected?: number
 }
@@ -133,11 +138,13 @@ export interface Tally {
   total: bigint
 }
 export const newTally = (): Tally => ({ count: 0, min: 0n, max: 0n, total: 0n })
-export const tally = (t: Tally, x: bigint): void => {
+/** Adds `n` prices of `x` (one by default). */
+export const tally = (t: Tally, x: bigint, n = 1): void => {
+  if (n <= 0) return
   if (t.count === 0 || x < t.min) t.min = x
   if (t.count === 0 || x > t.max) t.max = x
-  t.count++
-  t.total += x
+  t.count += n
+  t.total += n === 1 ? x : x * BigInt(n)
 }
 export const stats = (t: Tally): PriceStats | null =>
   t.count === 0
@@ -244,6 +251,51 @@ const agentResult = (a: Actor, finalEnd: number): AgentResult => {
   }
 }
 
+/** A member's ledger as its group sums it. */
+export interface Member<K extends string> {
+  group: string
+  kind: K
+  cost: bigint
+  income: bigint
+  purchases: number
+  renewals: number
+  failures: number
+}
+
+/**
+ * Adds one member to its group's sums (a new group, in first-seen order, when it has none) and
+ * returns the group. Both markets' results sum their groups with it.
+ */
+export const addToGroup = <K extends string, G extends GroupTotals<K>>(
+  groups: Map<string, G>,
+  m: Member<K>,
+  coresHeld: number,
+): G => {
+  let g = groups.get(m.group)
+  if (g === undefined) {
+    g = {
+      group: m.group,
+      kind: m.kind,
+      agents: 0,
+      cost: 0n,
+      income: 0n,
+      purchases: 0,
+      renewals: 0,
+      failures: 0,
+      coresHeld: 0,
+    } as G
+    groups.set(m.group, g)
+  }
+  g.agents++
+  g.cost += m.cost
+  g.income += m.income
+  g.purchases += m.purchases
+  g.renewals += m.renewals
+  g.failures += m.failures
+  g.coresHeld += coresHeld
+  return g
+}
+
 /** Every scenario agent's result (table actors only count in their group) and each group's sums. */
 export const agentResults = (
   actors: readonly Actor[],
@@ -254,29 +306,11 @@ export const agentResults = (
   for (const a of actors) {
     const r = agentResult(a, finalEnd)
     if (a.kind !== 'table') agents.push(r)
-    const g = groups.get(a.group) ?? {
-      group: a.group,
-      kind: a.kind,
-      agents: 0,
-      cost: 0n,
-      income: 0n,
-      purchases: 0,
-      renewals: 0,
-      failures: 0,
-      coresHeld: 0,
-    }
-    g.agents++
-    g.cost += r.cost
-    g.income += r.income
-    g.purchases += r.purchases
-    g.renewals += r.renewals
-    g.failures += r.failures
-    g.coresHeld += r.coresHeld
+    const g = addToGroup(groups, r, r.coresHeld)
     if (r.orders !== undefined) {
       g.orders = (g.orders ?? 0) + r.orders
       g.ordersRejected = (g.ordersRejected ?? 0) + (r.ordersRejected ?? 0)
     }
-    groups.set(a.group, g)
   }
   return { agents, groups: [...groups.values()] }
 }

@@ -9,8 +9,14 @@ import type { Decisions, SaleView } from './View'
  * one at or below its valuation; with `renews` it assigns the core to itself and then renews while
  * the renewal price is within its valuation.
  */
-export interface Buyer extends ActorBase {
+export interface Buyer extends ActorBase, Params {
   kind: 'buyer'
+  /** gave up (patience ran out) */
+  done: boolean
+}
+
+/** A buyer's parameters, drawn from its spec (the RFC-17 market's buyer has the same). */
+export interface Params {
   /** the most it pays (planck) */
   valuation: bigint
   /** the first sale it tries in */
@@ -20,25 +26,38 @@ export interface Buyer extends ActorBase {
   timing: Timing
   renews: boolean
   forget: number
-  /** gave up (patience ran out) */
-  done: boolean
 }
 
 type Spec = Extract<AgentSpec, { kind: 'buyer' }>
 
-export const create = (spec: Spec, who: Who, rng: Rng.Rng): Buyer => {
+/** Its parameters, drawn from `rng` in this order: valuation, then arrival. */
+export const params = (spec: Spec, rng: Rng.Rng): Params => {
   const valuation = draw(rng, spec.valuation)
   return {
-    kind: 'buyer',
-    ...base(who),
     valuation,
     arrival: pick(rng, spec.arrival),
     patience: spec.patience,
     timing: spec.timing,
     renews: spec.renew,
     forget: spec.forget,
-    done: false,
   }
+}
+
+export const create = (spec: Spec, who: Who, rng: Rng.Rng): Buyer => ({
+  kind: 'buyer',
+  ...base(who),
+  ...params(spec, rng),
+  done: false,
+})
+
+/** Whether it still tries to buy in sale `k`: it has arrived and has patience left (else done). */
+export const tries = (a: Params & { done: boolean }, k: number): boolean => {
+  if (a.done || k < a.arrival) return false
+  if (k >= a.arrival + a.patience) {
+    a.done = true
+    return false
+  }
+  return true
 }
 
 export const renewal = (a: Buyer, view: SaleView, rng: Rng.Rng, out: Decisions): void => {
@@ -46,7 +65,7 @@ export const renewal = (a: Buyer, view: SaleView, rng: Rng.Rng, out: Decisions):
 }
 
 /** At its renewal block: null to renew at `price`, or why not. */
-export const declines = (a: Buyer, price: bigint, rng: Rng.Rng): string | null => {
+export const declines = (a: Params, price: bigint, rng: Rng.Rng): string | null => {
   if (Rng.chance(rng, a.forget)) return 'Forgot'
   if (price > a.valuation) return 'RenewalTooExpensive'
   return null
@@ -63,11 +82,7 @@ const buyBlock = (a: Buyer, view: SaleView, rng: Rng.Rng): number | null => {
 }
 
 export const intents = (a: Buyer, view: SaleView, rng: Rng.Rng, out: Decisions): void => {
-  if (a.done || a.right !== null || a.heldUntil.length > 0 || view.k < a.arrival) return
-  if (view.k >= a.arrival + a.patience) {
-    a.done = true
-    return
-  }
+  if (a.right !== null || a.heldUntil.length > 0 || !tries(a, view.k)) return
   const b = buyBlock(a, view, rng)
   if (b === null) out.fail(a, 'TooExpensive')
   else out.intend('buy', a, b, a.valuation, 1)

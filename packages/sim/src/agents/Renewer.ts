@@ -5,27 +5,36 @@ import { pick } from './Draw'
 import type { Decisions, SaleView } from './View'
 
 /** Holds a lease; renews each sale unless the price is above its limit or it forgets. */
-export interface Renewer extends ActorBase {
+export interface Renewer extends ActorBase, Params {
   kind: 'renewer'
+  /** in the interlude, or at this fraction of the lead-in */
+  renewAt: 'interlude' | number
+}
+
+/** A renewer's parameters, drawn from its spec (the RFC-17 market's renewer has the same). */
+export interface Params {
   /** the most it pays to renew (null: no limit) */
   maxPrice: bigint | null
   /** the chance it forgets to renew in a sale */
   forget: number
-  /** in the interlude, or at this fraction of the lead-in */
-  renewAt: 'interlude' | number
   /** the sale its lease first becomes renewable in */
   renewInSale: number
 }
 
 type Spec = Extract<AgentSpec, { kind: 'renewer' }>
 
+/** Its parameters, drawn from `rng`: the sale its lease becomes renewable in. */
+export const params = (spec: Spec, rng: Rng.Rng): Params => ({
+  maxPrice: spec.maxPrice,
+  forget: spec.forget,
+  renewInSale: pick(rng, spec.renewInSale),
+})
+
 export const create = (spec: Spec, who: Who, rng: Rng.Rng): Renewer => ({
   kind: 'renewer',
   ...base(who),
-  maxPrice: spec.maxPrice,
-  forget: spec.forget,
+  ...params(spec, rng),
   renewAt: spec.renewAt,
-  renewInSale: pick(rng, spec.renewInSale),
 })
 
 export const renewal = (a: Renewer, view: SaleView, rng: Rng.Rng, out: Decisions): void => {
@@ -34,7 +43,7 @@ export const renewal = (a: Renewer, view: SaleView, rng: Rng.Rng, out: Decisions
 }
 
 /** At its renewal block: null to renew at `price`, or why not. */
-export const declines = (a: Renewer, price: bigint, rng: Rng.Rng): string | null => {
+export const declines = (a: Params, price: bigint, rng: Rng.Rng): string | null => {
   if (Rng.chance(rng, a.forget)) return 'Forgot'
   if (a.maxPrice !== null && price > a.maxPrice) return 'RenewalTooExpensive'
   return null

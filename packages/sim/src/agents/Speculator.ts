@@ -7,8 +7,12 @@ import type { Decisions, SaleView } from './View'
  * Buys up to `cores` per sale once the price is ≤ `maxPrice` (from fraction `at` of the lead-in),
  * holds the regions and resells them at `paid × markup` to buyers who failed in that sale.
  */
-export interface Speculator extends ActorBase {
+export interface Speculator extends ActorBase, Params {
   kind: 'speculator'
+}
+
+/** A speculator's parameters, from its spec (the RFC-17 market's speculator has the same). */
+export interface Params {
   maxPrice: bigint
   cores: number
   at: number
@@ -18,14 +22,18 @@ export interface Speculator extends ActorBase {
 
 type Spec = Extract<AgentSpec, { kind: 'speculator' }>
 
-export const create = (spec: Spec, who: Who): Speculator => ({
-  kind: 'speculator',
-  ...base(who),
+export const params = (spec: Spec): Params => ({
   maxPrice: spec.maxPrice,
   cores: spec.cores,
   at: spec.at,
   markup: spec.markup,
   sales: spec.sales,
+})
+
+export const create = (spec: Spec, who: Who): Speculator => ({
+  kind: 'speculator',
+  ...base(who),
+  ...params(spec),
 })
 
 export const intents = (a: Speculator, view: SaleView, out: Decisions): void => {
@@ -35,5 +43,4 @@ export const intents = (a: Speculator, view: SaleView, out: Decisions): void => 
 }
 
 /** Its asking price for a region it paid `paid` for: paid × markup (markup to 1/1000, floored). */
-export const ask = (a: Speculator, paid: bigint): bigint =>
-  (paid * BigInt(Math.round(a.markup * 1000))) / 1000n
+export const ask = (a: Params, paid: bigint): bigint => (paid * BigInt(Math.round(a.markup * 1000))) / 1000n

@@ -33,17 +33,21 @@ export interface TodaySaleRow extends MarketSale {
   endPrice: bigint
 }
 
-export interface Rfc17SaleRow extends MarketSale {
-  reservePrice: bigint
-  openingPrice: bigint
-  clearingPrice: bigint
-  renewalPrice: bigint
-  penaltyApplied: boolean
-  closedAtLevel: number
-  lottery: boolean
-  displaced: number
-  nextReserve: bigint
-}
+/** RFC-17's prices and what its clock did, as the sale reported them. */
+export interface Rfc17SaleRow
+  extends MarketSale,
+    Pick<
+      Rfc17Sale,
+      | 'reservePrice'
+      | 'openingPrice'
+      | 'clearingPrice'
+      | 'renewalPrice'
+      | 'penaltyApplied'
+      | 'closedAtLevel'
+      | 'lottery'
+      | 'displaced'
+      | 'nextReserve'
+    > {}
 
 export interface CompareSale {
   sale: number

@@ -1,5 +1,8 @@
-import * as Actors from '../../agents/Actor'
+import * as TodayBuyer from '../../agents/Buyer'
 import { pick } from '../../agents/Draw'
+import * as TodayLargeActor from '../../agents/LargeActor'
+import * as TodayRenewer from '../../agents/Renewer'
+import * as TodaySpeculator from '../../agents/Speculator'
 import * as Rng from '../../Rng'
 import type { Scenario } from '../../Scenario'
 import type { Agent } from './agents/Agent'
@@ -32,56 +35,29 @@ export const create = (scenario: Scenario, seed: number): Population => {
       leases.push({ agent: a, renewInSale: pick(rng, l.renewInSale) })
     }
   })
-  let task = 2000 + agents.length // today's parachain ids (unused here, kept for the same `Who`)
   for (const spec of scenario.demand.agents) {
     const n = spec.kind === 'largeActor' ? 1 : spec.count
     for (let j = 0; j < n; j++) {
       const who = { id: n === 1 ? spec.name : `${spec.name}-${j}`, group: spec.name }
-      // today's actor, drawn exactly as today's run draws it; its parameters make the RFC-17 agent
-      const t = Actors.create(spec, { ...who, task: task++ }, rng)
-      const budget = spec.budget
-      switch (t.kind) {
+      // today's parameters, drawn exactly as today's run draws them (`Actor.create`)
+      switch (spec.kind) {
         case 'renewer': {
-          const a = Renewer.create(who, {
-            maxPrice: t.maxPrice,
-            forget: t.forget,
-            renewInSale: t.renewInSale,
-            budget,
-          })
+          const a = Renewer.create(who, TodayRenewer.params(spec, rng), spec.budget)
           agents.push(a)
           leases.push({ agent: a, renewInSale: a.renewInSale })
           break
         }
         case 'buyer':
-          agents.push(
-            Buyer.create(who, {
-              valuation: t.valuation,
-              arrival: t.arrival,
-              patience: t.patience,
-              timing: t.timing,
-              renews: t.renews,
-              forget: t.forget,
-              budget,
-            }),
-          )
+          agents.push(Buyer.create(who, TodayBuyer.params(spec, rng), spec.budget))
           break
         case 'speculator':
-          agents.push(
-            Speculator.create(who, {
-              maxPrice: t.maxPrice,
-              cores: t.cores,
-              at: t.at,
-              markup: t.markup,
-              sales: t.sales,
-              budget,
-            }),
-          )
+          agents.push(Speculator.create(who, TodaySpeculator.params(spec), spec.budget))
           break
         case 'largeActor':
-          agents.push(LargeActor.create(who, { buyBelow: t.buyBelow, sales: t.sales, budget }))
+          agents.push(LargeActor.create(who, TodayLargeActor.params(spec), spec.budget))
           break
-        default:
-          break // on-demand users: the relay's market is the same in both designs, not part of this run
+        case 'onDemand':
+          break // the relay's market is the same in both designs, not part of this run (draws nothing)
       }
     }
   }

@@ -1,15 +1,9 @@
 import type { Rfc17 } from '@coretime/core'
+import type { GroupTotals, PriceStats } from '../../Results'
 import type { AgentKind } from './agents/Agent'
 
-/** Price statistics of one group in one sale (the same shape as today's run reports). */
-export interface PriceStats {
-  count: number
-  min: bigint
-  max: bigint
-  /** total / count, floored */
-  mean: bigint
-  total: bigint
-}
+// the price tallies are today's run's (one `Tally`, one `PriceStats`)
+export { newTally, type PriceStats, stats, type Tally, tally } from '../../Results'
 
 export interface Failure {
   agent: string
@@ -23,23 +17,23 @@ export interface Failure {
   lostCore: boolean
 }
 
-/** One RFC-17 bulk period. */
-export interface SaleResult {
+/** The prices and counts of the market's outcome a sale reports as they are. */
+type OutcomeFields =
+  | 'reservePrice'
+  | 'openingPrice'
+  | 'clearingPrice'
+  | 'renewalPrice'
+  | 'penaltyApplied'
+  | 'closedAtLevel' // the clock level the market closed at (0: the opening price)
+  | 'lottery' // over-demand at the opening price was drawn by lot
+  | 'supply'
+  | 'sold' // cores kept by market winners
+  | 'renewed'
+  | 'idle' // left to the on-demand market
+
+/** One RFC-17 bulk period: the market's outcome (`Rfc17.Sale.Outcome`), settled among the agents. */
+export interface SaleResult extends Pick<Rfc17.Sale.Outcome, OutcomeFields> {
   sale: number
-  reservePrice: bigint
-  openingPrice: bigint
-  clearingPrice: bigint
-  renewalPrice: bigint
-  penaltyApplied: boolean
-  /** the clock level the market closed at (0: the opening price) */
-  closedAtLevel: number
-  /** over-demand at the opening price was drawn by lot */
-  lottery: boolean
-  supply: number
-  /** cores kept by market winners, renewed, left to the on-demand market */
-  sold: number
-  renewed: number
-  idle: number
   /** cores won in the market and lost to renewals */
   displaced: number
   /** cores speculators resold in the settlement period */
@@ -59,18 +53,8 @@ export interface SaleResult {
   failed: Failure[]
 }
 
-export interface GroupResult {
-  group: string
-  kind: AgentKind
-  agents: number
-  cost: bigint
-  income: bigint
-  purchases: number
-  renewals: number
-  failures: number
-  /** cores held for the last period */
-  coresHeld: number
-}
+/** A group's sums at the end of the run (`coresHeld`: cores held for the last period). */
+export type GroupResult = GroupTotals<AgentKind>
 
 export interface Rfc17Result {
   name: string
@@ -80,22 +64,3 @@ export interface Rfc17Result {
   groups: GroupResult[]
   revenue: bigint
 }
-
-export interface Tally {
-  count: number
-  min: bigint
-  max: bigint
-  total: bigint
-}
-export const newTally = (): Tally => ({ count: 0, min: 0n, max: 0n, total: 0n })
-export const tally = (t: Tally, x: bigint, n = 1): void => {
-  if (n <= 0) return
-  if (t.count === 0 || x < t.min) t.min = x
-  if (t.count === 0 || x > t.max) t.max = x
-  t.count += n
-  t.total += x * BigInt(n)
-}
-export const stats = (t: Tally): PriceStats | null =>
-  t.count === 0
-    ? null
-    : { count: t.count, min: t.min, max: t.max, mean: t.total / BigInt(t.count), total: t.total }

@@ -1,4 +1,5 @@
 import { Rfc17 } from '@coretime/core'
+import { addToGroup } from '../../Results'
 import * as Rng from '../../Rng'
 import type { Scenario } from '../../Scenario'
 import { seriesAt } from '../../Series'
@@ -263,26 +264,6 @@ const resell = (
 
 const groupResults = (agents: readonly Agent[]): GroupResult[] => {
   const groups = new Map<string, GroupResult>()
-  for (const a of agents) {
-    const g = groups.get(a.group) ?? {
-      group: a.group,
-      kind: a.kind,
-      agents: 0,
-      cost: 0n,
-      income: 0n,
-      purchases: 0,
-      renewals: 0,
-      failures: 0,
-      coresHeld: 0,
-    }
-    g.agents++
-    g.cost += a.cost
-    g.income += a.income
-    g.purchases += a.purchases
-    g.renewals += a.renewals
-    g.failures += a.failures
-    g.coresHeld += a.holds
-    groups.set(a.group, g)
-  }
+  for (const a of agents) addToGroup(groups, a, a.holds)
   return [...groups.values()]
 }

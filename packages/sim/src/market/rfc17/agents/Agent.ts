@@ -1,4 +1,4 @@
-import type { Decisions, MarketView } from './Base'
+import type { Decisions, MarketView, Renewal } from './Base'
 import * as Buyer from './Buyer'
 import * as LargeActor from './LargeActor'
 import * as Renewer from './Renewer'
@@ -8,7 +8,8 @@ import * as Table from './Table'
 /**
  * RFC-17's actors, one kind per module (`create`, then each sale `intents` — its bids — and, for
  * holders of renewal rights, `renew`). The kinds and their parameters are today's (packages/sim
- * agents); only how they meet the market differs.
+ * agents, whose `Params` and renewal rules they reuse); only how they meet the market differs.
+ * Adding a kind: a module, a member here and its entry in `kinds`.
  */
 export type Agent =
   | Table.Table
@@ -18,45 +19,34 @@ export type Agent =
   | LargeActor.LargeActor
 export type AgentKind = Agent['kind']
 
-/** Its bids in this sale. */
-export const intents = (a: Agent, view: MarketView, out: Decisions): void => {
-  switch (a.kind) {
-    case 'table':
-      Table.intents(a, view, out)
-      return
-    case 'renewer':
-      Renewer.intents(a, view, out)
-      return
-    case 'buyer':
-      Buyer.intents(a, view, out)
-      return
-    case 'speculator':
-      Speculator.intents(a, view, out)
-      return
-    case 'largeActor':
-      LargeActor.intents(a, view, out)
-      return
-  }
+/** What a kind does in a sale. */
+interface Kind<A extends Agent> {
+  /** its bids */
+  intents: (a: A, view: MarketView, out: Decisions) => void
+  /** how many of its `eligible` cores it renews at `price`, and why not the rest (null: by choice) */
+  renew: (a: A, view: MarketView, eligible: number, price: bigint) => Renewal
 }
 
-/** How many of its `eligible` cores it renews at `price`, and why not the rest (null: by choice). */
-export const renew = (
-  a: Agent,
-  view: MarketView,
-  eligible: number,
-  price: bigint,
-): { n: number; reason: string | null } => {
-  switch (a.kind) {
-    case 'table':
-      return Table.renew(view, eligible)
-    case 'renewer':
-      return Renewer.renew(a, view, eligible, price)
-    case 'buyer':
-      return Buyer.renew(a, view, eligible, price)
-    default:
-      return { n: 0, reason: null } // speculators and large actors hold no rights
-  }
+/** Speculators and large actors hold no rights. */
+const neverRenews = (): Renewal => ({ n: 0, reason: null })
+
+const kinds: { [K in AgentKind]: Kind<Extract<Agent, { kind: K }>> } = {
+  table: Table,
+  renewer: Renewer,
+  buyer: Buyer,
+  speculator: { intents: Speculator.intents, renew: neverRenews },
+  largeActor: { intents: LargeActor.intents, renew: neverRenews },
 }
+
+// the table is keyed by kind, so the module found for `a.kind` takes `a`
+const kindOf = <A extends Agent>(a: A): Kind<A> => kinds[a.kind] as unknown as Kind<A>
+
+/** Its bids in this sale. */
+export const intents = (a: Agent, view: MarketView, out: Decisions): void => kindOf(a).intents(a, view, out)
+
+/** How many of its `eligible` cores it renews at `price`, and why not the rest (null: by choice). */
+export const renew = (a: Agent, view: MarketView, eligible: number, price: bigint): Renewal =>
+  kindOf(a).renew(a, view, eligible, price)
 
 /** Whether the cores it gets this sale become renewal rights in the next one. */
 export const keepsRights = (a: Agent): boolean =>

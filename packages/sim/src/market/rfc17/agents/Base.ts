@@ -61,6 +61,16 @@ export interface Decisions {
   fail: (agent: AgentBase, reason: string) => void
 }
 
+/** How many of its `eligible` cores an agent renews, and why not the rest (null: by choice). */
+export interface Renewal {
+  n: number
+  reason: string | null
+}
+
+/** Renews every eligible core unless today's agent module gave a reason not to. */
+export const renewUnless = (reason: string | null, eligible: number): Renewal =>
+  reason === null ? { n: eligible, reason: null } : { n: 0, reason }
+
 /** The truthful bid at `level`: min(limit, clock), none below the reserve. */
 export const truthfulAt = (view: MarketView, limit: bigint, level: number): bigint | null => {
   if (limit < view.reserve) return null

@@ -1,41 +1,31 @@
+import * as Today from '../../../agents/Buyer'
 import * as Rng from '../../../Rng'
-import type { Timing } from '../../../Scenario'
-import type { AgentBase, Decisions, MarketView, Who } from './Base'
-import { base, levelAt, truthfulAt } from './Base'
+import type { AgentBase, Decisions, MarketView, Renewal, Who } from './Base'
+import { base, levelAt, renewUnless, truthfulAt } from './Base'
 
 /**
- * A parachain team that wants one core. From its arrival sale it bids its valuation (capped at the
- * clock when it bids: truthful bidding, which the RFC argues is optimal) for `patience` sales, when
- * the market opens (`bidTiming: open`) or at its timing's clock level (`agent`). Once it holds a core it renews while the renewal price is
- * within its valuation — with `tenantsBid`, after bidding its valuation in the market first.
+ * A parachain team that wants one core, with today's buyer's parameters (`Today.Params`). From
+ * its arrival sale it bids its valuation (capped at the clock when it bids: truthful bidding,
+ * which the RFC argues is optimal) for `patience` sales, when the market opens (`bidTiming: open`)
+ * or at its timing's clock level (`agent`). Once it holds a core it renews while the renewal price
+ * is within its valuation — with `tenantsBid`, after bidding its valuation in the market first.
  * Like today's buyer, it does not come back after losing its core.
  */
-export interface Buyer extends AgentBase {
+export interface Buyer extends AgentBase, Today.Params {
   kind: 'buyer'
-  valuation: bigint
-  arrival: number
-  patience: number
-  timing: Timing
-  renews: boolean
-  forget: number
   /** ever obtained a core */
   served: boolean
   /** gave up */
   done: boolean
 }
 
-export const create = (
-  who: Who,
-  p: {
-    valuation: bigint
-    arrival: number
-    patience: number
-    timing: Timing
-    renews: boolean
-    forget: number
-    budget: bigint | null
-  },
-): Buyer => ({ kind: 'buyer', ...base(who, p.budget), ...p, served: false, done: false })
+export const create = (who: Who, p: Today.Params, budget: bigint | null): Buyer => ({
+  kind: 'buyer',
+  ...base(who, budget),
+  ...p,
+  served: false,
+  done: false,
+})
 
 const bidLevel = (a: Buyer, view: MarketView): number => {
   if (view.bidTiming === 'open') return 0
@@ -53,25 +43,13 @@ export const intents = (a: Buyer, view: MarketView, out: Decisions): void => {
     if (price !== null) out.bid(a, { price, quantity: a.rights, level: 0 })
     return
   }
-  if (a.done || a.served || view.k < a.arrival) return
-  if (view.k >= a.arrival + a.patience) {
-    a.done = true
-    return
-  }
+  if (a.served || !Today.tries(a, view.k)) return
   const level = bidLevel(a, view)
   const price = truthfulAt(view, a.valuation, level)
   if (price === null) out.fail(a, 'TooExpensive')
   else out.bid(a, { price, quantity: 1, level })
 }
 
-export const renew = (
-  a: Buyer,
-  view: MarketView,
-  eligible: number,
-  price: bigint,
-): { n: number; reason: string | null } => {
-  if (!a.renews) return { n: 0, reason: null }
-  if (Rng.chance(view.rng, a.forget)) return { n: 0, reason: 'Forgot' }
-  if (price > a.valuation) return { n: 0, reason: 'RenewalTooExpensive' }
-  return { n: eligible, reason: null }
-}
+/** Today's rule: it may forget, and declines a price above its valuation. */
+export const renew = (a: Buyer, view: MarketView, eligible: number, price: bigint): Renewal =>
+  a.renews ? renewUnless(Today.declines(a, price, view.rng), eligible) : { n: 0, reason: null }

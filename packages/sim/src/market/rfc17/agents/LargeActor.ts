@@ -1,30 +1,26 @@
-import type { Range } from '../../../Scenario'
+import { inWindow } from '../../../agents/Draw'
+import type * as Today from '../../../agents/LargeActor'
 import type { AgentBase, Decisions, MarketView, Who } from './Base'
 import { base, truthfulAt } from './Base'
 
 /**
- * Tries to capture the market: in its sales it bids `buyBelow` (capped at the opening price) for
- * every core offered, from the opening. Uniform pricing makes everyone above it pay its price, and
- * it is never a tenant, so renewals displace it first. It never renews.
+ * Tries to capture the market (today's large actor's parameters): in its sales it bids `buyBelow`
+ * (capped at the opening price) for every core offered, from the opening. Uniform pricing makes
+ * everyone above it pay its price, and it is never a tenant, so renewals displace it first. It
+ * never renews.
  */
-export interface LargeActor extends AgentBase {
+export interface LargeActor extends AgentBase, Today.Params {
   kind: 'largeActor'
-  buyBelow: bigint
-  sales: Range | null
 }
 
-export const create = (
-  who: Who,
-  p: { buyBelow: bigint; sales: Range | null; budget: bigint | null },
-): LargeActor => ({
+export const create = (who: Who, p: Today.Params, budget: bigint | null): LargeActor => ({
   kind: 'largeActor',
-  ...base(who, p.budget),
-  buyBelow: p.buyBelow,
-  sales: p.sales,
+  ...base(who, budget),
+  ...p,
 })
 
 export const intents = (a: LargeActor, view: MarketView, out: Decisions): void => {
-  if (a.sales !== null && (view.k < a.sales[0] || view.k > a.sales[1])) return
+  if (!inWindow(a.sales, view.k)) return
   const price = truthfulAt(view, a.buyBelow, 0)
   if (price !== null && view.supply > 0) out.bid(a, { price, quantity: view.supply, level: 0 })
 }

@@ -1,40 +1,30 @@
-import type { Range } from '../../../Scenario'
+import { inWindow } from '../../../agents/Draw'
+import * as Today from '../../../agents/Speculator'
 import type { AgentBase, Decisions, MarketView, Who } from './Base'
 import { base, levelAt, truthfulAt } from './Base'
 
 /**
- * Bids `maxPrice` (capped at the clock) for `cores` at fraction `at` of the market period, in its
- * sales; in the settlement period it resells what it won at clearing × markup to buyers who did
- * not get a core (the RFC lifts all resale restrictions). It never renews.
+ * With today's speculator's parameters: bids `maxPrice` (capped at the clock) for `cores` at
+ * fraction `at` of the market period, in its sales; in the settlement period it resells what it
+ * won at clearing × markup (`Today.ask`) to buyers who did not get a core (the RFC lifts all
+ * resale restrictions). It never renews.
  */
-export interface Speculator extends AgentBase {
+export interface Speculator extends AgentBase, Today.Params {
   kind: 'speculator'
-  maxPrice: bigint
-  cores: number
-  at: number
-  markup: number
-  sales: Range | null
 }
 
-export const create = (
-  who: Who,
-  p: {
-    maxPrice: bigint
-    cores: number
-    at: number
-    markup: number
-    sales: Range | null
-    budget: bigint | null
-  },
-): Speculator => ({ kind: 'speculator', ...base(who, p.budget), ...p })
+export const create = (who: Who, p: Today.Params, budget: bigint | null): Speculator => ({
+  kind: 'speculator',
+  ...base(who, budget),
+  ...p,
+})
 
 export const intents = (a: Speculator, view: MarketView, out: Decisions): void => {
-  if (a.sales !== null && (view.k < a.sales[0] || view.k > a.sales[1])) return
+  if (!inWindow(a.sales, view.k)) return
   const level = levelAt(view, a.at)
   const price = truthfulAt(view, a.maxPrice, level)
   if (price !== null) out.bid(a, { price, quantity: Math.min(a.cores, view.supply), level })
 }
 
-/** Its asking price for a core it paid `paid` for: paid × markup (markup to 1/1000, floored). */
-export const ask = (a: Speculator, paid: bigint): bigint =>
-  (paid * BigInt(Math.round(a.markup * 1000))) / 1000n
+/** Its asking price for a core it paid `paid` for: today's (paid × markup, floored). */
+export const ask = Today.ask

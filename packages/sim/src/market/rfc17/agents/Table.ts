@@ -1,4 +1,4 @@
-import type { AgentBase, Decisions, MarketView, Who } from './Base'
+import type { AgentBase, Decisions, MarketView, Renewal, Who } from './Base'
 import { base } from './Base'
 
 /**
@@ -28,7 +28,7 @@ export const intents = (a: Table, view: MarketView, out: Decisions): void => {
 }
 
 /** Cores it renews: its rights while the table's renewals last. */
-export const renew = (view: MarketView, eligible: number): { n: number; reason: string | null } => {
+export const renew = (_a: Table, view: MarketView, eligible: number): Renewal => {
   const n = Math.min(eligible, view.tableRenewalsLeft)
   view.tableRenewalsLeft -= n
   return { n, reason: n < eligible ? 'Lapsed' : null }
