@@ -7,14 +7,14 @@ import type { BlockNumber, BrokerState, Sink } from './types'
 
 /**
  * Advances to `block`, running the per-block hook (`on_initialize` → `do_tick`) once for each
- * block entered. Blocks in which the hook can do nothing are skipped in one step, and with a
- * `quietHistory` sink so are runs of idle timeslices; the state is the same as ticking each block.
+ * block entered. Blocks in which the hook can do nothing are skipped in one step, and so are runs
+ * of idle timeslices (FastForward.ts); the state and the events are the same as ticking each block.
  * Mutates `state`.
  */
 export const advanceTo = (s: BrokerState, block: BlockNumber, out: Sink): void => {
   if (block < s.block) throw new RangeError(`Broker.advanceTo: block ${block} is before ${s.block}`)
   while (s.block < block) {
-    if (out.quietHistory && fastForward(s, block)) continue
+    if (fastForward(s, block, out)) continue
     const next = nextActiveBlock(s)
     if (next > block) {
       s.block = block

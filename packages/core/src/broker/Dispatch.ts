@@ -39,13 +39,15 @@ export const isAdminCall = (name: BrokerCall['call']): boolean => ADMIN_CALLS.ha
  */
 export const execute = (s: BrokerState, origin: Origin, call: BrokerCall, out: Sink): Outcome => {
   const name = call.call
-  if (ADMIN_CALLS.has(name)) {
-    if (origin !== 'root') return fail('BadOrigin', { call: name })
-  } else if (!ANY_ORIGIN_CALLS.has(name) && origin === 'root') {
+  if (origin !== 'root') {
+    if (ADMIN_CALLS.has(name)) return fail('BadOrigin', { call: name })
+  } else if (!ADMIN_CALLS.has(name) && !ANY_ORIGIN_CALLS.has(name)) {
     return fail('BadOrigin', { call: name })
   }
   // the runtime's BaseCallFilter: frame_system `CallFiltered`, nothing dispatched
-  if (s.runtime.callFilter?.includes(name)) return fail('CallFiltered', { call: name })
+  const filter = s.runtime.callFilter
+  if (filter !== undefined && filter.length !== 0 && filter.includes(name))
+    return fail('CallFiltered', { call: name })
   const who = origin
   switch (call.call) {
     case 'configure':

@@ -59,8 +59,7 @@ const chain = (ops: { kind: number; advance: number; who: number }[]): BrokerSta
 const ops = fc.array(fc.record({ kind: fc.nat(4), advance: fc.nat(9), who: fc.nat(10) }), { maxLength: 12 })
 
 /** `do_tick` once for each block up to `block`, with no skipping at all. */
-const tickEachBlock = (s: BrokerState, block: number) => {
-  const out = Broker.sink({ quietHistory: true })
+const tickEachBlock = (s: BrokerState, block: number, out = Broker.sink({ quietHistory: true })) => {
   while (s.block < block) {
     s.block += 1
     tick(s, out)
@@ -76,7 +75,7 @@ describe('FastForward.fastForward', () => {
         const fast = chain(o)
         const slow = Broker.clone(fast)
         const target = fast.block + 1 + ahead
-        if (!fastForward(fast, target)) return
+        if (!fastForward(fast, target, Broker.sink({ quietHistory: true }))) return
         skipped++
         expect(fast.block).toBeLessThanOrEqual(target)
         const out = tickEachBlock(slow, fast.block)
@@ -90,11 +89,36 @@ describe('FastForward.fastForward', () => {
     expect(skipped).toBeGreaterThan(20) // the property was exercised, not vacuously true
   })
 
+  test('behavior: with a loud sink it emits the HistoryInitialized events ticking would, in order', () => {
+    let skipped = 0
+    fc.assert(
+      fc.property(ops, fc.nat(200), (o, ahead) => {
+        const fast = chain(o)
+        const slow = Broker.clone(fast)
+        const fastOut = Broker.sink()
+        if (!fastForward(fast, fast.block + 1 + ahead, fastOut)) return
+        if (fastOut.events.length > 1) skipped++
+        const slowOut = tickEachBlock(slow, fast.block, Broker.sink())
+        expect(fast).toEqual(slow)
+        expect(fastOut.events).toEqual(slowOut.events)
+        expect(fastOut.events.every((e) => e.name === 'HistoryInitialized')).toBe(true)
+        expect(fastOut.assignments).toEqual(slowOut.assignments)
+        // a sink that leaves events out gets none
+        const quiet = Broker.sink({ quietEvents: true })
+        const again = chain(o)
+        fastForward(again, fast.block, quiet)
+        expect(quiet.events).toEqual([])
+      }),
+      { numRuns: 150 },
+    )
+    expect(skipped).toBeGreaterThan(20)
+  })
+
   test('behavior: it stops short of the next block with work (a rotation is never skipped)', () => {
     const s = chain([])
     const sale = s.saleInfo!
     const rotationBlock = sale.regionBegin * s.runtime.timeslicePeriod - s.configuration!.advanceNotice
-    while (fastForward(s, rotationBlock + 50)) {
+    while (fastForward(s, rotationBlock + 50, Broker.sink())) {
       // each step ends before the block that commits the sale's first timeslice
     }
     expect(s.block).toBeLessThan(rotationBlock)
@@ -103,12 +127,12 @@ describe('FastForward.fastForward', () => {
 
   test('error: refuses (and changes nothing) while an inbox waits or before sales start', () => {
     const before = Broker.create(Runtimes.unitTest)
-    expect(fastForward(before, 100)).toBe(false)
+    expect(fastForward(before, 100, Broker.sink())).toBe(false)
     expect(before.block).toBe(0)
     const s = chain([])
     Broker.execute(s, 'root', { call: 'notifyCoreCount', args: { coreCount: 9 } }, Broker.sink())
     const copy = Broker.clone(s)
-    expect(fastForward(s, s.block + 100)).toBe(false)
+    expect(fastForward(s, s.block + 100, Broker.sink())).toBe(false)
     expect(s).toEqual(copy)
   })
 })

@@ -16,7 +16,7 @@ import type {
   TaskId,
   Timeslice,
 } from './types'
-import { charge, emit, fail, ioAdd, maxBalance, OK, POT, transfer } from './Utility'
+import { charge, emit, fail, ioAdd, loud, maxBalance, OK, POT, transfer } from './Utility'
 import * as Workplan from './Workplan'
 
 // The regions' dispatchables (pallet-broker dispatchable_impls.rs): transfer, partition,
@@ -41,11 +41,12 @@ export const transferRegion = (
   const [key, region] = regionOf(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (who !== null && region.owner !== who) return fail('NotOwner')
-  s.regions.set(key, { ...region, owner: newOwner })
-  emit(out, {
-    name: 'Transferred',
-    data: { regionId, duration: region.end - regionId.begin, oldOwner: region.owner, owner: newOwner },
-  })
+  s.regions.set(key, { end: region.end, owner: newOwner, paid: region.paid })
+  if (loud(out))
+    emit(out, {
+      name: 'Transferred',
+      data: { regionId, duration: region.end - regionId.begin, oldOwner: region.owner, owner: newOwner },
+    })
   return OK
 }
 
@@ -201,12 +202,13 @@ export const assign = (
     if (CoreMask.isComplete(assigned)) {
       const workload = Workplan.get(s.workplan, id.begin, id.core) ?? []
       s.potentialRenewals.set(rk, { price, completion: { complete: workload } })
-      emit(out, { name: 'Renewable', data: { core: id.core, price, begin: region.end, workload } })
+      if (loud(out))
+        emit(out, { name: 'Renewable', data: { core: id.core, price, begin: region.end, workload } })
     } else {
       s.potentialRenewals.set(rk, { price, completion: { partial: assigned } })
     }
   }
-  emit(out, { name: 'Assigned', data: { regionId: id, duration, task } })
+  if (loud(out)) emit(out, { name: 'Assigned', data: { regionId: id, duration, task } })
   return OK
 }
 
@@ -294,7 +296,8 @@ export const dropRegion = (s: BrokerState, regionId: RegionId, out: Sink): Outco
   if (!region) return fail('UnknownRegion')
   if (!(status.lastCommittedTimeslice >= region.end)) return fail('StillValid')
   s.regions.delete(key)
-  emit(out, { name: 'RegionDropped', data: { regionId, duration: region.end - regionId.begin } })
+  if (loud(out))
+    emit(out, { name: 'RegionDropped', data: { regionId, duration: region.end - regionId.begin } })
   return OK
 }
 

@@ -18,12 +18,17 @@ export const fromItemId = (item: bigint): RegionId => ({
   mask: item & MASK_BITS,
 })
 
+const WHOLE = (1n << 80n) - 1n
+/** A whole core's mask shifted, once: most regions are whole cores. */
+const WHOLE_KEY = WHOLE << 48n
+
 /**
  * The key `regions` and `instaPoolContribution` are stored under: `mask << 48 | begin << 16 | core`.
  * Not the item id: V8 hashes a bigint by its low 64 bits, and every whole-core region has the same
  * low 64 bits of mask, so item-id keys all collide and a Map of them turns linear.
  */
-export const toKey = (id: RegionId): bigint => (id.mask << 48n) | BigInt(id.begin * 65536 + id.core)
+export const toKey = (id: RegionId): bigint =>
+  (id.mask === WHOLE ? WHOLE_KEY : id.mask << 48n) | BigInt(id.begin * 65536 + id.core)
 
 export const fromKey = (key: bigint): RegionId => {
   const low = Number(key & 0xffffffffffffn)

@@ -17,7 +17,18 @@ import type {
   TaskId,
   Timeslice,
 } from './types'
-import { balanceOf, charge, emit, fail, maxBalance, OK, POT, sovereignAccountOf, transfer } from './Utility'
+import {
+  balanceOf,
+  charge,
+  emit,
+  fail,
+  loud,
+  maxBalance,
+  OK,
+  POT,
+  sovereignAccountOf,
+  transfer,
+} from './Utility'
 import * as Workplan from './Workplan'
 
 // The sale's dispatchables (pallet-broker dispatchable_impls.rs): purchase, renew, auto-renewal,
@@ -54,10 +65,11 @@ export const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, ou
   const core = purchaseCore(s, who, price, sale)
   const regionId: RegionId = { begin: sale.regionBegin, core, mask: CoreMask.complete }
   s.regions.set(RegionIdM.toKey(regionId), { end: sale.regionEnd, owner: who, paid: price })
-  emit(out, {
-    name: 'Purchased',
-    data: { who, regionId, price, duration: sale.regionEnd - sale.regionBegin },
-  })
+  if (loud(out))
+    emit(out, {
+      name: 'Purchased',
+      data: { who, regionId, price, duration: sale.regionEnd - sale.regionBegin },
+    })
   return OK
 }
 
@@ -91,19 +103,19 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
 
   const workload = record.completion.complete
   const newCore = purchaseCore(s, who, record.price, sale)
-  const duration = sale.regionEnd - sale.regionBegin
-  emit(out, {
-    name: 'Renewed',
-    data: {
-      who,
-      price: record.price,
-      oldCore: core,
-      core: newCore,
-      begin: sale.regionBegin,
-      duration,
-      workload,
-    },
-  })
+  if (loud(out))
+    emit(out, {
+      name: 'Renewed',
+      data: {
+        who,
+        price: record.price,
+        oldCore: core,
+        core: newCore,
+        begin: sale.regionBegin,
+        duration: sale.regionEnd - sale.regionBegin,
+        workload,
+      },
+    })
   Workplan.set(s.workplan, sale.regionBegin, newCore, workload)
   const now = Sale.priceAt(sale, s.block, s.runtime.priceAdapter, maxBalance(s.runtime))
   const price = Renewal.nextPrice(
@@ -115,7 +127,8 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
   )
   s.potentialRenewals.delete(id)
   s.potentialRenewals.set(renewalKey(newCore, sale.regionEnd), { price, completion: { complete: workload } })
-  emit(out, { name: 'Renewable', data: { core: newCore, price, begin: sale.regionEnd, workload } })
+  if (loud(out))
+    emit(out, { name: 'Renewable', data: { core: newCore, price, begin: sale.regionEnd, workload } })
   return newCore
 }
 

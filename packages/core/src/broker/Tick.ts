@@ -278,11 +278,18 @@ const processCoreSchedule = (
 ): void => {
   const workplan = Workplan.take(s.workplan, timeslice, core)
   if (workplan === undefined) return
-  const workload = s.workload.get(core) ?? []
-  let used = 0n
-  for (const i of workplan) used |= i.mask
-  const merged: Schedule = [...workplan]
-  for (const i of workload) if ((i.mask & used) === 0n && merged.length < 80) merged.push(i)
+  let merged: Schedule
+  if (workplan.length === 1 && workplan[0]!.mask === CoreMask.complete) {
+    // the whole core is planned (a sale's usual case): nothing of the old workload survives, and
+    // schedules are never edited in place, so the plan itself becomes the workload
+    merged = workplan
+  } else {
+    const workload = s.workload.get(core) ?? []
+    let used = 0n
+    for (const i of workplan) used |= i.mask
+    merged = [...workplan]
+    for (const i of workload) if ((i.mask & used) === 0n && merged.length < 80) merged.push(i)
+  }
   s.workload.set(core, merged)
   if (out.quietSchedules) return
 

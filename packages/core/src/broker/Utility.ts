@@ -27,6 +27,9 @@ export const emit = (out: Sink, event: BrokerEvent): void => {
   if (!out.quietEvents) out.events.push(event)
 }
 
+/** Whether the sink records events: hot calls build their event only then (`if (loud(out)) emit(…)`). */
+export const loud = (out: Sink): boolean => !out.quietEvents
+
 export const OK: Outcome = Object.freeze({ ok: true })
 /** An expected failure: the pallet's error as `code`, plus what the caller may want to show. */
 export const fail = (code: BrokerErrorCode, details: Omit<BrokerError, 'code'> = {}): Outcome => ({
