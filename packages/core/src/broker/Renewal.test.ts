@@ -15,4 +15,9 @@ describe('Renewal.nextPrice', () => {
     expect(Renewal.nextPrice('floorAtEndPrice', 100n, bump3, 5000n, 1_000_000n)).toBe(5000n)
     expect(Renewal.nextPrice('bumpOnly', 100n, bump3, 5000n, 1_000_000n)).toBe(103n)
   })
+  test('behavior: the test-only broken rule rounds the bump up (3% of 1050 = 31.5 → 32), and only when asked', () => {
+    expect(Renewal.nextPrice('floorAtEndPrice', 1050n, bump3, 10n, 1_000_000n, true)).toBe(1082n)
+    expect(Renewal.nextPrice('floorAtEndPrice', 1000n, bump3, 10n, 1_000_000n, true)).toBe(1030n)
+    expect(Renewal.nextPrice('floorAtEndPrice', 1050n, bump3, 10n, 1_000_000n, false)).toBe(1081n)
+  })
 })

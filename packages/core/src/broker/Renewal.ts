@@ -12,8 +12,10 @@ export const nextPrice = (
   renewalBump: Perbill.Perbill,
   saleEndPrice: Balance,
   salePriceNow: Balance,
+  /** test-only (`TestHooks.renewalBumpRoundsUp`): the bump rounded up, a deliberately wrong rule */
+  bumpRoundsUp = false,
 ): Balance => {
-  const bumped = paid + Perbill.mul(renewalBump, paid)
+  const bumped = paid + (bumpRoundsUp ? Perbill.mulCeil(renewalBump, paid) : Perbill.mul(renewalBump, paid))
   const cap = rule === 'floorAtEndPrice' && saleEndPrice > bumped ? saleEndPrice : bumped
   return salePriceNow < cap ? salePriceNow : cap
 }

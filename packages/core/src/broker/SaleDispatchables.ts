@@ -124,6 +124,7 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
     config.renewalBump,
     sale.endPrice,
     now,
+    s.testHooks?.renewalBumpRoundsUp,
   )
   s.potentialRenewals.delete(id)
   s.potentialRenewals.set(renewalKey(newCore, sale.regionEnd), { price, completion: { complete: workload } })

@@ -11,6 +11,7 @@ import type {
   RegionRecord,
   Runtime,
   Sink,
+  TestHooks,
   Timeslice,
 } from './types'
 import * as Workplan from './Workplan'
@@ -23,8 +24,10 @@ export const create = (
   runtime: Runtime,
   balances: ReadonlyMap<AccountId, Balance> = new Map(),
   startBlock: BlockNumber = 0,
+  options: { testHooks?: TestHooks } = {},
 ): BrokerState => ({
   runtime,
+  ...(options.testHooks && { testHooks: options.testHooks }),
   block: startBlock,
   configuration: null,
   status: null,

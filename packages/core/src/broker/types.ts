@@ -158,8 +158,19 @@ export interface OnDemandRevenueRecord {
  * key (`RegionId.toKey`, listed in item-id order by `RegionId.sortedKeys`). `workplan` is keyed by timeslice then core (Workplan.ts) and
  * `instaPoolHistory` holds runs of identical records (PoolHistory.ts).
  */
+/**
+ * Test-only: a deliberately broken rule, to show that a checker (the oracle, a trace's `--check`)
+ * catches it. Never set outside tests; absent, the engine is the pallet.
+ */
+export interface TestHooks {
+  /** round the renewal bump (`renewal_bump * price`, Perbill) up instead of to nearest, half down */
+  renewalBumpRoundsUp?: boolean
+}
+
 export interface BrokerState {
   runtime: Runtime
+  /** test-only broken rules (`TestHooks`); absent in every real run */
+  testHooks?: TestHooks
   /** The current relay block (the block whose hook last ran). */
   block: BlockNumber
   configuration: ConfigRecord | null

@@ -19,6 +19,9 @@ export const isValid = (parts: bigint): boolean => parts >= 0n && parts <= ACCUR
  */
 export const mul = (parts: Perbill, n: bigint): bigint => divRoundHalfDown(n * parts, ACCURACY)
 
+/** `Perbill * n` rounded up: not a chain rule (the chain rounds to nearest); the test-only broken rule of `TestHooks`. */
+export const mulCeil = (parts: Perbill, n: bigint): bigint => (n * parts + ACCURACY - 1n) / ACCURACY
+
 /** Display as a percentage, e.g. `3%` or `12.5%`. */
 export const format = (parts: Perbill): string => {
   const int = parts / 10_000_000n

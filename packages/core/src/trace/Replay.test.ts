@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import * as Broker from '../broker/Broker'
 import * as Replay from './Replay'
 import * as Result from './Result'
 import * as Trace from './Trace'
@@ -107,6 +108,83 @@ describe('Replay.replay', () => {
       { ok: true },
     ])
     expect(Result.stateToJson(run.state).balances).toEqual({ '1': '100000' })
+  })
+})
+
+describe('Replay.replay clock: parachain', () => {
+  // a sale, then relay parents 20 and 40 timeslices later: one parachain block each
+  const steps = [
+    configure,
+    { block: 0, origin: 'root', call: 'startSales', args: { endPrice: '100', extraCores: 1 } },
+    { block: 40 },
+    { block: 80, origin: '1', call: 'purchase', args: { priceLimit: '100000' } },
+  ]
+  const traceWith = (clock?: 'relay' | 'parachain') => {
+    const r = Trace.parse({
+      format: 'coretime-trace/1',
+      ...(clock && { clock }),
+      runtime,
+      balances: { '1': '100000' },
+      steps,
+    })
+    if (!r.ok) throw new Error(r.error.message)
+    return r.trace
+  }
+
+  test('default: each later step block is one parachain block (Broker.paraBlock), as driving the engine by hand', () => {
+    const run = Replay.replay(traceWith('parachain'))
+    const s = Broker.create(run.trace.runtime, new Map([['1', 100000n]]), 0)
+    const out = Broker.sink()
+    for (const c of [steps[0], steps[1]] as { origin: string; call: string; args: unknown }[]) {
+      const t = Trace.parse({ format: 'coretime-trace/1', runtime, steps: [{ block: 0, ...c }] })
+      if (!t.ok) throw new Error(t.error.message)
+      Broker.execute(s, 'root', t.trace.steps[0]!.call!, out)
+    }
+    Broker.paraBlock(s, 40, out)
+    Broker.paraBlock(s, 80, out)
+    Broker.execute(s, '1', { call: 'purchase', args: { priceLimit: 100000n } }, out)
+    expect(Result.stateToJson(run.state)).toEqual(Result.stateToJson(s))
+    expect(run.events.map((e) => e.name)).toEqual(out.events.map((e) => e.name))
+    // one tick per parachain block: the hook committed two timeslices, not forty
+    expect(run.state.status?.lastCommittedTimeslice).toBe(2)
+    // the hook's events belong to the parachain block (its relay parent), not the number it saw
+    const hookBlocks = new Set(run.eventBlocks.filter((_, k) => run.eventSteps[k] === null))
+    expect([...hookBlocks].every((b) => b === 40 || b === 80)).toBe(true)
+  })
+
+  test('behavior: the relay clock (the default) ticks every relay block, so the same steps differ', () => {
+    const relay = Replay.replay(traceWith())
+    expect(Result.stateToJson(relay.state)).toEqual(
+      Result.stateToJson(Replay.replay(traceWith('relay')).state),
+    )
+    expect(relay.state.status?.lastCommittedTimeslice).toBeGreaterThan(2)
+    expect(Result.stateToJson(relay.state)).not.toEqual(
+      Result.stateToJson(Replay.replay(traceWith('parachain')).state),
+    )
+  })
+})
+
+describe('Replay.replay testHooks', () => {
+  test('error: the test-only broken renewal rounding changes the renewal price the trace expects', () => {
+    // renewal_works with a 3% bump on a price of 1050: the pallet's 1081, the broken rule's 1082
+    const t = parse([
+      { ...configure, args: { ...configure.args, renewalBump: '30000000' } },
+      { block: 0, origin: 'root', call: 'startSales', args: { endPrice: '1050', extraCores: 1 } },
+      { block: 2, origin: '1', call: 'purchase', args: { priceLimit: '100000' } },
+      {
+        block: 2,
+        origin: '1',
+        call: 'assign',
+        args: { regionId: { begin: 4, core: 0, mask: full }, task: 1001, finality: 'Final' },
+      },
+      { block: 6, origin: '1', call: 'renew', args: { core: 0 } },
+    ])
+    const renewable = (run: ReturnType<typeof Replay.replay>) =>
+      Result.toJson(run)
+        .events.filter((e) => e.name === 'Renewable' && e.step === 4)
+        .map((e) => e.data.price)
+    expect(renewable(Replay.replay(t))).toEqual(['1081'])
+    expect(renewable(Replay.replay(t, { testHooks: { renewalBumpRoundsUp: true } }))).toEqual(['1082'])
   })
 })
 

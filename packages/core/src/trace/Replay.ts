@@ -1,5 +1,5 @@
 import * as Broker from '../broker/Broker'
-import type { BrokerEvent, BrokerState, Outcome, RelayAssignment, Sink } from '../broker/types'
+import type { BrokerEvent, BrokerState, Outcome, RelayAssignment, Sink, TestHooks } from '../broker/types'
 import { type Run, type StateJson, stateToJson } from './Result'
 import type { Trace } from './Trace'
 
@@ -11,6 +11,8 @@ export interface ReplayOptions {
    * replay whose events nobody reads (a summary) runs in constant memory. Default `true`.
    */
   keepEvents?: boolean
+  /** test-only: deliberately broken rules (`TestHooks`), to show `--check` catches them */
+  testHooks?: TestHooks
 }
 
 /** A sink list that keeps nothing and counts what is pushed (by event name for events). */
@@ -74,10 +76,16 @@ class StampedEvents extends Array<BrokerEvent> {
 
 /**
  * Replays a parsed trace: for each step, advance time to its block (the hook runs once per block
- * entered), then dispatch its call. Failed calls are recorded and the replay goes on.
+ * entered; under the parachain clock once per later step block, `Broker.paraBlock`), then dispatch
+ * its call. Failed calls are recorded and the replay goes on.
  */
 export const replay = (trace: Trace, options: ReplayOptions = {}): Run => {
-  const state = Broker.create(trace.runtime, trace.balances, trace.startBlock)
+  const state = Broker.create(
+    trace.runtime,
+    trace.balances,
+    trace.startBlock,
+    options.testHooks ? { testHooks: options.testHooks } : {},
+  )
   const keep = options.keepEvents ?? true
   const events = new StampedEvents()
   events.state = state
@@ -89,13 +97,22 @@ export const replay = (trace: Trace, options: ReplayOptions = {}): Run => {
   const want = new Set(options.snapshots ?? [])
   const snapshots = new Map<number, StateJson>()
   const steps = trace.steps
+  const parachain = trace.clock === 'parachain'
   const outcomes: (Outcome | null)[] = new Array(steps.length)
 
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!
     if (step.block > state.block) {
-      Broker.advanceTo(state, step.block, out)
-      if (events.blocks.length !== events.length) events.sync()
+      if (parachain) {
+        // one parachain block at relay parent step.block: its hook's events belong to it
+        const from = events.length
+        Broker.paraBlock(state, step.block, out)
+        if (events.blocks.length !== events.length) events.sync()
+        for (let k = from; k < events.blocks.length; k++) events.blocks[k] = step.block
+      } else {
+        Broker.advanceTo(state, step.block, out)
+        if (events.blocks.length !== events.length) events.sync()
+      }
     }
     if (step.call === null) outcomes[i] = null
     else {

@@ -284,6 +284,31 @@ describe('Trace.parse', () => {
   })
 })
 
+describe('Trace.parse clock', () => {
+  test('default: no clock field is the relay clock (every older trace keeps its meaning)', () => {
+    const r = Trace.parse(file())
+    if (!r.ok) throw new Error('parse')
+    expect(r.trace.clock).toBeUndefined()
+    expect(Trace.toJson(r.trace).clock).toBeUndefined()
+  })
+
+  test('args: clock "parachain" and "relay" are read and written back', () => {
+    for (const clock of ['parachain', 'relay'] as const) {
+      const r = Trace.parse({ ...file(), clock })
+      if (!r.ok) throw new Error(r.error.message)
+      expect(r.trace.clock).toBe(clock)
+      expect(Trace.toJson(r.trace).clock).toBe(clock)
+    }
+  })
+
+  test('error: a clock that is neither names the field and the values', () => {
+    expect(issues({ ...file(), clock: 'para' })).toEqual([
+      'clock: expected "relay" or "parachain", got string "para"',
+    ])
+    expect(issues({ ...file(), clock: 1 })).toEqual(['clock: expected "relay" or "parachain", got number 1'])
+  })
+})
+
 describe('Trace.toJson', () => {
   test('default: round trip through parse', () => {
     const f = {

@@ -104,8 +104,18 @@ export interface Expect {
   after: ExpectAfter[]
 }
 
+/**
+ * What drives the hook (docs/trace-format.md "Clocks"): `relay` (default) runs it once per relay
+ * block entered, as the pallet's unit tests do; `parachain` is the Coretime chain itself — each
+ * later step block is one parachain block whose relay parent is that block (`Broker.paraBlock`).
+ */
+export type Clock = 'relay' | 'parachain'
+export const CLOCKS: readonly Clock[] = ['relay', 'parachain']
+
 export interface Trace {
   name: string | null
+  /** Absent: `relay` (every trace written before the field keeps its meaning). */
+  clock?: Clock
   runtime: Runtime
   /** Relay block before the first step. */
   startBlock: number
@@ -149,6 +159,7 @@ const unknownKeys = (
 const topShape = {
   format: leaf<string>(`"${FORMAT}"`, (v) => v === FORMAT),
   name: leaf<string>('a string', (v) => typeof v === 'string').optional(),
+  clock: leaf<Clock>('"relay" or "parachain"', (v) => CLOCKS.includes(v as Clock)).optional(),
   runtime: z.unknown(),
   balances: z
     .record(z.string(), z.unknown(), { error: expecting('an object of account → decimal string of planck') })
@@ -398,7 +409,15 @@ export const parse = (input: unknown): ParseResult => {
   const { startBlock: _, ...runtime } = runtimeParsed
   return {
     ok: true,
-    trace: { name: top.name ?? null, runtime: runtime as Runtime, startBlock, balances, steps, expect },
+    trace: {
+      name: top.name ?? null,
+      ...(top.clock !== undefined && { clock: top.clock }),
+      runtime: runtime as Runtime,
+      startBlock,
+      balances,
+      steps,
+      expect,
+    },
   }
 }
 
@@ -445,6 +464,7 @@ export const toJson = (trace: Trace): JsonObject => {
     balances[who] = trace.balances.get(who)!.toString()
   const out: JsonObject = { format: FORMAT }
   if (trace.name !== null) out.name = trace.name
+  if (trace.clock !== undefined) out.clock = trace.clock
   out.runtime = {
     ...(plainJson(rest) as JsonObject),
     priceAdapter: plainJson(priceAdapter),
