@@ -355,10 +355,35 @@ const readFailure = (label: string, item: string, e: unknown): ChainError =>
         },
       )
 
+/**
+ * One read over clients the caller keeps open (`Watch`): the Coretime chain at `at` (a block its
+ * client reported; default its finalized block), the relay at its finalized block. No deadline and no
+ * retry: the caller owns the connections.
+ */
+export const readOver = (
+  coretime: { readonly client: PolkadotClient; readonly url: string },
+  relay: { readonly client: PolkadotClient; readonly url: string } | undefined,
+  options: Pick<ReadOptions, 'network' | 'anyChain'> & { readonly at?: Block },
+): Promise<Snapshot> => {
+  const conn = (c: { client: PolkadotClient; url: string }, label: string): Conn => ({
+    ...c,
+    label,
+    kill: () => {},
+  })
+  return readAll(
+    conn(coretime, 'coretime'),
+    relay && conn(relay, 'relay'),
+    { ...options, noRelay: relay === undefined },
+    () => {},
+  )
+}
+
+type Block = { readonly hash: string; readonly number: number }
+
 const readAll = async (
   coretime: Conn,
   relay: Conn | undefined,
-  options: ReadOptions,
+  options: ReadOptions & { readonly at?: Block },
   setStep: (s: { label: string; what: string }) => void,
 ): Promise<Snapshot> => {
   const info = async (c: Conn, expected: string | undefined) => {
@@ -372,7 +397,7 @@ const readAll = async (
         `${c.label} endpoint ${c.url} serves ${spec.name} (genesis ${spec.genesisHash}), not the ${options.network} ${c.label === 'coretime' ? 'Coretime chain' : 'relay chain'}`,
       )
     setStep({ label: c.label, what: `waiting for ${c.label} finalized block` })
-    const block = await c.client.getFinalizedBlock()
+    const block = (c.label === 'coretime' && options.at) || (await c.client.getFinalizedBlock())
     const api = c.client.getUnsafeApi()
     const items = itemsOf(
       await c.client.getMetadata(block.hash).catch((e) => {

@@ -5,4 +5,7 @@
  */
 export * as Endpoints from './Endpoints'
 export { AbortedError, ChainError, ConnectionError, ShapeError } from './errors'
+export * as Para from './Para'
 export { GENESIS, type ReadOptions, read } from './Reader'
+export * as Tx from './Tx'
+export { type Watch, type WatchOptions, type WatchStatus, watch } from './Watch'
