@@ -16,6 +16,7 @@ import { simulateFrom } from '../chain/simulateFrom'
 import { fsReason, UsageError } from '../errors'
 import { checkWork } from '../limits'
 import { compareMarket, marketOf } from '../market/compareMarket'
+import { rfc17Run } from '../market/rfc17Run'
 import * as Format from '../sim/format'
 import * as Partial from '../sim/partial'
 import { runParallel } from '../sim/pool'
@@ -252,7 +253,12 @@ export const simulate = async (
     if (shard)
       throw new UsageError('--shard cannot split a run from a chain snapshot (--from); drop one of them')
     const runs = opts.runs === undefined ? undefined : positiveInt('--runs', opts.runs)
-    return simulateFrom(file === undefined ? undefined : readScenario(file), file ?? '--from', {
+    const fromFile = file === undefined ? undefined : readScenario(file)
+    if (choosesRfc17(fromFile))
+      throw new UsageError(
+        `--from starts today's sale from a chain snapshot, but ${file} chooses market.kind: rfc17; drop one of them`,
+      )
+    return simulateFrom(fromFile, file ?? '--from', {
       ...opts,
       seed,
       runs,
@@ -264,6 +270,7 @@ export const simulate = async (
   let raw: unknown = file === undefined ? Defaults.polkadotProjection : readScenario(file)
   if (opts.sales !== undefined) raw = Sweep.setPath(raw, 'horizon', positiveInt('--sales', opts.sales))
   const where = file ?? 'default scenario'
+  if (choosesRfc17(raw)) return rfc17(raw, where, opts, seed, shard, io)
 
   if (opts.sweep && opts.sweep.length > 0) {
     if (opts.sweep.length > 2) throw new UsageError('--sweep: at most two parameters')
@@ -377,6 +384,42 @@ export const simulate = async (
   return `${Format.runTable(result, scenario.description)}\n${saved}`
 }
 
+/** Whether a scenario file chooses RFC-17's market (`market: { kind: rfc17 }`; validated later). */
+const choosesRfc17 = (raw: unknown): boolean => {
+  if (typeof raw !== 'object' || raw === null) return false
+  const m = (raw as { market?: unknown }).market
+  return typeof m === 'object' && m !== null && (m as { kind?: unknown }).kind === 'rfc17'
+}
+
+/** A scenario with `market.kind: rfc17`: RFC-17's market alone (apps/cli/src/market/rfc17Run.ts). */
+const rfc17 = (
+  raw: unknown,
+  where: string,
+  opts: Options,
+  seed: number,
+  shard: Shard.Shard | undefined,
+  io: Io,
+): string => {
+  for (const [flag, given] of [
+    ['--sweep', (opts.sweep?.length ?? 0) > 0],
+    ['--trace', opts.trace !== undefined],
+    ['--shard', shard !== undefined],
+  ] as const)
+    if (given)
+      throw new UsageError(
+        `${flag}: not available for RFC-17's market (${where} chooses market.kind: rfc17); use --runs, or --compare-market rfc17`,
+      )
+  const scenario = validate(raw, where)
+  const runs = opts.runs === undefined ? undefined : positiveInt('--runs', opts.runs)
+  if (runs !== undefined) checkWork(runs, scenario.horizon)
+  return rfc17Run(scenario, {
+    seed,
+    runs,
+    style: Format.styleOf(opts),
+    ...(runs !== undefined && { onRun: io.progress(runs, 'runs') }),
+  })
+}
+
 /** `--compare-market`: both markets side by side (apps/cli/src/market/compareMarket.ts). */
 const compare = (file: string | undefined, opts: Options, seed: number, io: Io): string => {
   const market = marketOf(opts.compareMarket ?? '')
@@ -391,6 +434,7 @@ const compare = (file: string | undefined, opts: Options, seed: number, io: Io):
   if (opts.sales !== undefined) raw = Sweep.setPath(raw, 'horizon', positiveInt('--sales', opts.sales))
   const scenario = validate(raw, file ?? 'default scenario')
   const runs = opts.runs === undefined ? undefined : positiveInt('--runs', opts.runs)
+  if (runs !== undefined) checkWork(runs, scenario.horizon)
   return compareMarket(scenario, {
     market,
     seed,

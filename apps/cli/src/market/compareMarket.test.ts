@@ -2,9 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Compare, Scenario } from '@coretime/sim'
+import { Scenario } from '@coretime/sim'
 import { describe, expect, test } from 'vitest'
 import { parse } from 'yaml'
+import { run } from '../testing/run'
 import { coretime } from '../testing/spawn'
 
 const SCENARIOS = fileURLToPath(new URL('../../../../scenarios/', import.meta.url))
@@ -113,20 +114,48 @@ describe('the comparison over every bundled scenario', () => {
     for (const c of ['low-demand', 'high-demand', 'volatile-demand', 'surge-after-low', 'collusion-opening'])
       expect(files).toContain(`rfc17-${c}.yaml`)
   })
+  const big = (v: string) => BigInt(v)
   for (const file of files)
-    test(`behavior: ${file} runs through both markets`, () => {
-      const p = Scenario.parse(parse(readFileSync(join(SCENARIOS, file), 'utf8')))
+    test(`behavior: ${file} runs through --compare-market, one seed and Monte Carlo bands`, async () => {
+      const path = join(SCENARIOS, file)
+      const p = Scenario.parse(parse(readFileSync(path, 'utf8')))
       if (!p.ok) throw new Error(p.error.issues.map(Scenario.formatIssue).join('; '))
-      const c = Compare.compare(p.scenario, 1)
+      const r = await run('simulate', '--compare-market', 'rfc17', path, '--json')
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+      const c = JSON.parse(r.stdout)
       expect(c.sales).toHaveLength(p.scenario.horizon)
       for (const s of c.sales) {
         // both markets offer the same cores (extra cores + ended leases)
         expect(s.rfc17.coresOffered).toBe(s.today.coresOffered)
-        expect(s.rfc17.clearingPrice >= s.rfc17.reservePrice).toBe(true)
-        expect(s.rfc17.openingPrice >= s.rfc17.clearingPrice).toBe(true)
-        expect(s.rfc17.renewalPrice >= s.rfc17.clearingPrice).toBe(true)
+        expect(big(s.rfc17.clearingPrice) >= big(s.rfc17.reservePrice)).toBe(true)
+        expect(big(s.rfc17.openingPrice) >= big(s.rfc17.clearingPrice)).toBe(true)
+        expect(big(s.rfc17.renewalPrice) >= big(s.rfc17.clearingPrice)).toBe(true)
         expect(s.rfc17.idle).toBeGreaterThanOrEqual(0)
         expect(s.today.idle).toBeGreaterThanOrEqual(0)
       }
+      // bands of both markets, per sale (the first 4 sales of 2 runs keep this quick)
+      const b = await run(
+        'simulate',
+        '--compare-market',
+        'rfc17',
+        path,
+        '--runs',
+        '2',
+        '--sales',
+        '4',
+        '--json',
+      )
+      expect(b.code).toBe(0)
+      const j = JSON.parse(b.stdout)
+      expect(j.runs).toBe(2)
+      expect(j.sales).toHaveLength(Math.min(4, p.scenario.horizon))
+      for (const s of j.sales)
+        for (const m of [s.today, s.rfc17]) {
+          expect(big(m.price.p5) <= big(m.price.p50) && big(m.price.p50) <= big(m.price.p95)).toBe(true)
+          expect(big(m.revenue.p5) <= big(m.revenue.p95)).toBe(true)
+          expect(m.idle.p5).toBeLessThanOrEqual(m.idle.p95)
+        }
+      expect(Object.keys(j.revenue)).toEqual(['today', 'rfc17'])
     })
 })

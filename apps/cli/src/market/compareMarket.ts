@@ -46,10 +46,11 @@ export const compareMarket = (scenario: Scenario.Scenario, o: CompareOptions): s
   return `${table(c, token)}\n`
 }
 
-const amt = (v: bigint | null, token: Token.Token) => Format.amount(v, token)
-const count = (v: number | null) => (v === null ? '—' : String(v))
+export const amt = (v: bigint | null, token: Token.Token) => Format.amount(v, token)
+export const count = (v: number | null) => (v === null ? '—' : String(v))
 
-const pad = (rows: string[][]): string => {
+/** Columns right-aligned, two spaces apart. */
+export const pad = (rows: string[][]): string => {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
   return rows
     .map((r) =>
@@ -61,7 +62,8 @@ const pad = (rows: string[][]): string => {
     .join('\n')
 }
 
-const lostText = (lost: Compare.MarketSale['lostCore']): string => {
+/** Up to three agents who lost a core, with why. */
+export const lostText = (lost: Compare.MarketSale['lostCore']): string => {
   if (lost.length === 0) return ''
   const names = lost.slice(0, 3).map((l) => `${l.agent} (${l.reason})`)
   return lost.length > 3 ? `${names.join(', ')} +${lost.length - 3} more` : names.join(', ')
@@ -137,12 +139,12 @@ const table = (c: Compare.Comparison, token: Token.Token): string => {
 }
 
 /** "p50 [p5–p95]" in whole tokens with up to 2 decimals, without the symbol (the title names it). */
-const band = (b: { p5: bigint; p50: bigint; p95: bigint } | null, token: Token.Token) => {
+export const band = (b: { p5: bigint; p50: bigint; p95: bigint } | null, token: Token.Token) => {
   if (b === null) return '—'
   const n = (v: bigint) => amt(v, token).replace(/ \S+$/, '')
   return `${n(b.p50)} [${n(b.p5)}–${n(b.p95)}]`
 }
-const countBand = (b: { p5: number; p50: number; p95: number } | null) =>
+export const countBand = (b: { p5: number; p50: number; p95: number } | null) =>
   b === null ? '—' : `${b.p50} [${b.p5}–${b.p95}]`
 
 const bandsTable = (name: string, b: Compare.CompareBands, token: Token.Token): string => {

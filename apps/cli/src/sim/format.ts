@@ -1,5 +1,5 @@
 import { Token } from '@coretime/core'
-import type { MonteCarlo, SimResult, Sweep } from '@coretime/sim'
+import type { GroupTotals, MonteCarlo, SimResult, Sweep } from '@coretime/sim'
 
 /** Human and CSV renderings of simulator results. Nothing here computes a price. */
 
@@ -58,6 +58,39 @@ export const wrap = (text: string, width = 100): string => {
   return [...lines, line].join('\n')
 }
 
+/** Each group's sums at the end of a run (both markets' runs print it; `od`: on-demand columns). */
+export const groupsTable = (
+  groups: readonly (GroupTotals<string> & { orders?: number; ordersRejected?: number })[],
+  token: Token.Token,
+  od = false,
+): string =>
+  pad([
+    [
+      'group',
+      'kind',
+      'agents',
+      'cost',
+      'resale income',
+      'bought',
+      'renewed',
+      'failed',
+      'cores at end',
+      ...(od ? ['on-demand orders'] : []),
+    ],
+    ...groups.map((g) => [
+      g.group,
+      g.kind,
+      String(g.agents),
+      amount(g.cost, token),
+      g.income > 0n ? amount(g.income, token) : '',
+      String(g.purchases),
+      String(g.renewals),
+      String(g.failures),
+      String(g.coresHeld),
+      ...(od ? [g.orders === undefined ? '' : `${g.orders} (${g.ordersRejected ?? 0} refused)`] : []),
+    ]),
+  ])
+
 export const runTable = (r: SimResult, description: string): string => {
   const token = tokenOf(r.token)
   const head = [
@@ -106,37 +139,7 @@ export const runTable = (r: SimResult, description: string): string => {
     '',
     `revenue burned over ${r.sales.length} sales: ${amount(r.revenue, token)}`,
   ]
-  const groups = r.groups.map((g) => [
-    g.group,
-    g.kind,
-    String(g.agents),
-    amount(g.cost, token),
-    g.income > 0n ? amount(g.income, token) : '',
-    String(g.purchases),
-    String(g.renewals),
-    String(g.failures),
-    String(g.coresHeld),
-    ...(od ? [g.orders === undefined ? '' : `${g.orders} (${g.ordersRejected ?? 0} refused)`] : []),
-  ])
-  if (groups.length > 0)
-    lines.push(
-      '',
-      pad([
-        [
-          'group',
-          'kind',
-          'agents',
-          'cost',
-          'resale income',
-          'bought',
-          'renewed',
-          'failed',
-          'cores at end',
-          ...(od ? ['on-demand orders'] : []),
-        ],
-        ...groups,
-      ]),
-    )
+  if (r.groups.length > 0) lines.push('', groupsTable(r.groups, token, od))
   return lines.join('\n')
 }
 

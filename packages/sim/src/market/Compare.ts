@@ -80,7 +80,8 @@ const todayRow = (s: TodaySale, largeActorCores: number | null): TodaySaleRow =>
     .map((f) => ({ agent: f.agent, group: f.group, reason: f.reason })),
 })
 
-const rfc17Row = (s: Rfc17Sale, hasLargeActor: boolean): Rfc17SaleRow => ({
+/** One RFC-17 sale as a row of the comparison (`hasLargeActor`: the scenario has one). */
+export const rfc17Row = (s: Rfc17Sale, hasLargeActor: boolean): Rfc17SaleRow => ({
   reservePrice: s.reservePrice,
   openingPrice: s.openingPrice,
   clearingPrice: s.clearingPrice,
@@ -101,6 +102,9 @@ const rfc17Row = (s: Rfc17Sale, hasLargeActor: boolean): Rfc17SaleRow => ({
     .map((f) => ({ agent: f.agent, group: f.group, reason: f.reason })),
 })
 
+const hasLargeActor = (scenario: Scenario): boolean =>
+  scenario.demand.agents.some((a) => a.kind === 'largeActor')
+
 /** Both markets, one seed. */
 export const compare = (scenario: Scenario, seed = 0): Comparison => {
   const today = todayRun(scenario, seed)
@@ -114,7 +118,7 @@ const join = (
   today: ReturnType<typeof todayRun>,
   rfc17: Rfc17Result,
 ): Comparison => {
-  const hasLarge = scenario.demand.agents.some((a) => a.kind === 'largeActor')
+  const hasLarge = hasLargeActor(scenario)
   const n = Math.min(today.sales.length, rfc17.sales.length)
   const sales: CompareSale[] = []
   for (let i = 0; i < n; i++)
@@ -169,6 +173,11 @@ const marketBands = (rows: readonly MarketSale[], price: readonly bigint[]): Mar
   largeActorCores: optCountBand(rows.map((r) => r.largeActorCores)),
 })
 
+const checkRuns = (fn: string, runs: number): void => {
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new RangeError(`${fn}: runs must be a whole number ≥ 1, got ${runs}`)
+}
+
 /**
  * `runs` seeded comparisons (run i uses `Rng.derive(seed, i)` in both markets, as Monte Carlo
  * does), reduced to p5/p50/p95 per sale and market.
@@ -177,8 +186,7 @@ export const compareBands = (
   scenario: Scenario,
   options: { runs: number; seed?: number; onRun?: (done: number) => void },
 ): CompareBands => {
-  if (!Number.isInteger(options.runs) || options.runs < 1)
-    throw new RangeError(`compareBands: runs must be a whole number ≥ 1, got ${options.runs}`)
+  checkRuns('compareBands', options.runs)
   const seed = options.seed ?? 0
   const all: Comparison[] = []
   for (let i = 0; i < options.runs; i++) {
@@ -207,4 +215,60 @@ export const compareBands = (
     sales,
     revenue: { today: band(all.map((c) => c.revenue.today)), rfc17: band(all.map((c) => c.revenue.rfc17)) },
   }
+}
+
+/** RFC-17's market alone, one sale over many runs: the comparison's bands and its own prices. */
+export interface Rfc17SaleBands extends MarketBands {
+  sale: number
+  reservePrice: Band<bigint>
+  openingPrice: Band<bigint>
+  renewalPrice: Band<bigint>
+  /** runs in which renewals paid the penalty */
+  penaltyRuns: number
+  displaced: Band<number>
+}
+
+export interface Rfc17Bands {
+  runs: number
+  seed: number
+  sales: Rfc17SaleBands[]
+  revenue: Band<bigint>
+}
+
+/**
+ * `runs` seeded runs of RFC-17's market alone (`coretime simulate FILE --runs` for a scenario with
+ * `market.kind: rfc17`): run i uses `Rng.derive(seed, i)`, as Monte Carlo and `compareBands` do,
+ * so its bands are the comparison's RFC-17 bands, with the reserve, opening and renewal prices.
+ */
+export const rfc17Bands = (
+  scenario: Scenario,
+  options: { runs: number; seed?: number; onRun?: (done: number) => void },
+): Rfc17Bands => {
+  checkRuns('rfc17Bands', options.runs)
+  const seed = options.seed ?? 0
+  const hasLarge = hasLargeActor(scenario)
+  const all: { rows: Rfc17SaleRow[]; revenue: bigint }[] = []
+  for (let i = 0; i < options.runs; i++) {
+    const r = simulateRfc17(scenario, { seed: Rng.derive(seed, i) })
+    all.push({ rows: r.sales.map((s) => rfc17Row(s, hasLarge)), revenue: r.revenue })
+    options.onRun?.(i + 1)
+  }
+  const n = Math.min(...all.map((r) => r.rows.length))
+  const sales: Rfc17SaleBands[] = []
+  for (let k = 0; k < n; k++) {
+    const col = all.map((r) => r.rows[k] as Rfc17SaleRow)
+    sales.push({
+      sale: k + 1,
+      ...marketBands(
+        col,
+        col.map((c) => c.clearingPrice),
+      ),
+      reservePrice: band(col.map((c) => c.reservePrice)),
+      openingPrice: band(col.map((c) => c.openingPrice)),
+      renewalPrice: band(col.map((c) => c.renewalPrice)),
+      penaltyRuns: col.filter((c) => c.penaltyApplied).length,
+      displaced: band(col.map((c) => c.displaced)),
+    })
+  }
+  return { runs: options.runs, seed, sales, revenue: band(all.map((r) => r.revenue)) }
 }
