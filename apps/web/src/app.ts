@@ -2,7 +2,7 @@ import { liveLoader } from './live'
 import { createProbe, type Probe } from './probe'
 import type { Request, Response } from './protocol'
 import { createRunner, type RunnerState, type WorkerLike } from './runner'
-import type { Loaded } from './snapshot'
+import type { Start } from './snapshot'
 import { defaults, type ViewState } from './state'
 import { createStore } from './store'
 import { h } from './ui/dom'
@@ -88,7 +88,7 @@ export const mount = (root: HTMLElement): void => {
     origin.classList.toggle('failed', !ok)
   }
   // a snapshot or a live read: the inputs start from it, and "Now" shows where its sale stands
-  const replace = (loaded: Extract<Loaded, { ok: true }>) => {
+  const replace = (loaded: Start) => {
     store.set(() => loaded.state)
     import('./now').then(({ nowOf }) => now.show(nowOf(loaded.snapshot)))
   }
@@ -198,7 +198,7 @@ export const mount = (root: HTMLElement): void => {
   }
   runner.subscribe((r) => {
     if (r.mc.status === 'running' && r.mc.done === 0) mcAt = performance.now()
-    status.textContent = r.error ? `Not computed: ${r.error}` : r.computing ? 'Computing…' : ''
+    status.textContent = r.error ? `Not computed: ${r.error.message}` : r.computing ? 'Computing…' : ''
     results.mc(store.get(), r.mc)
     const bands = r.mc.status === 'done' ? r.mc.bands : null
     if (r.results !== drawn || bands !== drawnBands) draw(r)

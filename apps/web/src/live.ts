@@ -1,6 +1,6 @@
 import * as Endpoints from '@coretime/chain/endpoints'
-import { Networks } from '@coretime/core'
-import type { Loaded } from './snapshot'
+import { Networks, Results } from '@coretime/core'
+import type { Loaded, Start } from './snapshot'
 import type { ViewState } from './state'
 import { h } from './ui/dom'
 
@@ -22,7 +22,7 @@ export type LiveOptions = {
   readonly onRetry?: (message: string) => void
 }
 
-/** Reads the chain and maps it; every failure is a one-line message, never a throw. */
+/** Reads the chain and maps it; every failure is data (`LoadError`, one line in `message`), never a throw. */
 export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded> => {
   const failed = 'Live state not loaded'
   for (const [label, url] of [
@@ -30,10 +30,10 @@ export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded>
     ['relay', o.relay],
   ] as const)
     if (!Endpoints.isValid(url.trim()))
-      return {
-        ok: false,
+      return Results.fail({
+        code: 'InvalidEndpoint',
         message: `${failed}: ${label} endpoint: expected a ws:// or wss:// URL, got "${url.trim()}"`,
-      }
+      })
   try {
     // polkadot-api and the snapshot schema load only when a read starts (not on the first load)
     const [{ read }, { fromSnapshot }] = await Promise.all([
@@ -55,8 +55,12 @@ export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded>
     return fromSnapshot(snapshot, base, { loaded: 'Read live', failed })
   } catch (e) {
     const err = e as { code?: unknown; message?: unknown }
-    if (err.code === 'Aborted') return { ok: false, message: `${failed}: cancelled` }
-    return { ok: false, message: `${failed}: ${String(err.message ?? e)}` }
+    if (err.code === 'Aborted') return Results.fail({ code: 'Aborted', message: `${failed}: cancelled` })
+    return Results.fail({
+      code: 'ChainUnreadable',
+      chainCode: typeof err.code === 'string' ? err.code : null,
+      message: `${failed}: ${String(err.message ?? e)}`,
+    })
   }
 }
 
@@ -67,7 +71,7 @@ export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded>
  */
 export const liveLoader = (
   current: () => ViewState,
-  apply: (loaded: Extract<Loaded, { ok: true }>) => void,
+  apply: (loaded: Start) => void,
   report: (message: string, ok: boolean) => void,
 ): { element: HTMLElement; refresh: (s: ViewState) => void } => {
   const field = (id: string, label: string, which: 'coretime' | 'relay') => {
@@ -146,13 +150,13 @@ export const liveLoader = (
     reading = null
     button.textContent = 'Read live state'
     if (r.ok) {
-      apply(r)
-      result.textContent = r.note
+      apply(r.value)
+      result.textContent = r.value.note
     } else {
       result.textContent = ''
-      error.textContent = r.message
+      error.textContent = r.error.message
     }
-    report(r.ok ? r.note : r.message, r.ok)
+    report(r.ok ? r.value.note : r.error.message, r.ok)
   })
 
   const element = h(

@@ -1,3 +1,4 @@
+import type { Failure } from '@coretime/core'
 import type { MonteCarlo } from '@coretime/sim'
 import type { Costs, RunResult } from './model'
 import type { ViewState } from './state'
@@ -10,6 +11,12 @@ export type Request =
   | { kind: 'run'; id: number; state: ViewState }
   | { kind: 'mc'; id: number; state: ViewState; from: number; to: number }
   | { kind: 'cancel'; id: number }
+
+/**
+ * Why the worker gave no numbers: the view is beyond the engine's bounds (`OutOfBounds`, the model's
+ * check) or the engine or simulator threw (`EngineFailed`, a bug).
+ */
+export type RunError = Failure<'OutOfBounds' | 'EngineFailed'>
 
 /** Worker → page. */
 export type Response =
@@ -25,4 +32,4 @@ export type Response =
   | { kind: 'mcRuns'; id: number; runs: MonteCarlo.RunSummary[] }
   /** runs done so far of this worker's share */
   | { kind: 'progress'; id: number; done: number }
-  | { kind: 'error'; id: number; message: string }
+  | { kind: 'error'; id: number; error: RunError }

@@ -1,6 +1,6 @@
 import type { MonteCarlo } from '@coretime/sim'
 import { type Bands, bandsOf, type Costs, type RunResult } from './model'
-import type { Request, Response } from './protocol'
+import type { Request, Response, RunError } from './protocol'
 import { defaults, type ViewState } from './state'
 import { encode } from './url'
 
@@ -31,14 +31,14 @@ export type McState =
   | { readonly status: 'off' }
   | { readonly status: 'running'; readonly total: number; readonly done: number }
   | { readonly status: 'done'; readonly bands: Bands; readonly state: ViewState }
-  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'failed'; readonly error: RunError }
 
 export interface RunnerState {
   readonly results: Results | null
   /** A run for a newer view is in flight or queued. */
   readonly computing: boolean
   /** The last run's failure (the engine refused the view), cleared by the next success. */
-  readonly error: string | null
+  readonly error: RunError | null
   /** ms the worker spent on the last run. */
   readonly workerMs: number
   readonly mc: McState
@@ -113,7 +113,7 @@ export const createRunner = (
         error: null,
         workerMs: m.ms,
       })
-    else if (m.kind === 'error') set({ computing: false, error: m.message })
+    else if (m.kind === 'error') set({ computing: false, error: m.error })
   }
 
   // ---- Monte Carlo: the batch split by run index over the workers ----------------------------
@@ -160,7 +160,7 @@ export const createRunner = (
         set({ mc: { status: 'done', bands: bandsOf(parts.flatMap((p) => p ?? [])), state: mcView } })
       } else if (m.kind === 'error') {
         mcId++ // the rest of this batch is void
-        set({ mc: { status: 'failed', message: m.message } })
+        set({ mc: { status: 'failed', error: m.error } })
       }
     }
   }

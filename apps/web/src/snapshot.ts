@@ -1,5 +1,5 @@
 import * as Snapshot from '@coretime/chain/snapshot'
-import { Networks } from '@coretime/core'
+import { type Failure, Networks, type Result, Results } from '@coretime/core'
 import type { ViewState } from './state'
 
 /**
@@ -8,14 +8,25 @@ import type { ViewState } from './state'
  * and as demand the renewals due and the cores sold so far. The web simulator starts a fresh sale
  * with these values; `coretime simulate --from FILE` continues the exact chain state instead.
  */
-export type Loaded =
-  | {
-      readonly ok: true
-      readonly state: ViewState
-      readonly note: string
-      readonly snapshot: Snapshot.Snapshot
-    }
-  | { readonly ok: false; readonly message: string }
+export interface Start {
+  readonly state: ViewState
+  /** Where the view came from, one line (`Loaded polkadot at relay block …`). */
+  readonly note: string
+  readonly snapshot: Snapshot.Snapshot
+}
+
+/**
+ * Why a snapshot or a live read gave no starting view: a file that is not a snapshot
+ * (`InvalidSnapshot`), a chain without a sale yet (`NoSale`), an endpoint that is not ws:// or
+ * wss:// (`InvalidEndpoint`), a read cancelled (`Aborted`) or failed (`ChainUnreadable`, with the
+ * chain's own code in `chainCode`: Timeout, Unreachable, BadAnswer, …). `message` is the whole line
+ * the page shows.
+ */
+export type LoadError =
+  | Failure<'InvalidSnapshot' | 'NoSale' | 'InvalidEndpoint' | 'Aborted'>
+  | (Failure<'ChainUnreadable'> & { readonly chainCode: string | null })
+
+export type Loaded = Result<Start, LoadError>
 
 const DAY_MS = 86_400_000
 /** Perbill parts → percent with at most two decimals (what the inputs hold). */
@@ -23,7 +34,8 @@ const percent = (parts: bigint): number => Math.round(Number(parts) / 100_000) /
 
 export const fromSnapshotText = (text: string, base: ViewState): Loaded => {
   const r = Snapshot.parse(text)
-  if (!r.ok) return { ok: false, message: `Snapshot not loaded: ${r.error.message}` }
+  if (!r.ok)
+    return Results.fail({ code: 'InvalidSnapshot', message: `Snapshot not loaded: ${r.error.message}` })
   return fromSnapshot(r.value, base)
 }
 
@@ -40,7 +52,8 @@ export const fromSnapshot = (
   },
 ): Loaded => {
   const { configuration: c, saleInfo: sale } = s.broker
-  if (!c || !sale) return { ok: false, message: `${source.failed}: the chain has no sale yet` }
+  if (!c || !sale)
+    return Results.fail({ code: 'NoSale', message: `${source.failed}: the chain has no sale yet` })
   const network = Networks.get(s.network)
   const adapter = network.runtime.priceAdapter
   const TS = s.constants.timeslicePeriod
@@ -71,5 +84,5 @@ export const fromSnapshot = (
     demand: { ...base.demand, mode: 'constant', renewals: [renewals], purchases: [sale.coresSold] },
   }
   const note = `${source.loaded} ${s.network} at relay block ${relay.block}: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold} of ${sale.coresOffered} cores sold, ${renewals} renewals due.`
-  return { ok: true, state, note, snapshot: s }
+  return Results.ok({ state, note, snapshot: s })
 }

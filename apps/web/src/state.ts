@@ -1,4 +1,4 @@
-import { Networks, Token } from '@coretime/core'
+import { type Failure, Networks, type Result, Results, Token } from '@coretime/core'
 import { Preset } from '@coretime/sim'
 
 /** The lead-in curve and how each sale's price follows the last (the runtime's `PriceAdapter`). */
@@ -228,18 +228,24 @@ export const renewalsBound = (renewers: number): Bound => ({
 
 const tokenOf = (n: Network) => Token.of(n)
 
+/** Why typed tokens are not an amount: Token.parse's codes, or above u128 planck. */
+export type AmountError = Token.ParseError | Failure<'TooLarge'>
+
 /**
- * Tokens typed by a person (`12.5`, `12.5 DOT`) → planck, or what was expected: an amount of the
- * network's token, at most u128 planck.
+ * Tokens typed by a person (`12.5`, `12.5 DOT`) → planck, or why not (`message`: what was
+ * expected): an amount of the network's token, at most u128 planck.
  */
-export const parseAmount = (text: string, network: Network): bigint | string => {
+export const parseAmount = (text: string, network: Network): Result<bigint, AmountError> => {
   const token = tokenOf(network)
   const withUnit = /[a-z]/i.test(text) ? text : `${text} ${token.symbol}`
   const r = Token.parse(withUnit, token)
-  if (!r.ok) return r.error.message
+  if (!r.ok) return r
   if (r.value > MAX_AMOUNT)
-    return `expected at most ${Token.format(MAX_AMOUNT, token, { digits: 0 })} (u128 planck, the chain's largest balance), got ${text.trim()}`
-  return r.value
+    return Results.fail({
+      code: 'TooLarge',
+      message: `expected at most ${Token.format(MAX_AMOUNT, token, { digits: 0 })} (u128 planck, the chain's largest balance), got ${text.trim()}`,
+    })
+  return r
 }
 
 /** Decimal places a box's step allows (1 → 0, 0.01 → 2). */
@@ -256,22 +262,27 @@ export const describeBound = (b: Bound): string => {
   return `${kind} from ${b.min.toLocaleString('en-US')} to ${b.max.toLocaleString('en-US')}`
 }
 
+/** Why a typed number is not taken: empty, not a number, or outside the bound or finer than its step. */
+export type NumberError = Failure<'Empty' | 'NotANumber' | 'OutOfBounds'> & { readonly bound: Bound }
+
 /**
- * A number typed in a box (or read from a link) → the value, or what was expected: within the
- * bound and no finer than its step, so what the view holds is always what its link can carry back.
+ * A number typed in a box (or read from a link) → the value, or why not (`message`: what was
+ * expected): within the bound and no finer than its step, so what the view holds is always what its
+ * link can carry back.
  */
-export const parseNumber = (raw: string, range: Bound): number | string => {
+export const parseNumber = (raw: string, range: Bound): Result<number, NumberError> => {
   const places = decimalsOf(range.step)
   const expected = `expected ${describeBound(range)}`
+  const fail = (code: NumberError['code'], message: string) => Results.fail({ code, message, bound: range })
   const text = raw.trim()
   const v = Number(text)
-  if (text === '') return expected
+  if (text === '') return fail('Empty', expected)
   if (!Number.isFinite(v) || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text))
-    return `${expected}, got "${text}"`
+    return fail('NotANumber', `${expected}, got "${text}"`)
   const scaled = v * 10 ** places
   if (Math.abs(scaled - Math.round(scaled)) > 1e-9 || v < range.min || v > range.max)
-    return `${expected}, got ${text}`
-  return v
+    return fail('OutOfBounds', `${expected}, got ${text}`)
+  return Results.ok(v)
 }
 
 export const formatAmount = (planck: bigint, network: Network): string =>

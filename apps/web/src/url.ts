@@ -1,7 +1,8 @@
-import { Networks } from '@coretime/core'
+import { type Failure, Networks } from '@coretime/core'
 import {
   type AdapterKind,
   type Agents,
+  type AmountError,
   BOUNDS,
   type Bound,
   type BuyTiming,
@@ -10,6 +11,7 @@ import {
   formatAmount,
   MAX_LEASED,
   type Network,
+  type NumberError,
   type Params,
   parseAmount,
   parseNumber,
@@ -24,11 +26,22 @@ import {
  * set aside untouched, so `encode` can carry them back.
  */
 
-/** A setting the link had but could not be used, and what was expected. */
-export interface Issue {
-  readonly field: string
-  readonly message: string
-}
+/**
+ * Why a setting of the link could not be used: the number's or amount's own code, a word outside
+ * its set (`NotOneOf`), a date that does not exist, a malformed list of counts, a list of the wrong
+ * length, or a lowest worth above the highest.
+ */
+export type IssueCode =
+  | NumberError['code']
+  | AmountError['code']
+  | 'NotOneOf'
+  | 'InvalidDate'
+  | 'InvalidCounts'
+  | 'CountMismatch'
+  | 'MinAboveMax'
+
+/** A setting the link had but could not be used (`field`), and what was expected (`message`). */
+export type Issue = Failure<IssueCode> & { readonly field: string }
 
 export interface Decoded {
   readonly state: ViewState
@@ -116,22 +129,22 @@ const KNOWN = new Set([
 
 /** Reads the settings of one link, collecting what could not be used. */
 const reader = (raw: ReadonlyMap<string, string>, network: Network, issues: Issue[]) => {
-  const bad = (field: string, expected: string, got: string): undefined => {
-    issues.push({ field, message: `expected ${expected}, got "${got}"` })
+  const bad = (code: IssueCode, field: string, expected: string, got: string): undefined => {
+    issues.push({ code, field, message: `expected ${expected}, got "${got}"` })
     return undefined
   }
   const num = (field: string, bound: Bound): number | undefined => {
     const v = raw.get(field)
     if (v === undefined) return undefined
     const r = parseNumber(v, bound)
-    return typeof r === 'number' ? r : bad(field, describeBound(bound), v)
+    return r.ok ? r.value : bad(r.error.code, field, describeBound(bound), v)
   }
   const amount = (field: string): bigint | undefined => {
     const v = raw.get(field)
     if (v === undefined) return undefined
     const r = parseAmount(v, network)
-    if (typeof r === 'bigint') return r
-    issues.push({ field, message: r })
+    if (r.ok) return r.value
+    issues.push({ code: r.error.code, field, message: r.error.message })
     return undefined
   }
   const pick = <T extends string>(
@@ -141,7 +154,7 @@ const reader = (raw: ReadonlyMap<string, string>, network: Network, issues: Issu
   ): T | undefined => {
     const v = raw.get(field)
     if (v === undefined) return undefined
-    return schema.safeParse(v).success ? (v as T) : bad(field, oneOf(options), v)
+    return schema.safeParse(v).success ? (v as T) : bad('NotOneOf', field, oneOf(options), v)
   }
   return { num, amount, pick, bad }
 }
@@ -174,7 +187,11 @@ const readAgents = (r: ReturnType<typeof reader>, d: Agents, issues: Issue[]): A
     sigma: r.num('vsig', BOUNDS.vsig) ?? d.valuation.sigma,
   }
   if (valuation.max < valuation.min) {
-    issues.push({ field: 'vmax', message: 'expected a highest worth at least the lowest (vmin)' })
+    issues.push({
+      code: 'MinAboveMax',
+      field: 'vmax',
+      message: 'expected a highest worth at least the lowest (vmin)',
+    })
     valuation.min = d.valuation.min
     valuation.max = d.valuation.max
   }
@@ -204,9 +221,9 @@ const counts = (
   const v = raw.get(field)
   if (v === undefined) return undefined
   const expected = `comma-separated whole numbers from ${bound.min} to ${bound.max.toLocaleString('en-US')}, one per sale`
-  if (!COUNTS.safeParse(v).success) return r.bad(field, expected, v)
+  if (!COUNTS.safeParse(v).success) return r.bad('InvalidCounts', field, expected, v)
   const xs = v.split(',').map(Number)
-  return xs.every((x) => x >= bound.min && x <= bound.max) ? xs : r.bad(field, expected, v)
+  return xs.every((x) => x >= bound.min && x <= bound.max) ? xs : r.bad('OutOfBounds', field, expected, v)
 }
 
 /** Query string → the view it describes. Never throws; see `Decoded`. */
@@ -227,7 +244,7 @@ export const decode = (search: string): Decoded => {
       ? undefined
       : DATE.safeParse(startRaw).success
         ? startRaw
-        : pre.bad('start', 'a date such as 2026-12-01', startRaw)
+        : pre.bad('InvalidDate', 'start', 'a date such as 2026-12-01', startRaw)
   const base = defaultsFor(network, start)
   const r = reader(raw, network, issues)
   const a = readParams(r, base.a, '')
@@ -244,7 +261,11 @@ export const decode = (search: string): Decoded => {
     if (xs.length === n) return xs
     if (mode === 'constant' && xs.length > 0) return xs.slice(0, 1)
     if (xs !== fallback)
-      issues.push({ field, message: `expected one number per sale (${n}), got ${xs.length}` })
+      issues.push({
+        code: 'CountMismatch',
+        field,
+        message: `expected one number per sale (${n}), got ${xs.length}`,
+      })
     return Array.from({ length: n }, (_, i) => fallback[i] ?? fallback.at(-1) ?? 0)
   }
   renewals = fit(renewals, 'ren', base.demand.renewals)

@@ -7,6 +7,7 @@
  */
 import type { MonteCarlo } from '@coretime/sim'
 import { bulkVsOnDemand, mcRuns, mcScenario, runView } from './model'
+import { runErrorOf } from './model/check'
 import type { Request, Response } from './protocol'
 
 const post = (m: Response): void => (self as unknown as { postMessage(m: Response): void }).postMessage(m)
@@ -49,11 +50,9 @@ self.onmessage = (e: MessageEvent<Request>) => {
       const { a, b } = runView(req.state)
       post({ kind: 'run', id: req.id, a, b, costs: bulkVsOnDemand(req.state, a), ms: performance.now() - t })
     } else if (req.kind === 'mc') {
-      monteCarlo(req).catch((err: unknown) =>
-        post({ kind: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) }),
-      )
+      monteCarlo(req).catch((err: unknown) => post({ kind: 'error', id: req.id, error: runErrorOf(err) }))
     } else currentMc = req.id
   } catch (err) {
-    post({ kind: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) })
+    post({ kind: 'error', id: req.id, error: runErrorOf(err) })
   }
 }

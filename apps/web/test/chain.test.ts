@@ -221,8 +221,8 @@ describe.skipIf(!present)('web app from the chain (chromium)', () => {
       // exactly what the same snapshot gives when loaded from a file
       const served = { ...sample, endpoints: { coretime: n.coretime.url, relay: n.relay.url } }
       const expected = fromSnapshot(served, base)
-      if (!expected.ok) throw new Error(expected.message)
-      expect(v).toEqual(expected.state)
+      if (!expected.ok) throw new Error(expected.error.message)
+      expect(v).toEqual(expected.value.state)
       expect(await page.getByTestId('live-error').textContent()).toBe('')
       // Now: the sale the node serves, as coretime status reads it
       await expectNow(page, served)

@@ -13,6 +13,7 @@ import {
   runView,
   scenarioOf,
 } from '../src/model'
+import { runErrorOf } from '../src/model/check'
 import { defaults, type ViewState } from '../src/state'
 
 const v = defaults()
@@ -252,5 +253,27 @@ describe('model.resolveScenario', () => {
     expect(() =>
       resolveScenario({ ...input, params: { ...v.a, startPrice: 2n ** 128n } }, 'polkadot', v.start),
     ).toThrow(/^price: /)
+  })
+})
+
+describe('runErrorOf', () => {
+  test('default: the model’s refusal reaches the page as OutOfBounds data, naming the field', () => {
+    let caught: unknown = null
+    try {
+      resolveScenario({ ...input, params: { ...v.a, startPrice: 2n ** 128n } }, 'polkadot', v.start)
+    } catch (e) {
+      caught = e
+    }
+    expect(runErrorOf(caught)).toEqual({
+      code: 'OutOfBounds',
+      message: `price: expected 0 to u128 planck, got ${2n ** 128n}`,
+    })
+  })
+  test('error: anything else thrown by a run is EngineFailed, with its message', () => {
+    expect(runErrorOf(new RangeError('bands: no runs'))).toEqual({
+      code: 'EngineFailed',
+      message: 'bands: no runs',
+    })
+    expect(runErrorOf('boom')).toEqual({ code: 'EngineFailed', message: 'boom' })
   })
 })

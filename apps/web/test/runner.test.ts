@@ -76,7 +76,7 @@ describe('runner', () => {
     const r = createRunner(run, [fakeWorker()])
     r.request(withBump(1))
     const before = r.get()
-    run.reply({ kind: 'error', id: 999, message: 'late' })
+    run.reply({ kind: 'error', id: 999, error: { code: 'EngineFailed', message: 'late' } })
     expect(r.get()).toBe(before)
   })
 
@@ -97,9 +97,9 @@ describe('runner', () => {
     run.reply({
       kind: 'error',
       id: (run.posted[0] as Request).id,
-      message: 'horizon: expected at most 10000 sales',
+      error: { code: 'OutOfBounds', message: 'sales: expected 1 to 60, got 61' },
     })
-    expect(r.get().error).toBe('horizon: expected at most 10000 sales')
+    expect(r.get().error).toEqual({ code: 'OutOfBounds', message: 'sales: expected 1 to 60, got 61' })
     expect(r.get().computing).toBe(false)
     r.request(withBump(2))
     run.reply(answer(run.posted[1] as Request))
@@ -166,8 +166,11 @@ describe('runner', () => {
     const mc = fakeWorker()
     const r = createRunner(fakeWorker(), [mc])
     r.request({ ...v, mc: { runs: 4, seed: 1 } })
-    mc.reply({ kind: 'error', id: 1, message: 'out of memory' })
-    expect(r.get().mc).toEqual({ status: 'failed', message: 'out of memory' })
+    mc.reply({ kind: 'error', id: 1, error: { code: 'EngineFailed', message: 'out of memory' } })
+    expect(r.get().mc).toEqual({
+      status: 'failed',
+      error: { code: 'EngineFailed', message: 'out of memory' },
+    })
   })
 
   test('behavior: Monte Carlo workers made on demand are made at the first batch, not before', () => {

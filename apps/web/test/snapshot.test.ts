@@ -7,10 +7,11 @@ import { defaults } from '../src/state'
 describe('snapshot.fromSnapshotText', () => {
   test('default: the chain configuration, sale and demand become the starting point', () => {
     const r = fromSnapshotText(Snapshot.toJson(sample), defaults())
-    if (!r.ok) throw new Error(r.message)
+    if (!r.ok) throw new Error(r.error.message)
+    const v = r.value
     const sale = sample.broker.saleInfo!
-    expect(r.state.network).toBe('polkadot')
-    expect(r.state.a).toMatchObject({
+    expect(v.state.network).toBe('polkadot')
+    expect(v.state.a).toMatchObject({
       adapter: 'MinimumPrice',
       minPrice: 100_000_000_000n,
       startPrice: sale.endPrice,
@@ -23,20 +24,23 @@ describe('snapshot.fromSnapshotText', () => {
       renewalRule: 'floorAtEndPrice',
     })
     // the current sale rotated at (regionBegin − regionLength)·80 − advanceNotice: 2026-11-09
-    expect(r.state.start).toBe('2026-11-09')
-    expect(r.state.demand).toMatchObject({ mode: 'constant', renewals: [2], purchases: [3] })
-    expect(r.note).toContain('sale of region 353085–358125, 3 of 20 cores sold, 2 renewals due')
+    expect(v.state.start).toBe('2026-11-09')
+    expect(v.state.demand).toMatchObject({ mode: 'constant', renewals: [2], purchases: [3] })
+    expect(v.note).toContain('sale of region 353085–358125, 3 of 20 cores sold, 2 renewals due')
   })
 
   test('error: not a snapshot, or no sale yet', () => {
     expect(fromSnapshotText('{"format":"x"}', defaults())).toEqual({
       ok: false,
-      message: 'Snapshot not loaded: format: expected "coretime-snapshot/1", got "x"',
+      error: {
+        code: 'InvalidSnapshot',
+        message: 'Snapshot not loaded: format: expected "coretime-snapshot/1", got "x"',
+      },
     })
     const noSale = Snapshot.toJson({ ...sample, broker: { ...sample.broker, saleInfo: null } })
     expect(fromSnapshotText(noSale, defaults())).toEqual({
       ok: false,
-      message: 'Snapshot not loaded: the chain has no sale yet',
+      error: { code: 'NoSale', message: 'Snapshot not loaded: the chain has no sale yet' },
     })
   })
 })

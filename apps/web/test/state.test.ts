@@ -14,16 +14,24 @@ import { decode, encode } from '../src/url'
 
 describe('parseAmount', () => {
   test('default: tokens without a unit are read in the network token', () => {
-    expect(parseAmount('1.5', 'polkadot')).toBe(15_000_000_000n)
+    expect(parseAmount('1.5', 'polkadot')).toEqual({ ok: true, value: 15_000_000_000n })
   })
-  test('error: another network’s symbol is refused with a message', () => {
-    expect(typeof parseAmount('1 KSM', 'polkadot')).toBe('string')
+  test('error: another network’s symbol is refused with Token.parse’s code and a message', () => {
+    const r = parseAmount('1 KSM', 'polkadot')
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error.code).toBe('WrongToken')
+      expect(r.error.message).toMatch(/DOT/)
+    }
   })
   test('error: above u128 planck (the chain’s largest balance) is refused, u128 itself taken', () => {
-    expect(parseAmount('34028236692093846346337460743.1768211455', 'polkadot')).toBe(MAX_AMOUNT)
-    expect(parseAmount('34028236692093846346337460743.1768211456', 'polkadot')).toMatch(
-      /^expected at most .*u128/,
-    )
+    expect(parseAmount('34028236692093846346337460743.1768211455', 'polkadot')).toEqual({
+      ok: true,
+      value: MAX_AMOUNT,
+    })
+    const r = parseAmount('34028236692093846346337460743.1768211456', 'polkadot')
+    expect(r).toMatchObject({ ok: false, error: { code: 'TooLarge' } })
+    if (!r.ok) expect(r.error.message).toMatch(/^expected at most .*u128/)
   })
 })
 
@@ -40,34 +48,51 @@ describe('planckToChartNumber', () => {
 })
 
 describe('parseNumber', () => {
+  /** A refusal's code and message (the bound it names is the one passed in). */
+  const refused = (r: ReturnType<typeof parseNumber>) =>
+    r.ok ? r : { code: r.error.code, message: r.error.message }
   const whole = { min: 1, max: 60, step: 1 }
   const hundredths = { min: 0, max: 100, step: 0.01 }
   test('default: a value in range at the step', () => {
-    expect(parseNumber('12', whole)).toBe(12)
-    expect(parseNumber(' 60 ', whole)).toBe(60)
-    expect(parseNumber('3.33', hundredths)).toBe(3.33)
-    expect(parseNumber('0', hundredths)).toBe(0)
+    expect(parseNumber('12', whole)).toEqual({ ok: true, value: 12 })
+    expect(parseNumber(' 60 ', whole)).toEqual({ ok: true, value: 60 })
+    expect(parseNumber('3.33', hundredths)).toEqual({ ok: true, value: 3.33 })
+    expect(parseNumber('0', hundredths)).toEqual({ ok: true, value: 0 })
   })
   test('error: finer than the step (a link could not carry it back)', () => {
-    expect(parseNumber('2.5', whole)).toBe('expected a whole number from 1 to 60, got 2.5')
-    expect(parseNumber('3.333', hundredths)).toBe(
-      'expected a number with at most 2 decimals from 0 to 100, got 3.333',
-    )
+    expect(refused(parseNumber('2.5', whole))).toEqual({
+      code: 'OutOfBounds',
+      message: 'expected a whole number from 1 to 60, got 2.5',
+    })
+    expect(refused(parseNumber('3.333', hundredths))).toEqual({
+      code: 'OutOfBounds',
+      message: 'expected a number with at most 2 decimals from 0 to 100, got 3.333',
+    })
   })
   test('error: out of range, empty or not a number', () => {
-    expect(parseNumber('130', whole)).toBe('expected a whole number from 1 to 60, got 130')
-    expect(parseNumber('0', whole)).toBe('expected a whole number from 1 to 60, got 0')
-    expect(parseNumber('', whole)).toBe('expected a whole number from 1 to 60')
-    expect(parseNumber('abc', { min: 1, max: 14_400, step: 1 })).toBe(
-      'expected a whole number from 1 to 14,400, got "abc"',
-    )
+    expect(refused(parseNumber('130', whole))).toEqual({
+      code: 'OutOfBounds',
+      message: 'expected a whole number from 1 to 60, got 130',
+    })
+    expect(refused(parseNumber('0', whole))).toEqual({
+      code: 'OutOfBounds',
+      message: 'expected a whole number from 1 to 60, got 0',
+    })
+    expect(refused(parseNumber('', whole))).toEqual({
+      code: 'Empty',
+      message: 'expected a whole number from 1 to 60',
+    })
+    expect(refused(parseNumber('abc', { min: 1, max: 14_400, step: 1 }))).toEqual({
+      code: 'NotANumber',
+      message: 'expected a whole number from 1 to 14,400, got "abc"',
+    })
   })
   test('behavior: every value it accepts survives the link', () => {
     const v = defaults()
     const bump = parseNumber('3.33', hundredths)
     const sales = parseNumber('7', whole)
-    if (typeof bump === 'string' || typeof sales === 'string') throw new Error('rejected')
-    const back = decode(encode({ ...v, sales, a: { ...v.a, bumpPct: bump } }))
+    if (!bump.ok || !sales.ok) throw new Error('rejected')
+    const back = decode(encode({ ...v, sales: sales.value, a: { ...v.a, bumpPct: bump.value } }))
     expect(back.issues).toEqual([])
     expect(back.state.a.bumpPct).toBe(3.33)
     expect(back.state.sales).toBe(7)
@@ -101,7 +126,10 @@ describe('BOUNDS', () => {
   test('behavior: renewals and renewers share the runtime’s 1,000 leased cores', () => {
     expect(renewalsBound(0).max).toBe(1000)
     expect(renewalsBound(300).max).toBe(700)
-    expect(parseNumber('701', renewalsBound(300))).toBe('expected a whole number from 0 to 700, got 701')
+    expect(parseNumber('701', renewalsBound(300))).toMatchObject({
+      ok: false,
+      error: { code: 'OutOfBounds', message: 'expected a whole number from 0 to 700, got 701' },
+    })
   })
   test('behavior: the default core price is not below the default end price', () => {
     for (const n of ['polkadot', 'kusama'] as const) {

@@ -63,24 +63,69 @@ describe('url.decode', () => {
   })
 
   test.each([
-    ['leadin=abc', 'leadin', 'expected a whole number from 1 to 10,000,000, got "abc"'],
-    ['sales=130', 'sales', 'expected a whole number from 1 to 60, got "130"'],
-    ['sales=2.5', 'sales', 'expected a whole number from 1 to 60, got "2.5"'],
-    ['b.leadin=x&b.adapter=Linear', 'b.leadin', 'expected a whole number from 1 to 10,000,000, got "x"'],
-    ['bump=1.234', 'bump', 'expected a number with at most 2 decimals from 0 to 100, got "1.234"'],
-    ['ideal=101', 'ideal', 'expected a number with at most 2 decimals from 0 to 100, got "101"'],
-    ['markup=0.5', 'markup', 'expected a number with at most 2 decimals from 1 to 10, got "0.5"'],
-    ['net=westend', 'net', `expected one of ${Networks.names.join(', ')}, got "westend"`],
-    ['adapter=Cheap', 'adapter', 'expected one of MinimumPrice, CenterTargetPrice, Linear, got "Cheap"'],
-    ['start=2026-13-01', 'start', 'expected a date such as 2026-12-01, got "2026-13-01"'],
-    ['ren=1001', 'ren', 'expected comma-separated whole numbers from 0 to 1,000, one per sale, got "1001"'],
-    ['ren=9999', 'ren', 'expected comma-separated whole numbers from 0 to 1,000, one per sale, got "9999"'],
-    ['buy=1001', 'buy', 'expected comma-separated whole numbers from 0 to 1,000, one per sale, got "1001"'],
-    ['demand=perSale&sales=3&ren=1,2&buy=1,2,3', 'ren', 'expected one number per sale (3), got 2'],
-    ['vmin=50&vmax=20', 'vmax', 'expected a highest worth at least the lowest (vmin)'],
-  ])('error: %s names %s and says in plain words what was expected', (query, field, message) => {
+    ['leadin=abc', 'NotANumber', 'leadin', 'expected a whole number from 1 to 10,000,000, got "abc"'],
+    ['sales=130', 'OutOfBounds', 'sales', 'expected a whole number from 1 to 60, got "130"'],
+    ['sales=2.5', 'OutOfBounds', 'sales', 'expected a whole number from 1 to 60, got "2.5"'],
+    [
+      'b.leadin=x&b.adapter=Linear',
+      'NotANumber',
+      'b.leadin',
+      'expected a whole number from 1 to 10,000,000, got "x"',
+    ],
+    [
+      'bump=1.234',
+      'OutOfBounds',
+      'bump',
+      'expected a number with at most 2 decimals from 0 to 100, got "1.234"',
+    ],
+    [
+      'ideal=101',
+      'OutOfBounds',
+      'ideal',
+      'expected a number with at most 2 decimals from 0 to 100, got "101"',
+    ],
+    [
+      'markup=0.5',
+      'OutOfBounds',
+      'markup',
+      'expected a number with at most 2 decimals from 1 to 10, got "0.5"',
+    ],
+    ['net=westend', 'NotOneOf', 'net', `expected one of ${Networks.names.join(', ')}, got "westend"`],
+    [
+      'adapter=Cheap',
+      'NotOneOf',
+      'adapter',
+      'expected one of MinimumPrice, CenterTargetPrice, Linear, got "Cheap"',
+    ],
+    ['start=2026-13-01', 'InvalidDate', 'start', 'expected a date such as 2026-12-01, got "2026-13-01"'],
+    [
+      'ren=1001',
+      'OutOfBounds',
+      'ren',
+      'expected comma-separated whole numbers from 0 to 1,000, one per sale, got "1001"',
+    ],
+    [
+      'ren=9999',
+      'OutOfBounds',
+      'ren',
+      'expected comma-separated whole numbers from 0 to 1,000, one per sale, got "9999"',
+    ],
+    [
+      'buy=1001',
+      'OutOfBounds',
+      'buy',
+      'expected comma-separated whole numbers from 0 to 1,000, one per sale, got "1001"',
+    ],
+    [
+      'demand=perSale&sales=3&ren=1,2&buy=1,2,3',
+      'CountMismatch',
+      'ren',
+      'expected one number per sale (3), got 2',
+    ],
+    ['vmin=50&vmax=20', 'MinAboveMax', 'vmax', 'expected a highest worth at least the lowest (vmin)'],
+  ])('error: %s is %s, names %s and says in plain words what was expected', (query, code, field, message) => {
     const r = decode(query)
-    expect(r.issues).toEqual([{ field, message }])
+    expect(r.issues).toEqual([{ code, field, message }])
     expect(issuesMessage(r.issues)).toBe(
       `One setting in this link could not be used and shows its default (${field}: ${message}); the rest of the link is as shared.`,
     )
@@ -88,7 +133,7 @@ describe('url.decode', () => {
 
   test('error: an amount above u128 planck falls back, naming the field', () => {
     const r = decode('price=340282366920938463463374607431768211456')
-    expect(r.issues.map((i) => i.field)).toEqual(['price'])
+    expect(r.issues.map((i) => [i.code, i.field])).toEqual([['TooLarge', 'price']])
     expect(r.state.a.startPrice).toBe(defaults().a.startPrice)
   })
 

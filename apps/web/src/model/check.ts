@@ -1,9 +1,22 @@
 import { BaseError } from '@coretime/core'
+import type { RunError } from '../protocol'
 import { BOUNDS, type Bound, MAX_AMOUNT, MAX_LEASED } from '../state'
 import type { RunInput } from './types'
 
-/** The page's inputs beyond the engine's bounds (shown in the page, never thrown past it). */
-class ModelError extends BaseError {}
+/**
+ * The page's inputs beyond the engine's bounds: the URL codec and the fields refuse these at the
+ * edge, so reaching the model is a bug of the page; the worker reports it as `OutOfBounds` data.
+ */
+export class ModelError extends BaseError {
+  override name = 'ModelError'
+  readonly code = 'OutOfBounds'
+}
+
+/** What the worker posts for an error thrown by a run: the model's refusal, or the engine's bug. */
+export const runErrorOf = (err: unknown): RunError =>
+  err instanceof ModelError
+    ? { code: err.code, message: err.message }
+    : { code: 'EngineFailed', message: err instanceof Error ? err.message : String(err) }
 
 /** Refuses inputs beyond the page's bounds (the engine's), naming the link's field. */
 export const check = (input: RunInput): void => {

@@ -1,3 +1,4 @@
+import type { Failure, Result } from '@coretime/core'
 import { type Bound, describeBound, parseNumber } from '../state'
 import type { Store } from '../store'
 import { h } from './dom'
@@ -116,9 +117,9 @@ export const numberField = <S>(store: Store<S>, d: NumberDef<S>, refreshers: Ref
     apply(Math.min(b.max, Math.max(b.min, Number(range.value))))
   })
   box.addEventListener('change', () => {
-    const v = parseNumber(box.value, boundOf())
-    if (typeof v === 'string') fail(box, v)
-    else apply(v)
+    const r = parseNumber(box.value, boundOf())
+    if (r.ok) apply(r.value)
+    else fail(box, r.error.message)
   })
   altBox?.addEventListener('change', () => {
     const alt = d.alt
@@ -178,8 +179,8 @@ export interface TextDef<S, T> extends Binding<S, T> {
   help: string
   /** The text shown for a value. */
   format(v: T, s: S): string
-  /** Text typed → the value, or what was expected. */
-  parse(text: string, s: S): T | string
+  /** Text typed → the value, or why not (`message`: what was expected). */
+  parse(text: string, s: S): Result<T, Failure>
   /** A unit written after the box. */
   unit?(s: S): string
   bounds?(s: S): string
@@ -202,15 +203,15 @@ export const textField = <S, T>(store: Store<S>, d: TextDef<S, T>, refreshers: R
   })
   const err = h('p', { class: 'error', id: errId, role: 'alert', 'data-error': d.id })
   input.addEventListener('change', () => {
-    const v = d.parse(input.value, store.get())
-    if (typeof v === 'string') {
+    const r = d.parse(input.value, store.get())
+    if (!r.ok) {
       input.setAttribute('aria-invalid', 'true')
-      err.textContent = `${d.label}: ${v}`
+      err.textContent = `${d.label}: ${r.error.message}`
       return
     }
     input.removeAttribute('aria-invalid')
     err.textContent = ''
-    store.set((s) => d.set(s, v))
+    store.set((s) => d.set(s, r.value))
   })
   refreshers.push((s) => {
     if (document.activeElement !== input) {

@@ -228,7 +228,7 @@ export const resultsView = (store: Store<ViewState>): ResultsView => {
         : `No agents: the demand is fixed, so all ${m.bands.runs} runs are the same and the bands are lines. Add agents to see a spread.`
     } else {
       mcProgress.hidden = true
-      mcNote.textContent = `Monte Carlo stopped: ${m.message}`
+      mcNote.textContent = `Monte Carlo stopped: ${m.error.message}`
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Loaded } from '../snapshot'
+import type { Start } from '../snapshot'
 import type { ViewState } from '../state'
 import { h } from './dom'
 
@@ -8,7 +8,7 @@ import { h } from './dom'
  */
 export const snapshotButton = (
   current: () => ViewState,
-  apply: (loaded: Extract<Loaded, { ok: true }>) => void,
+  apply: (loaded: Start) => void,
   report: (message: string, ok: boolean) => void,
 ): HTMLElement => {
   const input = h('input', {
@@ -24,8 +24,8 @@ export const snapshotButton = (
     const [{ fromSnapshotText }, text] = await Promise.all([import('../snapshot'), file.text()])
     const r = fromSnapshotText(text, current())
     input.value = ''
-    if (r.ok) apply(r)
-    report(r.ok ? r.note : r.message, r.ok)
+    if (r.ok) apply(r.value)
+    report(r.ok ? r.value.note : r.error.message, r.ok)
   })
   return h(
     'label',

@@ -76,12 +76,12 @@ const perSaleTable = (store: Store<ViewState>, refreshers: Refresh[]): HTMLEleme
         'aria-describedby': perSaleErrId,
       })
       el.addEventListener('change', () => {
-        const v = parseNumber(el.value, bound())
-        if (typeof v === 'string') {
+        const r = parseNumber(el.value, bound())
+        if (!r.ok) {
           // nothing changes: the box keeps what was typed, marked and explained
           el.setAttribute('aria-invalid', 'true')
           cellErrors.delete(label)
-          cellErrors.set(label, `${label}: ${v}`)
+          cellErrors.set(label, `${label}: ${r.error.message}`)
           showCellErrors()
           return
         }
@@ -91,7 +91,7 @@ const perSaleTable = (store: Store<ViewState>, refreshers: Refresh[]): HTMLEleme
         store.set((st) => {
           const key2 = kind === 'ren' ? 'renewals' : 'purchases'
           const next = [...st.demand[key2]]
-          next[i] = v
+          next[i] = r.value
           return { ...st, demand: { ...st.demand, [key2]: next } }
         })
       })
