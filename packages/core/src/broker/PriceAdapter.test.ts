@@ -4,6 +4,7 @@ import {
   next as adaptPrice,
   initialSellout,
   leadinFactorAt,
+  leadinFactorAtNumber,
   linearMultiplier,
   startMultiplier,
 } from './PriceAdapter'
@@ -27,6 +28,33 @@ describe('PriceAdapter.leadinFactorAt', () => {
       5_500_000_000n,
       E9,
     ])
+  })
+})
+
+describe('PriceAdapter.leadinFactorAtNumber', () => {
+  const kinds = [
+    { kind: 'CenterTargetPrice' },
+    { kind: 'MinimumPrice', minimumEndPrice: 1n },
+    { kind: 'MinimumPriceWithFixedTargetPrice', minimumEndPrice: 1n, fixedTargetPrice: 2n },
+    { kind: 'Linear' },
+    { kind: 'Fixed' },
+  ] as const
+  test('behavior: equals the bigint factor for every adapter, at the bends and anywhere in [0, 1]', async () => {
+    const fc = (await import('fast-check')).default
+    for (const k of kinds)
+      for (const w of [0, 1, 499_999_999, 500_000_000, 500_000_001, 999_999_999, 1_000_000_000])
+        expect(BigInt(leadinFactorAtNumber(k, w))).toBe(leadinFactorAt(k, BigInt(w)))
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), fc.integer({ min: 0, max: 1_000_000_000 }), (k, w) => {
+        expect(BigInt(leadinFactorAtNumber(k, w))).toBe(leadinFactorAt(k, BigInt(w)))
+      }),
+      { numRuns: 5_000 },
+    )
+  })
+  test('error: a different factor is told apart (the check is not vacuous)', () => {
+    expect(BigInt(leadinFactorAtNumber({ kind: 'Linear' }, 1))).not.toBe(
+      leadinFactorAt({ kind: 'CenterTargetPrice' }, 1n),
+    )
   })
 })
 

@@ -3,6 +3,10 @@ import { saturate } from '../fixed/rounding'
 import type { Balance, PriceAdapterConfig } from './types'
 
 const DIV = FixedU64.DIV
+const HALF = DIV / 2n
+const HUNDRED = 100n * DIV
+const NINETEEN = 19n * DIV
+const TWO = 2n * DIV
 
 /** `SalePerformance`, copied from the sale that just ended (pallet-broker adapt_price.rs). */
 export interface SalePerformance {
@@ -29,15 +33,35 @@ export const leadinFactorAt = (adapter: PriceAdapterConfig, when: FixedU64.Fixed
     case 'CenterTargetPrice':
     case 'MinimumPrice':
     case 'MinimumPriceWithFixedTargetPrice':
-      return when <= DIV / 2n
-        ? FixedU64.sub(100n * DIV, 180n * when) // 100 − 180·when
-        : FixedU64.sub(19n * DIV, 18n * when) // 19 − 18·when
+      return when <= HALF
+        ? FixedU64.sub(HUNDRED, 180n * when) // 100 − 180·when
+        : FixedU64.sub(NINETEEN, 18n * when) // 19 − 18·when
     case 'Linear':
-      return FixedU64.sub(2n * DIV, when)
+      return FixedU64.sub(TWO, when)
     case 'Fixed':
       return DIV
   }
 }
+
+/**
+ * `leadinFactorAt` for `when` given as a number (an integer in [0, 10^9], the FixedU64 inner): every
+ * intermediate is an integer below 2^37, exact in a double, so the result is the same number
+ * without bigint arithmetic (`Sale.priceAt`'s hot path; PriceAdapter.test.ts checks it equal).
+ */
+export const leadinFactorAtNumber = (adapter: PriceAdapterConfig, when: number): number => {
+  switch (adapter.kind) {
+    case 'CenterTargetPrice':
+    case 'MinimumPrice':
+    case 'MinimumPriceWithFixedTargetPrice':
+      // adapt_price.rs CenterTargetPrice::leadin_factor_at, saturating at 0 as FixedU64::saturating_sub
+      return when <= 500_000_000 ? satSub(100e9, 180 * when) : satSub(19e9, 18 * when)
+    case 'Linear':
+      return satSub(2e9, when)
+    case 'Fixed':
+      return 1e9
+  }
+}
+const satSub = (a: number, b: number): number => (a > b ? a - b : 0)
 
 /**
  * `leadinFactorAt(adapter, 0)` as a whole multiple of the end price (the interlude's price is

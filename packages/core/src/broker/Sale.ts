@@ -1,5 +1,5 @@
 import * as FixedU64 from '../fixed/FixedU64'
-import { leadinFactorAt, startMultiplier } from './PriceAdapter'
+import { leadinFactorAt, leadinFactorAtNumber, startMultiplier } from './PriceAdapter'
 import type { Balance, BlockNumber, PriceAdapterConfig, SaleInfoRecord } from './types'
 
 /**
@@ -23,20 +23,25 @@ export const priceAt = (
     const p = sale.endPrice * startMultiplier(adapter)
     return p > max ? max : p
   }
-  const through = throughLeadin(num, sale.leadinLength)
-  return FixedU64.mulInt(leadinFactorAt(adapter, through), sale.endPrice, max)
+  const leadin = sale.leadinLength
+  if (leadin === 0 || leadin > EXACT_LEADIN) {
+    const through = FixedU64.fromRational(BigInt(num), BigInt(leadin))
+    return FixedU64.mulInt(leadinFactorAt(adapter, through), sale.endPrice, max)
+  }
+  // the same factor computed in doubles, exactly: one bigint product and one division remain
+  const factor = leadinFactorAtNumber(adapter, throughLeadin(num, leadin))
+  return FixedU64.mulInt(BigInt(factor), sale.endPrice, max)
 }
 
 /** Largest lead-in for which num · 10^9 stays an exact double (< 2^53). */
 const EXACT_LEADIN = 9_007_199
 
 /**
- * `FixedU64::from_rational(num, leadin)` (round half down) for 0 ≤ num ≤ leadin. Lead-ins of
- * under ~9 million blocks (Polkadot's is 201,600) are computed exactly in doubles, which is
- * several times faster than bigint; longer ones take the bigint path.
+ * `FixedU64::from_rational(num, leadin)` (round half down) for 0 ≤ num ≤ leadin, 0 < leadin ≤
+ * EXACT_LEADIN, as a number: lead-ins of under ~9 million blocks (Polkadot's is 201,600) are
+ * computed exactly in doubles, several times faster than bigint; longer ones take the bigint path.
  */
-const throughLeadin = (num: number, leadin: number): FixedU64.FixedU64 => {
-  if (leadin === 0 || leadin > EXACT_LEADIN) return FixedU64.fromRational(BigInt(num), BigInt(leadin))
+const throughLeadin = (num: number, leadin: number): number => {
   const n = num * 1e9
   let q = Math.floor(n / leadin)
   let r = n - q * leadin
@@ -48,7 +53,7 @@ const throughLeadin = (num: number, leadin: number): FixedU64.FixedU64 => {
     q += 1
     r -= leadin
   }
-  return BigInt(r > Math.floor(leadin / 2) ? q + 1 : q)
+  return r > Math.floor(leadin / 2) ? q + 1 : q
 }
 
 /** The sale's phase at `now`: before `saleStart` the interlude, then the lead-in, then the fixed price. */

@@ -2,7 +2,6 @@ import * as CoreMask from './CoreMask'
 import type { RegionId } from './RegionId'
 import * as RegionIdM from './RegionId'
 import * as Renewal from './Renewal'
-import * as Sale from './Sale'
 import { renewalKey } from './Storage'
 import type {
   AccountId,
@@ -11,6 +10,7 @@ import type {
   BrokerState,
   CoreIndex,
   Outcome,
+  PotentialRenewalRecord,
   SaleInfoRecord,
   Sink,
   StatusRecord,
@@ -23,9 +23,9 @@ import {
   emit,
   fail,
   loud,
-  maxBalance,
   OK,
   POT,
+  salePrice,
   sovereignAccountOf,
   transfer,
 } from './Utility'
@@ -59,7 +59,7 @@ export const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, ou
   const unavailable = coresForSale(status, sale)
   if (unavailable) return fail(unavailable)
   if (!(s.block > sale.saleStart)) return fail('TooEarly')
-  const price = Sale.priceAt(sale, s.block, s.runtime.priceAdapter, maxBalance(s.runtime))
+  const price = salePrice(s, sale, out)
   if (priceLimit < price) return fail('Overpriced', { price, priceLimit })
   if (balanceOf(s, who) < price) return fail('FundsUnavailable', { price })
   const core = purchaseCore(s, who, price, sale)
@@ -73,8 +73,11 @@ export const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, ou
   return OK
 }
 
-/** The failure `renew` would return, without renewing. */
-const checkRenew = (s: BrokerState, who: AccountId, core: CoreIndex): Outcome | null => {
+/**
+ * The failure `renew` would return, without renewing; else the renewal right it would use (its
+ * completion is complete). One look-up of the right serves the check and the renewal.
+ */
+const checkRenew = (s: BrokerState, who: AccountId, core: CoreIndex): Outcome | PotentialRenewalRecord => {
   if (!s.configuration || !s.status) return fail('Uninitialized')
   const sale = s.saleInfo
   if (!sale) return fail('NoSales')
@@ -84,21 +87,22 @@ const checkRenew = (s: BrokerState, who: AccountId, core: CoreIndex): Outcome | 
   if (!record) return fail('NotAllowed')
   if (!('complete' in record.completion)) return fail('IncompleteAssignment')
   if (balanceOf(s, who) < record.price) return fail('FundsUnavailable', { price: record.price })
-  return null
+  return record
 }
+
+/** An `Outcome` rather than a renewal right. */
+const isOutcome = (r: Outcome | PotentialRenewalRecord): r is Outcome => 'ok' in r
 
 /**
  * dispatchable_impls.rs `do_renew` (E5): pay the recorded price for the core's renewal, take a new
  * core, and record the next renewal price. Returns the new core or the failure.
  */
 export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink): CoreIndex | Outcome => {
-  const bad = checkRenew(s, who, core)
-  if (bad) return bad
+  const record = checkRenew(s, who, core)
+  if (isOutcome(record)) return record
   // checkRenew has established all of these (the completion check below only narrows the type)
   const config = s.configuration!
   const sale = s.saleInfo!
-  const id = renewalKey(core, sale.regionBegin)
-  const record = s.potentialRenewals.get(id)!
   if (!('complete' in record.completion)) return fail('IncompleteAssignment')
 
   const workload = record.completion.complete
@@ -117,7 +121,7 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
       },
     })
   Workplan.set(s.workplan, sale.regionBegin, newCore, workload)
-  const now = Sale.priceAt(sale, s.block, s.runtime.priceAdapter, maxBalance(s.runtime))
+  const now = salePrice(s, sale, out)
   const price = Renewal.nextPrice(
     s.runtime.renewalPriceRule,
     record.price,
@@ -126,7 +130,7 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
     now,
     s.testHooks?.renewalBumpRoundsUp,
   )
-  s.potentialRenewals.delete(id)
+  s.potentialRenewals.delete(renewalKey(core, sale.regionBegin))
   s.potentialRenewals.set(renewalKey(newCore, sale.regionEnd), { price, completion: { complete: workload } })
   if (loud(out))
     emit(out, { name: 'Renewable', data: { core: newCore, price, begin: sale.regionEnd, workload } })
@@ -172,7 +176,7 @@ export const enableAutoRenew = (
   const renewNow = s.potentialRenewals.has(renewalKey(core, sale.regionBegin))
   if (renewNow) {
     const bad = checkRenew(s, sovereign, core)
-    if (bad) return bad
+    if (isOutcome(bad)) return bad
   } else if (hint === null || !s.potentialRenewals.has(renewalKey(core, hint))) {
     return fail('NotAllowed')
   }

@@ -56,6 +56,7 @@ export const sink = (
 ): Sink => ({
   events: [],
   assignments: [],
+  price: { block: -1, saleStart: 0, leadinLength: 0, endPrice: 0n, kind: null, max: 0n, price: 0n },
   ...(options.quietHistory ? { quietHistory: true } : {}),
   ...(options.quietSchedules ? { quietSchedules: true } : {}),
   ...(options.quietEvents ? { quietEvents: true } : {}),

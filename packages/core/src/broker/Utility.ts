@@ -13,6 +13,7 @@ import type {
   CoreAssignment,
   Outcome,
   Runtime,
+  SaleInfoRecord,
   Schedule,
   Sink,
   TaskId,
@@ -56,6 +57,35 @@ export const currentTimeslice = (s: BrokerState): Timeslice => Math.floor(s.bloc
 /** utility_impls.rs `latest_timeslice_ready_to_commit`: floor((now + advance_notice) / period). */
 export const latestTimesliceReadyToCommit = (s: BrokerState, config: ConfigRecord): Timeslice =>
   Math.floor((s.block + config.advanceNotice) / s.runtime.timeslicePeriod)
+
+/**
+ * utility_impls.rs `sale_price` at the current block for `sale`, through the sink's memo when it
+ * has one (the same inputs give the same price; nothing outside the sink is kept).
+ */
+export const salePrice = (s: BrokerState, sale: SaleInfoRecord, out: Sink): Balance => {
+  const m = out.price
+  const adapter = s.runtime.priceAdapter
+  const max = maxBalance(s.runtime)
+  if (m === undefined) return Sale.priceAt(sale, s.block, adapter, max)
+  if (
+    m.block === s.block &&
+    m.saleStart === sale.saleStart &&
+    m.leadinLength === sale.leadinLength &&
+    m.endPrice === sale.endPrice &&
+    m.kind === adapter.kind &&
+    m.max === max
+  )
+    return m.price
+  const price = Sale.priceAt(sale, s.block, adapter, max)
+  m.block = s.block
+  m.saleStart = sale.saleStart
+  m.leadinLength = sale.leadinLength
+  m.endPrice = sale.endPrice
+  m.kind = adapter.kind
+  m.max = max
+  m.price = price
+  return price
+}
 
 /** The sale price now (runtime API `sale_price`), or null without a sale. */
 export const salePriceNow = (s: BrokerState): Balance | null =>

@@ -392,6 +392,23 @@ export interface Sink {
    * (a simulation) saves building thousands of event objects.
    */
   quietEvents?: boolean
+  /**
+   * The sale price the calls made with this sink last computed, reused while the block and the
+   * sale's price inputs are the same (many purchases in one block ask for one price). A cache the
+   * caller owns: `Broker.sink()` makes one; a sink without it computes the price every time.
+   */
+  price?: PriceMemo
+}
+
+/** The inputs and result of the last `Sale.priceAt` a sink's calls made (Utility `salePrice`). */
+export interface PriceMemo {
+  block: BlockNumber
+  saleStart: BlockNumber
+  leadinLength: BlockNumber
+  endPrice: Balance
+  kind: PriceAdapterConfig['kind'] | null
+  max: Balance
+  price: Balance
 }
 
 /**
