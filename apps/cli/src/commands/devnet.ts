@@ -1,7 +1,8 @@
-import { ChainError, Endpoints } from '@coretime/chain'
+import { Endpoints } from '@coretime/chain'
 import { DevAccounts, Devnet } from '@coretime/chain/devnet'
 import type { Command } from 'commander'
-import { CliError, UsageError } from '../errors'
+import { exitAfterRuntime, startingRuntime } from '../chain/runtimeOptions'
+import { UsageError } from '../errors'
 import { parseCount } from '../flags'
 
 type Options = {
@@ -43,27 +44,20 @@ export const devnet = async (opts: Options): Promise<void> => {
   if (opts.block !== undefined && opts.fork === undefined) throw new UsageError('--block: only with --fork')
   const block = opts.block === undefined ? undefined : parseCount('--block', opts.block, 0, 2 ** 32 - 1)
   const port = parseCount('--port', opts.port ?? '0', 0, 65_535)
-  if (opts.blockMode !== 'instant' && opts.blockMode !== 'manual')
-    throw new UsageError(`--block-mode: expected instant or manual, got "${opts.blockMode}"`)
+  const blockMode = opts.blockMode
+  if (blockMode !== 'instant' && blockMode !== 'manual')
+    throw new UsageError(`--block-mode: expected instant or manual, got "${blockMode}"`)
   if (opts.verbose) process.env.LOG_LEVEL = 'info'
 
-  let net: Devnet.Devnet
-  try {
-    net = await Devnet.start({
+  const net = await startingRuntime(() =>
+    Devnet.start({
       ...(opts.spec === undefined ? {} : { spec: opts.spec }),
       ...(opts.fork === undefined ? {} : { fork: opts.fork }),
       ...(block === undefined ? {} : { block }),
       port,
-      blockMode: opts.blockMode,
-    })
-  } catch (e) {
-    if (e instanceof ChainError)
-      throw new CliError(e.code === 'BadSpec' ? `--spec ${e.message}` : e.message, {
-        exitCode: e.code === 'BadSpec' ? 2 : 3,
-        cause: e,
-      })
-    throw e
-  }
+      blockMode,
+    }),
+  )
   process.stdout.write(`${net.url}\n`)
   const info = await net.info()
   const head = net.head()
@@ -85,6 +79,5 @@ export const devnet = async (opts: Options): Promise<void> => {
   })
   await net.close()
   process.stdout.write('devnet: stopped\n')
-  // chopsticks' logger and wasm workers keep the event loop alive after close
-  process.exit(0)
+  return exitAfterRuntime(0)
 }

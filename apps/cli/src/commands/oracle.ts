@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { ChainError } from '@coretime/chain'
 import { writeAtomic } from '@coretime/chain/node'
 import { Oracle } from '@coretime/chain/oracle'
 import type { Command } from 'commander'
+import { exitAfterRuntime as exit, startingRuntime } from '../chain/runtimeOptions'
 import { CliError, fsReason, UsageError } from '../errors'
 import { parseCount } from '../flags'
 
@@ -27,25 +27,17 @@ export const registerOracle = (program: Command): void => {
 export const oracle = async (opts: Options): Promise<void> => {
   const runs = parseCount('--runs', opts.runs ?? '20', 1, 10_000)
   const seed = parseCount('--seed', opts.seed ?? '1', 0, 2 ** 32 - 1)
-  if (opts.spec === undefined)
-    throw new UsageError('oracle: --spec FILE is required (a raw Coretime chain spec)')
-  let report: Oracle.Report
-  try {
-    report = await Oracle.run({
+  const spec = opts.spec
+  if (spec === undefined) throw new UsageError('oracle: --spec FILE is required (a raw Coretime chain spec)')
+  const report = await startingRuntime(() =>
+    Oracle.run({
       runs,
       seed,
-      spec: opts.spec,
+      spec,
       onScenario: (i, agreed) =>
         process.stderr.write(`scenario ${i + 1}/${runs}: ${agreed ? 'agree' : 'DIFFER'}\n`),
-    })
-  } catch (e) {
-    if (e instanceof ChainError)
-      throw new CliError(e.code === 'BadSpec' ? `--spec ${e.message}` : e.message, {
-        exitCode: e.code === 'BadSpec' ? 2 : 3,
-        cause: e,
-      })
-    throw e
-  }
+    }),
+  )
   process.stdout.write(`${report.agree}/${report.runs} agree\n`)
   if (report.differences.length === 0) return exit(0)
   const dir = opts.out ?? '.'
@@ -62,10 +54,4 @@ export const oracle = async (opts: Options): Promise<void> => {
     )
   }
   return exit(1)
-}
-
-/** chopsticks' logger and wasm workers outlive the devnet: flush stdout, then leave. */
-const exit = async (code: number): Promise<void> => {
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()))
-  process.exit(code)
 }
