@@ -89,10 +89,10 @@ describe('Consistency.networkOf', () => {
   test('default: the file decides; the flag alone; else polkadot', () => {
     const flag = (value: string | undefined) => ({ flag: '--network', value })
     const file = (network: 'polkadot' | 'kusama' | undefined) => ({ where: 'a.json', network })
-    expect(Consistency.networkOf(flag(undefined), file('kusama'))).toEqual({ ok: true, network: 'kusama' })
-    expect(Consistency.networkOf(flag('Kusama'), file('kusama'))).toEqual({ ok: true, network: 'kusama' })
-    expect(Consistency.networkOf(flag('kusama'), file(undefined))).toEqual({ ok: true, network: 'kusama' })
-    expect(Consistency.networkOf(flag(undefined), file(undefined))).toEqual({ ok: true, network: 'polkadot' })
+    expect(Consistency.networkOf(flag(undefined), file('kusama'))).toEqual({ ok: true, value: 'kusama' })
+    expect(Consistency.networkOf(flag('Kusama'), file('kusama'))).toEqual({ ok: true, value: 'kusama' })
+    expect(Consistency.networkOf(flag('kusama'), file(undefined))).toEqual({ ok: true, value: 'kusama' })
+    expect(Consistency.networkOf(flag(undefined), file(undefined))).toEqual({ ok: true, value: 'polkadot' })
   })
 
   test('error: a flag naming another network than the file', () => {
@@ -103,8 +103,13 @@ describe('Consistency.networkOf', () => {
       ),
     ).toEqual({
       ok: false,
-      message:
-        '--network: kusama does not match dot.json, which is a polkadot state; drop --network or use a kusama file',
+      error: {
+        code: 'NetworkMismatch',
+        message:
+          '--network: kusama does not match dot.json, which is a polkadot state; drop --network or use a kusama file',
+        flag: 'kusama',
+        file: 'polkadot',
+      },
     })
   })
 })

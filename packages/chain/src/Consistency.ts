@@ -1,4 +1,4 @@
-import { SaleInfo } from '@coretime/core'
+import { type Result, SaleInfo } from '@coretime/core'
 import type { Network } from './Endpoints'
 import type { Snapshot } from './Snapshot'
 
@@ -64,12 +64,25 @@ export const describe = (s: Snapshot): string | null => {
 export const networkOf = (
   given: { readonly flag: string; readonly value: string | undefined },
   file: { readonly where: string; readonly network: Network | undefined },
-): { ok: true; network: string } | { ok: false; message: string } => {
+): Result<string, NetworkMismatch> => {
   const flag = given.value?.toLowerCase()
   if (file.network !== undefined && flag !== undefined && flag !== file.network)
     return {
       ok: false,
-      message: `${given.flag}: ${given.value} does not match ${file.where}, which is a ${file.network} state; drop ${given.flag} or use a ${given.value} file`,
+      error: {
+        code: 'NetworkMismatch',
+        message: `${given.flag}: ${given.value} does not match ${file.where}, which is a ${file.network} state; drop ${given.flag} or use a ${given.value} file`,
+        flag: given.value ?? '',
+        file: file.network,
+      },
     }
-  return { ok: true, network: file.network ?? given.value ?? 'polkadot' }
+  return { ok: true, value: file.network ?? given.value ?? 'polkadot' }
+}
+
+/** A `--network` naming another network than the file's: `flag` as given, `file` the file's. */
+export type NetworkMismatch = {
+  readonly code: 'NetworkMismatch'
+  readonly message: string
+  readonly flag: string
+  readonly file: Network
 }

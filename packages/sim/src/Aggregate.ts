@@ -1,4 +1,5 @@
 import type { Band, Bands, RunSummary, SaleBands } from './MonteCarlo'
+import { SimulationError } from './SimulationError'
 
 /**
  * Monte Carlo results column by column: per sale and metric, the values of every run (in no
@@ -163,7 +164,7 @@ const bandOf = (c: Column, money: boolean, scratch: Float64Array): Band<bigint> 
 
 /** p5 / p50 / p95 by nearest rank per sale and for the horizon's revenue (exact: order statistics). */
 export const bands = (a: Aggregate): Bands => {
-  if (a.runs === 0) throw new RangeError('bands: no runs')
+  if (a.runs === 0) throw new SimulationError('bands: no runs')
   const scratch = new Float64Array(a.runs)
   const band = (c: number, money: boolean) => bandOf(a.cols[c] as Column, money, scratch)
   const sales: SaleBands[] = []

@@ -1,8 +1,9 @@
-import type { BrokerState } from '@coretime/core'
+import { type BrokerState, InvariantError } from '@coretime/core'
 import * as Aggregate from './Aggregate'
 import * as Rng from './Rng'
 import type { Scenario } from './Scenario'
 import { type SimResult, simulate } from './Simulate'
+import { SimulationError } from './SimulationError'
 
 /**
  * Monte Carlo over seeds. Run `i` of a batch seeded `seed` uses `Rng.derive(seed, i)`, so a batch
@@ -188,7 +189,7 @@ const cmp = <T extends number | bigint>(a: T, b: T): number => (a < b ? -1 : a >
 
 /** Nearest-rank quantile of a sorted list: the ⌈q·n⌉-th smallest value. */
 export const quantile = <T>(sorted: ArrayLike<T>, q: number): T => {
-  if (sorted.length === 0) throw new RangeError('quantile of an empty list')
+  if (sorted.length === 0) throw new InvariantError('quantile of an empty list')
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
   return sorted[i] as T
 }
@@ -217,7 +218,7 @@ export interface MonteCarloOptions {
 /** `runs` seeded runs of a scenario, reduced to p5/p50/p95 bands per sale. */
 export const monteCarlo = (scenario: Scenario, options: MonteCarloOptions): Bands => {
   if (!Number.isInteger(options.runs) || options.runs < 1)
-    throw new RangeError(`monteCarlo: runs must be a whole number ≥ 1, got ${options.runs}`)
+    throw new SimulationError(`monteCarlo: runs must be a whole number ≥ 1, got ${options.runs}`)
   return bands(
     runs(scenario, {
       to: options.runs,

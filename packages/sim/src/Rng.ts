@@ -1,3 +1,5 @@
+import { SimulationError } from './SimulationError'
+
 /**
  * A seeded PRNG (xoshiro128**, seeded through splitmix32), passed explicitly everywhere: the same
  * seed gives the same stream on every platform. Plain data (four u32 words) so a state can be
@@ -18,7 +20,7 @@ const splitmix32 = (x: number): [number, number] => {
 /** A generator from a 32-bit seed (any integer; taken modulo 2^32). */
 export const create = (seed: number): Rng => {
   if (!Number.isSafeInteger(seed))
-    throw new RangeError(`Rng.create: seed must be a safe integer, got ${seed}`)
+    throw new SimulationError(`Rng.create: seed must be a safe integer, got ${seed}`)
   let x = Number(BigInt.asUintN(32, BigInt(seed))) | 0
   const s = new Uint32Array(4)
   for (let i = 0; i < 4; i++) {

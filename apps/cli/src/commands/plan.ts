@@ -246,8 +246,8 @@ export const gather = (opts: Options & { saleinfo?: string }): Gathered => {
     { flag: '--network', value: opts.network },
     { where: opts.live ? 'the live chain' : `--snapshot ${opts.snapshot}`, network: snapshot?.network },
   )
-  if (!which.ok) throw new UsageError(which.message)
-  const network = parseNetwork(which.network)
+  if (!which.ok) throw new UsageError(which.error.message)
+  const network = parseNetwork(which.value)
   const para = parseCount('--para', opts.para ?? '', 0, 0xffff_ffff)
   const rawSale = opts.saleinfo !== undefined ? readJson('--saleinfo', opts.saleinfo) : snapshot?.saleinfo
   if (rawSale === undefined) throw new UsageError('--saleinfo: required (or a --snapshot with saleinfo)')

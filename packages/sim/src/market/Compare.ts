@@ -2,6 +2,7 @@ import { type Band, band } from '../MonteCarlo'
 import * as Rng from '../Rng'
 import type { Scenario } from '../Scenario'
 import type { SaleResult as TodaySale } from '../Simulate'
+import { SimulationError } from '../SimulationError'
 import type { Rfc17Result, SaleResult as Rfc17Sale } from './rfc17/Results'
 import { simulateRfc17 } from './rfc17/Run'
 import { todayRun } from './TodayRun'
@@ -175,7 +176,7 @@ const marketBands = (rows: readonly MarketSale[], price: readonly bigint[]): Mar
 
 const checkRuns = (fn: string, runs: number): void => {
   if (!Number.isInteger(runs) || runs < 1)
-    throw new RangeError(`${fn}: runs must be a whole number ≥ 1, got ${runs}`)
+    throw new SimulationError(`${fn}: runs must be a whole number ≥ 1, got ${runs}`)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { InvariantError } from '../../errors/BaseError'
 import * as Clock from './Clock'
 import { levels, type Params } from './Params'
 
@@ -189,7 +190,7 @@ export type Random = (bound: number) => number
 const draw = (random: Random, bound: number): number => {
   const r = random(bound)
   if (!Number.isInteger(r) || r < 0 || r >= bound)
-    throw new RangeError(`random(${bound}) returned ${r}, expected an integer in [0, ${bound})`)
+    throw new InvariantError(`random(${bound}) returned ${r}, expected an integer in [0, ${bound})`)
   return r
 }
 
@@ -201,7 +202,7 @@ const draw = (random: Random, bound: number): number => {
  * order, the last one partly filled.
  */
 export const clear = (a: Auction, random: Random): Clearing => {
-  if (a.closedAt === null) throw new RangeError('Auction.clear: the market has not closed (call finish)')
+  if (a.closedAt === null) throw new InvariantError('Auction.clear: the market has not closed (call finish)')
   const p = a.params
   const clockAtClose = Clock.priceAt(p, a.reserve, a.closedAt)
   // rank: a seeded permutation (random tie-break) or bid order

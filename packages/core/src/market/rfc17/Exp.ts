@@ -1,3 +1,4 @@
+import { InvariantError } from '../../errors/BaseError'
 /**
  * e^x in integers, so that a reserve price update gives the same planck on every machine (no
  * floating point anywhere). x is the exact rational `num / den`; the result is e^x scaled by
@@ -24,11 +25,11 @@ export const MAX_ABS = 4096n
 
 /** e^(num/den) · SCALE, truncated. `den` > 0; |num/den| ≤ 4096. */
 export const expScaled = (num: bigint, den: bigint): bigint => {
-  if (den <= 0n) throw new RangeError('Exp.expScaled: den must be positive')
+  if (den <= 0n) throw new InvariantError('Exp.expScaled: den must be positive')
   // e^-x = 1 / e^x keeps the relative error of the positive side (a right shift would lose digits)
   if (num < 0n) return (SCALE * SCALE) / expScaled(-num, den)
   const x = floorDiv(num * SCALE, den)
-  if (x > MAX_ABS * SCALE || x < -MAX_ABS * SCALE) throw new RangeError('Exp.expScaled: |x| > 4096')
+  if (x > MAX_ABS * SCALE || x < -MAX_ABS * SCALE) throw new InvariantError('Exp.expScaled: |x| > 4096')
   // n = round(x / ln2), halves away from −∞ (floor(x/ln2 + 1/2))
   const n = floorDiv(2n * x + LN2, 2n * LN2)
   const r = x - n * LN2

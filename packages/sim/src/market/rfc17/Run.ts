@@ -1,8 +1,9 @@
-import { Rfc17 } from '@coretime/core'
+import { InvariantError, Rfc17 } from '@coretime/core'
 import { addToGroup } from '../../Results'
 import * as Rng from '../../Rng'
 import type { Scenario } from '../../Scenario'
 import { seriesAt } from '../../Series'
+import { SimulationError } from '../../SimulationError'
 import { type Agent, intents, keepsRights, renew } from './agents/Agent'
 import type { AgentBase, MarketView } from './agents/Base'
 import * as Speculator from './agents/Speculator'
@@ -33,7 +34,7 @@ export interface Rfc17Options {
 export const marketOf = (scenario: Scenario): Extract<Scenario['market'], { kind: 'rfc17' }> => {
   if (scenario.market.kind === 'rfc17') return scenario.market
   const p = Rfc17.Params.make(scenario.chain.token.unit)
-  if (!p.ok) throw new RangeError(p.error.message) // the defaults are valid
+  if (!p.ok) throw new InvariantError(p.error.message) // the defaults are valid
   let reservePrice = scenario.start.endPrice
   if (reservePrice < p.params.pMin) reservePrice = p.params.pMin
   return { kind: 'rfc17', reservePrice, params: p.params, tenantsBid: true, bidTiming: 'open' }
@@ -144,7 +145,7 @@ const runSale = (view: MarketView, agents: Agent[], byId: Map<string, Agent>): S
       return a ? balance(a) : null
     },
   })
-  if (!r.ok) throw new RangeError(`sale ${view.k}: ${r.error.message}`)
+  if (!r.ok) throw new SimulationError(`sale ${view.k}: ${r.error.message}`, { details: r.error.code })
   const o = r.outcome
 
   // --- Settlement: winners pay the clearing price, renewers the renewal price ---
