@@ -2,19 +2,13 @@ import { readText } from '@coretime/chain/node'
 import { Expect, Replay, Trace, TraceResult } from '@coretime/core'
 import type { Command } from 'commander'
 import { fsReason, UsageError } from '../errors'
+import { MAX_TIMESLICES, timeslicesFrom } from '../limits'
 import { table } from '../print'
 
 type Options = { json?: boolean; check?: boolean }
 
 /** Failed steps listed in the human summary before the rest are counted. */
 const MAX_LISTED = 20
-
-/**
- * The most timeslices a replay may cross (from the trace's start block to its last step). The
- * engine's hook runs once per timeslice; at the unit-test runtime's size 500 000 take about 8 s and,
- * with every event kept (`--json`, `--check`), about 600 MB on this project's 2-core machine.
- */
-export const MAX_TIMESLICES = 500_000
 
 /** `coretime replay FILE [--json] [--check]` (docs/trace-format.md). */
 export const registerReplay = (program: Command): void => {
@@ -60,7 +54,7 @@ export const replay = (file: string, opts: Options): void => {
   const trace = parsed.trace
   // bound the work before doing it: the hook runs once per timeslice crossed
   const far = trace.steps.findIndex(
-    (s) => (s.block - trace.startBlock) / trace.runtime.timeslicePeriod > MAX_TIMESLICES,
+    (s) => timeslicesFrom(trace.startBlock, s.block, trace.runtime.timeslicePeriod) > MAX_TIMESLICES,
   )
   if (far >= 0)
     throw new UsageError(

@@ -2,8 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Replay, Trace } from '@coretime/core'
+import { Defaults, Scenario } from '@coretime/sim'
 import { describe, expect, test } from 'vitest'
+import { MAX_BATCH_SALE_RUNS, MAX_TIMESLICES } from '../limits'
 import { coretime } from '../testing/spawn'
+import { checkTraceSpan, type Io, simulate } from './simulate'
 
 const dir = mkdtempSync(join(tmpdir(), 'coretime-simulate-'))
 let n = 0
@@ -144,3 +147,44 @@ describe('coretime simulate', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 })
+
+describe('simulate() work limits', () => {
+  const quiet: Io = { progress: () => () => {}, note: () => {} }
+
+  test('error: --trace over more sales than replay accepts is refused up front; nothing is written', async () => {
+    const out = join(dir, 'long.trace.json')
+    // Polkadot: 100 sales of 5040 timeslices pass replay's 500,000; 99 fit (a 99-sale trace spans 497,700)
+    await expect(simulate(undefined, { sales: '100', trace: out }, quiet)).rejects.toThrow(
+      `--trace: 100 sales of 5040 timeslices span more than the ${MAX_TIMESLICES} timeslices \`coretime replay\` accepts; record at most 99 sales (--sales 99) or drop --trace; nothing was written`,
+    )
+    expect(readdirSync(dir).filter((f) => f.startsWith('long.trace'))).toEqual([])
+  })
+
+  test('behavior: a recorded trace that still overruns is refused before it is written, naming the sales that fit', () => {
+    const scenario = validScenario()
+    const steps = [{ block: scenario.chain.startBlock + (MAX_TIMESLICES + 10) * 80 }]
+    const trace = { format: 'coretime-trace/1', name: 'x', runtime: {}, balances: {}, steps } as const
+    expect(() => checkTraceSpan({ ...scenario, horizon: 3 }, { ...trace, steps: [...steps] })).toThrow(
+      'record at most 2 sales (--sales 2)',
+    )
+    expect(() =>
+      checkTraceSpan(scenario, { ...trace, steps: [{ block: scenario.chain.startBlock + 80 }] }),
+    ).not.toThrow()
+  })
+
+  test('error: a sharded --runs batch is bounded as a whole, not only per shard', async () => {
+    // 1,000 shards of 1,000 runs × 13 sales: each shard is within one process's limit, the batch is not
+    await expect(
+      simulate(undefined, { runs: '1000000', shard: '1/1000', out: join(dir, 'p.json') }, quiet),
+    ).rejects.toThrow(
+      `--runs: 1000000 runs × 13 sales = 13000000 simulated sales in the whole batch; at most ${MAX_BATCH_SALE_RUNS} across all shards`,
+    )
+    expect(readdirSync(dir).filter((f) => f.startsWith('p.json'))).toEqual([])
+  })
+})
+
+const validScenario = () => {
+  const p = Scenario.parse(Defaults.polkadotProjection)
+  if (!p.ok) throw new Error('the default scenario is valid')
+  return p.scenario
+}

@@ -14,7 +14,7 @@ import type { Command } from 'commander'
 import { parse as parseYaml } from 'yaml'
 import { simulateFrom } from '../chain/simulateFrom'
 import { fsReason, UsageError } from '../errors'
-import { checkWork } from '../limits'
+import { checkBatch, checkWork, MAX_TIMESLICES, timeslicesFrom } from '../limits'
 import { compareMarket, marketOf } from '../market/compareMarket'
 import { rfc17Run } from '../market/rfc17Run'
 import * as Format from '../sim/format'
@@ -335,6 +335,8 @@ export const simulate = async (
     const runs = positiveInt('--runs', opts.runs)
     if (opts.trace) throw new UsageError('--trace records a single run; drop --runs')
     const workers = opts.workers === undefined ? undefined : positiveInt('--workers', opts.workers)
+    // a shard bounds its own part, and the batch as a whole must stay mergeable
+    if (shard) checkBatch(runs, scenario.horizon)
     const { from, to } = shard ? Shard.range(runs, shard) : { from: 0, to: runs }
     checkWork(to - from, scenario.horizon)
     const t0 = performance.now()
@@ -366,8 +368,10 @@ export const simulate = async (
     return Format.bandsOutput(style, meta, bands)
   }
 
+  if (opts.trace !== undefined) checkTraceSpan(scenario)
   const result: SimResult = run(scenario, { seed, trace: opts.trace !== undefined })
   if (opts.trace !== undefined) {
+    checkTraceSpan(scenario, result.trace)
     try {
       writeAtomic(opts.trace, Format.json(result.trace))
     } catch (e) {
@@ -418,6 +422,31 @@ const rfc17 = (
     style: Format.styleOf(opts),
     ...(runs !== undefined && { onRun: io.progress(runs, 'runs') }),
   })
+}
+
+/**
+ * `--trace` records only what `coretime replay` can replay (`MAX_TIMESLICES` from the start block):
+ * refused up front from the scenario (its sales × region length), and once more from the recorded
+ * trace's last step before anything is written.
+ */
+export const checkTraceSpan = (scenario: Scenario.Scenario, trace?: SimResult['trace']): void => {
+  const { timeslicePeriod } = scenario.chain.runtime
+  const { regionLength } = scenario.chain.configuration
+  const lastBlock = trace?.steps.at(-1)?.block
+  const last = typeof lastBlock === 'number' ? lastBlock : undefined
+  const span =
+    last === undefined
+      ? scenario.horizon * regionLength
+      : timeslicesFrom(scenario.chain.startBlock, last, timeslicePeriod)
+  if (span <= MAX_TIMESLICES) return
+  // the sales that fit: by the estimate, or the recorded run less the sales it overran by
+  const most =
+    last === undefined
+      ? Math.floor(MAX_TIMESLICES / regionLength)
+      : scenario.horizon - Math.ceil((span - MAX_TIMESLICES) / regionLength)
+  throw new UsageError(
+    `--trace: ${scenario.horizon} sales of ${regionLength} timeslices span more than the ${MAX_TIMESLICES} timeslices \`coretime replay\` accepts; record at most ${most} sales (--sales ${most}) or drop --trace; nothing was written`,
+  )
 }
 
 /** `--compare-market`: both markets side by side (apps/cli/src/market/compareMarket.ts). */
