@@ -267,7 +267,9 @@ describe('CLI defects (issue 17)', () => {
   test('default: encode takes amounts with tokens (and planck)', async () => {
     const call = async (...a: string[]) => JSON.parse((await run('encode', ...a, '--json')).stdout).args
     expect(await call('purchase', '5 DOT')).toEqual({ price_limit: '50000000000' })
-    expect(await call('purchase', 'price_limit=0.5 KSM')).toEqual({ price_limit: '500000000000' })
+    expect(await call('purchase', 'price_limit=0.5 KSM', '--network', 'kusama')).toEqual({
+      price_limit: '500000000000',
+    })
     expect(await call('purchase', '7 planck')).toEqual({ price_limit: '7' })
     expect(await call('place_order_allow_death', '1.5 DOT', '2000')).toMatchObject({
       max_amount: '15000000000',

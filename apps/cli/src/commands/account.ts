@@ -1,7 +1,7 @@
 import { Hex, Networks, ParaId, Sovereign, Ss58 } from '@coretime/core'
 import type { Command } from 'commander'
 import { UsageError } from '../errors'
-import { printJson, table } from '../print'
+import { emit, table } from '../print'
 
 type Options = { json?: boolean }
 
@@ -29,21 +29,41 @@ export const registerAccount = (program: Command): void => {
     )
     .argument('<para-id|address>', 'a para id (e.g. 2000), an SS58 address or a 32-byte 0x account')
     .option('--json', 'machine-readable output')
-    .action((input: string, opts: Options) => account(input, opts))
+    .action((input: string, opts: Options) => emit(account(input), opts.json, renderAccount, accountJson))
 }
+
+/** What `coretime account` found: a para's two sovereign accounts, or what an address is. */
+export type AccountResult =
+  | { kind: 'para'; paraId: number; sibling: Forms; child: Forms }
+  | {
+      kind: 'address'
+      input: string
+      /** the SS58 prefix the address was written with; null for hex */
+      ss58Prefix: number | null
+      forms: Forms
+      sovereign: { kind: 'sibling' | 'child'; paraId: number } | null
+    }
 
 /** Digits (with an optional sign or fraction) are a para id attempt; 0x is hex; anything else SS58. */
 const looksLikeParaId = (s: string): boolean => /^[+-]?[\d.,_]+$/.test(s.trim()) && s.trim().length <= 15
 
-export const account = (input: string, opts: Options): void => {
+/** `coretime account` as a function: a para id or an address in, its forms out; bad input throws a UsageError. */
+export const account = (input: string): AccountResult => {
   if (input.trim() === '')
     throw new UsageError('expected a para id (e.g. 2000), an SS58 address or 0x hex, got an empty string')
   if (looksLikeParaId(input)) {
-    paraAccounts(input, opts)
-    return
+    const id = ParaId.parse(input)
+    if (!id.ok) throw new UsageError(id.error.message)
+    const para = id.value
+    return {
+      kind: 'para',
+      paraId: para,
+      sibling: forms(Sovereign.sibling(para)),
+      child: forms(Sovereign.child(para)),
+    }
   }
   let bytes: Uint8Array
-  let prefix: number | undefined
+  let prefix: number | null = null
   if (/^0x/i.test(input.trim())) {
     const r = Hex.fromHex(input)
     if (!r.ok) throw new UsageError(r.error.message)
@@ -55,47 +75,41 @@ export const account = (input: string, opts: Options): void => {
     bytes = r.value.account
     prefix = r.value.prefix
   }
-  const f = forms(bytes)
   const sovereign = Sovereign.paraOf(bytes)
-  if (opts.json) {
-    printJson({
-      input,
-      ss58Prefix: prefix ?? null,
-      ...f,
-      sovereign: sovereign ? { kind: sovereign.kind, paraId: sovereign.paraId } : null,
-    })
-    return
+  return {
+    kind: 'address',
+    input,
+    ss58Prefix: prefix,
+    forms: forms(bytes),
+    sovereign: sovereign ? { kind: sovereign.kind, paraId: sovereign.paraId } : null,
   }
-  const lines = [
-    `account ${input}${prefix === undefined ? '' : ` (SS58 prefix ${prefix}, ${Ss58.prefixName(prefix)})`}`,
-  ]
-  lines.push(table(rows(f)))
-  if (sovereign)
-    lines.push(
-      `  = ${sovereign.kind === 'sibling' ? 'sibling (sibl)' : 'child (para)'} sovereign account of para ${sovereign.paraId}`,
-    )
-  process.stdout.write(`${lines.join('\n')}\n`)
 }
 
-const paraAccounts = (input: string, opts: Options): void => {
-  const id = ParaId.parse(input)
-  if (!id.ok) throw new UsageError(id.error.message)
-  const para = id.value
-  const sibling = forms(Sovereign.sibling(para))
-  const child = forms(Sovereign.child(para))
-  if (opts.json) {
-    printJson({ paraId: para, sibling, child })
-    return
-  }
-  const note = ParaId.isSystem(para) ? ' (a system chain id: below 2000)' : ''
-  process.stdout.write(
-    [
-      `para ${para}${note}`,
-      `sibling (b"sibl") — its account on the coretime chain and other parachains; broker SovereignAccountOf(${para})`,
-      table(rows(sibling)),
+/** The `--json` form: `{ paraId, sibling, child }` for a para, the address's forms for an address. */
+export const accountJson = (r: AccountResult): unknown =>
+  r.kind === 'para'
+    ? { paraId: r.paraId, sibling: r.sibling, child: r.child }
+    : { input: r.input, ss58Prefix: r.ss58Prefix, ...r.forms, sovereign: r.sovereign }
+
+/** The accounts as `coretime account` shows them. */
+export const renderAccount = (r: AccountResult): string => {
+  if (r.kind === 'para') {
+    const note = ParaId.isSystem(r.paraId) ? ' (a system chain id: below 2000)' : ''
+    return [
+      `para ${r.paraId}${note}`,
+      `sibling (b"sibl") — its account on the coretime chain and other parachains; broker SovereignAccountOf(${r.paraId})`,
+      table(rows(r.sibling)),
       `child (b"para") — its account on the relay chain`,
-      table(rows(child)),
+      table(rows(r.child)),
       '',
-    ].join('\n'),
-  )
+    ].join('\n')
+  }
+  const p = r.ss58Prefix
+  const lines = [`account ${r.input}${p === null ? '' : ` (SS58 prefix ${p}, ${Ss58.prefixName(p)})`}`]
+  lines.push(table(rows(r.forms)))
+  if (r.sovereign)
+    lines.push(
+      `  = ${r.sovereign.kind === 'sibling' ? 'sibling (sibl)' : 'child (para)'} sovereign account of para ${r.sovereign.paraId}`,
+    )
+  return `${lines.join('\n')}\n`
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander'
 import { decodeLink } from '../appsLink'
 import { UsageError } from '../errors'
 import { networkChoices, parseAmount, parseCount, parseNetwork } from '../flags'
-import { printJson, showAmount } from '../print'
+import { emit, showAmount } from '../print'
 import { columns, wrap } from '../width'
 import { type Gathered, gather, parseTime, planDated } from './plan'
 
@@ -67,10 +67,28 @@ export const registerAutorenew = (program: Command): void => {
     .option('--reference-time <iso>', 'time of saleStart, only to date the plan behind the projection')
     .option('--xcm-pallet <index>', "the para's XCM pallet index: also print polkadotXcm.send call data")
     .option('--json', 'machine-readable output')
-    .action((opts: Options) => autorenew(opts))
+    .action((opts: Options) => emit(autorenew(opts), opts.json, (r) => renderAutorenew(r), autorenewJson))
 }
 
-export const autorenew = (opts: Options): void => {
+/** What `coretime autorenew` made: the call, its XCM program, the funds, and why the hint is what it is. */
+export type AutorenewResult = {
+  network: Token.Network
+  paraId: number
+  core: number
+  /** how the core was found when not given (`broker.workplan` …) */
+  coreSource: string | undefined
+  workloadEndHint: number | undefined
+  hintReason: string
+  setup: AutoRenew.Setup
+  decodeUrl: string
+  warnings: string[]
+}
+
+/**
+ * `coretime autorenew` as a function: flags (and a snapshot or sale info) in, the enable_auto_renew
+ * call, its XCM and the funds out; a bad flag or file throws a UsageError.
+ */
+export const autorenew = (opts: Options): AutorenewResult => {
   const haveSale = opts.saleinfo !== undefined || opts.snapshot !== undefined
   const g = haveSale ? gather(opts) : undefined
   const network = g?.network ?? parseNetwork(opts.network)
@@ -160,25 +178,41 @@ export const autorenew = (opts: Options): void => {
   // the enable_auto_renew call runs on the Coretime chain; polkadotXcm.send runs on the para's own
   // chain, whose endpoint no network entry knows: it gets no link
   const link = decodeLink(network, 'coretime', s.callData)
-  if (opts.json) {
-    printJson({
-      ...s,
-      decodeUrl: link,
-      paraId: para,
-      core,
-      workloadEndHint: hint ?? null,
-      hintReason,
-      warnings,
-    })
-    return
+  return {
+    network,
+    paraId: para,
+    core,
+    coreSource: g?.coreSource,
+    workloadEndHint: hint,
+    hintReason,
+    setup: s,
+    decodeUrl: link,
+    warnings,
   }
+}
+
+/** The `--json` form: the setup with its link, para, core, hint and warnings. */
+export const autorenewJson = (r: AutorenewResult): unknown => ({
+  ...r.setup,
+  decodeUrl: r.decodeUrl,
+  paraId: r.paraId,
+  core: r.core,
+  workloadEndHint: r.workloadEndHint ?? null,
+  hintReason: r.hintReason,
+  warnings: r.warnings,
+})
+
+/** The call, XCM and funds as `coretime autorenew` shows them, within `width` columns. */
+export const renderAutorenew = (r: AutorenewResult, width = columns()): string => {
+  const { setup: s, core, paraId: para, workloadEndHint: hint, warnings } = r
+  const token = Token.of(r.network)
   const out = [
-    `para ${para} on ${network}: auto-renewal of core ${core}${g?.coreSource ? ` (${g.coreSource})` : ''}`,
+    `para ${para} on ${r.network}: auto-renewal of core ${core}${r.coreSource ? ` (${r.coreSource})` : ''}`,
     `sovereign account (sibl, coretime chain): ${s.sovereign.ss58}  ${s.sovereign.hex}`,
-    `workload_end_hint: ${hint}  (${hintReason})`,
+    `workload_end_hint: ${hint}  (${r.hintReason})`,
     `call: broker.enable_auto_renew(${core}, ${para}, ${hint === undefined ? 'None' : `Some(${hint})`})`,
     `  call data: ${s.callData}`,
-    `  decode on polkadot.js Apps: ${link}`,
+    `  decode on polkadot.js Apps: ${r.decodeUrl}`,
     `XCM V${s.xcm.version}, sent from the para with Root origin to the coretime chain:`,
     '  WithdrawAsset → BuyExecution → Transact(SovereignAccount) → RefundSurplus → DepositAsset',
     `  dest:    ${s.xcm.destination}`,
@@ -191,7 +225,7 @@ export const autorenew = (opts: Options): void => {
     `  total                  ${showAmount(s.funds.total, token)}`,
     ...(warnings.length ? ['warnings:', ...warnings.map((w) => `  ! ${w}`)] : []),
   ]
-  process.stdout.write(`${wrap(out.join('\n'), columns())}\n`)
+  return `${wrap(out.join('\n'), width)}\n`
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Networks } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { run } from '../testing/run'
+import { encode, encodeJson, renderEncode } from './encode'
 
 describe('coretime encode', () => {
   test('default: enable_auto_renew for core 48, task 2000, hint 327885 gives the seed call data', async () => {
@@ -108,5 +109,33 @@ describe('coretime encode', () => {
     const list = await run('encode', '--list')
     expect(list.code).toBe(0)
     expect(list.stdout).not.toContain('polkadot.js')
+  })
+})
+
+describe('encode() and renderEncode()', () => {
+  test('default: amounts are read in the token of the network the call is for', () => {
+    const dot = encode('purchase', ['5 DOT'], {})
+    expect(encodeJson(dot)).toMatchObject({ network: 'polkadot', args: { price_limit: '50000000000' } })
+    const pas = encode('purchase', ['5 PAS'], { network: 'paseo' })
+    expect(encodeJson(pas)).toMatchObject({ network: 'paseo', args: { price_limit: '50000000000' } })
+    const ksm = encode('purchase', ['price_limit=0.5 KSM'], { network: 'kusama' })
+    expect(encodeJson(ksm)).toMatchObject({ args: { price_limit: '500000000000' } })
+    expect(renderEncode(ksm).split('\n')[0]).toBe((ksm.kind === 'call' && ksm.callData) || '')
+  })
+
+  test("error: a token of another network is refused, naming the call's network and the flag", () => {
+    expect(() => encode('purchase', ['5 PAS'], {})).toThrow(
+      'purchase: price_limit: "5 PAS" is in PAS, but the call is for polkadot (DOT); give --network paseo for a Paseo call',
+    )
+    expect(() => encode('purchase', ['price_limit=5 DOT'], { network: 'kusama' })).toThrow(
+      'purchase: price_limit: "5 DOT" is in DOT, but the call is for kusama (KSM); give --network polkadot for a Polkadot call',
+    )
+  })
+
+  test('args: --list is data; no call name without --list is refused', () => {
+    const list = encode(undefined, [], { list: true })
+    expect(list.kind).toBe('list')
+    expect(renderEncode(list)).toContain('Broker.swap_leases(id: u32, other: u32)')
+    expect(() => encode(undefined, [], {})).toThrow('missing call name')
   })
 })

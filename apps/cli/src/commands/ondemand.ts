@@ -11,7 +11,7 @@ import {
   showPercent,
 } from '../flags'
 import { checkBlockWork } from '../limits'
-import { printJson, showAmount, table } from '../print'
+import { emit, showAmount, table } from '../print'
 
 type Options = {
   network?: string
@@ -69,7 +69,59 @@ export const registerOndemand = (program: Command): void => {
     .option('--per-block <n>', 'with --blocks: orders placed every block', '1')
     .option('--pool-cores <n>', 'with --blocks: on-demand pool cores served every block', '1')
     .option('--json', 'machine-readable output')
-    .action((opts: Options) => (opts.blocks === undefined ? ondemand(opts) : simulate(opts)))
+    .action((opts: Options) => {
+      const r = ondemand(opts)
+      emit(r, opts.json, renderOndemand, ondemandJson)
+      // a rejected order is the answer, not a usage error: exit 1
+      if (r.kind === 'orders' && r.failure !== undefined) process.exitCode = 1
+    })
+}
+
+/** What `coretime ondemand` found: the orders placed in one block, or `--blocks` of steady demand. */
+export type OndemandResult = OrdersResult | BlocksResult
+
+/** `coretime ondemand` as a function: flags in, the orders' outcome (or the `--blocks` run) out. */
+export const ondemand = (opts: Options): OndemandResult =>
+  opts.blocks === undefined ? orders(opts) : blocksRun(opts)
+
+/** The `--json` form of either mode. */
+export const ondemandJson = (r: OndemandResult): unknown =>
+  r.kind === 'orders' ? ordersJson(r) : blocksJson(r)
+
+/** Either mode as `coretime ondemand` shows it. */
+export const renderOndemand = (r: OndemandResult): string =>
+  r.kind === 'orders' ? renderOrders(r) : renderBlocks(r)
+
+/** The defaults `--base-fee`, `--variability`, `--target` and `--queue-capacity` stand for. */
+const PARAM_FLAGS = ['baseFee', 'variability', 'target', 'queueCapacity'] as const
+type ParamFlag = (typeof PARAM_FLAGS)[number]
+
+/** One order placed (or refused, which ends the run) in the block. */
+export type OrderOutcome = {
+  order: number
+  ok: boolean
+  spotPrice: bigint
+  traffic: string
+  error?: string
+}
+
+/** Orders placed one after another in one block, as the pallet would take them. */
+export type OrdersResult = {
+  kind: 'orders'
+  network: Token.Network
+  params: OnDemand.Params.Params
+  /** the pallet parameters taken from the sdk defaults (no flag given) */
+  defaultsUsed: ParamFlag[]
+  start: { traffic: FixedU128.FixedU128; queueSize: number }
+  payment: (typeof PAYMENTS)[keyof typeof PAYMENTS]
+  paraId: number
+  /** orders asked for */
+  requested: number
+  orders: OrderOutcome[]
+  paid: bigint
+  end: { traffic: FixedU128.FixedU128; queueSize: number }
+  /** the order that was refused: the run stopped there */
+  failure?: OnDemand.Market.OrderError
 }
 
 const readParams = (
@@ -91,11 +143,10 @@ const readParams = (
       : parseCount('--queue-capacity', opts.queueCapacity, 1, OnDemand.Params.MAX_QUEUE_MAX_SIZE),
 })
 
-export const ondemand = (opts: Options): void => {
+const orders = (opts: Options): OrdersResult => {
   const network = parseNetwork(opts.network)
   const token = Token.of(network)
   const defaults = OnDemand.Params.sdkDefaults(network)
-  const given = (k: keyof Options) => opts[k] !== undefined
   const params = readParams(opts, token, defaults)
   const queueSize = parseCount('--queue-size', opts.queueSize ?? '0')
   if (queueSize > params.queueMaxSize)
@@ -105,7 +156,7 @@ export const ondemand = (opts: Options): void => {
   const traffic = parseTraffic('--traffic', opts.traffic ?? '1')
   const maxAmount =
     opts.maxAmount === undefined ? U128_MAX : parseAmount('--max-amount', opts.maxAmount, token)
-  const orders = parseCount('--orders', opts.orders ?? '1', 1, 100_000)
+  const requested = parseCount('--orders', opts.orders ?? '1', 1, 100_000)
   const paraId = parseCount('--para', opts.para ?? '2000', 0, 4_294_967_295)
   const pay = (opts.pay ?? 'balance').toLowerCase()
   if (!(pay in PAYMENTS))
@@ -128,16 +179,10 @@ export const ondemand = (opts: Options): void => {
     queue: Array.from({ length: queueSize }, (_, i) => ({ paraId: 1_000_000 + i, orderedAt: 0 })),
     revenue: [0n],
   }
-  const results: {
-    order: number
-    ok: boolean
-    spotPrice: bigint
-    traffic: string
-    error?: string
-  }[] = []
+  const results: OrderOutcome[] = []
   let paid = 0n
   let failure: OnDemand.Market.OrderError | undefined
-  for (let i = 1; i <= orders; i++) {
+  for (let i = 1; i <= requested; i++) {
     const r = OnDemand.Market.apply(state, params, { type: callType, who: ORDERER, maxAmount, paraId })
     if (!r.ok) {
       failure = r.error
@@ -157,57 +202,74 @@ export const ondemand = (opts: Options): void => {
     paid += price
     results.push({ order: i, ok: true, spotPrice: price, traffic: FixedU128.format(state.traffic) })
   }
-  const label = (k: keyof Options, v: string) => (given(k) ? v : `${v} (sdk default, not a live value)`)
-
-  if (opts.json) {
-    printJson({
-      network,
-      token: token.symbol,
-      decimals: token.decimals,
-      params: {
-        baseFee: params.baseFee,
-        feeVariability: showPercent(params.feeVariability),
-        targetQueueUtilization: showPercent(params.targetQueueUtilization),
-        queueMaxSize: params.queueMaxSize,
-        defaultsUsed: (['baseFee', 'variability', 'target', 'queueCapacity'] as const).filter(
-          (k) => !given(k),
-        ),
-      },
-      start: { traffic: FixedU128.format(traffic), queueSize },
-      payment: callType,
-      orders: results,
-      placed: results.filter((r) => r.ok).length,
-      paid,
-      end: { traffic: FixedU128.format(state.traffic), queueSize: state.queue.length },
-      ok: failure === undefined,
-      ...(failure === undefined ? {} : { error: failure }),
-    })
-  } else {
-    const lines = [
-      `On-demand coretime on ${Networks.get(network).label} (relay on_demand pallet)`,
-      table([
-        ['base fee', label('baseFee', showAmount(params.baseFee, token))],
-        ['fee variability', label('variability', showPercent(params.feeVariability))],
-        ['target utilization', label('target', showPercent(params.targetQueueUtilization))],
-        ['queue', `${queueSize} / ${label('queueCapacity', String(params.queueMaxSize))}`],
-        ['traffic', FixedU128.format(traffic)],
-        ['payment', callType],
-      ]),
-    ]
-    for (const r of results)
-      lines.push(
-        r.ok
-          ? `order ${r.order}: placed for para ${paraId} at ${showAmount(r.spotPrice, token)}, traffic now ${r.traffic}`
-          : `order ${r.order}: rejected: ${r.error}`,
-      )
-    if (failure) lines.push(describeFailure(failure, token))
-    lines.push(
-      `placed ${results.filter((r) => r.ok).length} of ${orders}; paid ${showAmount(paid, token)}; ` +
-        `traffic ${FixedU128.format(state.traffic)}; queue ${state.queue.length} / ${params.queueMaxSize}`,
-    )
-    process.stdout.write(`${lines.join('\n')}\n`)
+  return {
+    kind: 'orders',
+    network,
+    params,
+    defaultsUsed: PARAM_FLAGS.filter((k) => opts[k] === undefined),
+    start: { traffic, queueSize },
+    payment: callType,
+    paraId,
+    requested,
+    orders: results,
+    paid,
+    end: { traffic: state.traffic, queueSize: state.queue.length },
+    ...(failure === undefined ? {} : { failure }),
   }
-  if (failure) process.exitCode = 1
+}
+
+const ordersJson = (r: OrdersResult): unknown => {
+  const token = Token.of(r.network)
+  return {
+    network: r.network,
+    token: token.symbol,
+    decimals: token.decimals,
+    params: {
+      baseFee: r.params.baseFee,
+      feeVariability: showPercent(r.params.feeVariability),
+      targetQueueUtilization: showPercent(r.params.targetQueueUtilization),
+      queueMaxSize: r.params.queueMaxSize,
+      defaultsUsed: r.defaultsUsed,
+    },
+    start: { traffic: FixedU128.format(r.start.traffic), queueSize: r.start.queueSize },
+    payment: r.payment,
+    orders: r.orders,
+    placed: r.orders.filter((o) => o.ok).length,
+    paid: r.paid,
+    end: { traffic: FixedU128.format(r.end.traffic), queueSize: r.end.queueSize },
+    ok: r.failure === undefined,
+    ...(r.failure === undefined ? {} : { error: r.failure }),
+  }
+}
+
+const renderOrders = (r: OrdersResult): string => {
+  const token = Token.of(r.network)
+  const { params } = r
+  const label = (k: ParamFlag, v: string) =>
+    r.defaultsUsed.includes(k) ? `${v} (sdk default, not a live value)` : v
+  const lines = [
+    `On-demand coretime on ${Networks.get(r.network).label} (relay on_demand pallet)`,
+    table([
+      ['base fee', label('baseFee', showAmount(params.baseFee, token))],
+      ['fee variability', label('variability', showPercent(params.feeVariability))],
+      ['target utilization', label('target', showPercent(params.targetQueueUtilization))],
+      ['queue', `${r.start.queueSize} / ${label('queueCapacity', String(params.queueMaxSize))}`],
+      ['traffic', FixedU128.format(r.start.traffic)],
+      ['payment', r.payment],
+    ]),
+  ]
+  for (const o of r.orders)
+    lines.push(
+      o.ok
+        ? `order ${o.order}: placed for para ${r.paraId} at ${showAmount(o.spotPrice, token)}, traffic now ${o.traffic}`
+        : `order ${o.order}: rejected: ${o.error}`,
+    )
+  if (r.failure) lines.push(describeFailure(r.failure, token))
+  lines.push(
+    `placed ${r.orders.filter((o) => o.ok).length} of ${r.requested}; paid ${showAmount(r.paid, token)}; ` +
+      `traffic ${FixedU128.format(r.end.traffic)}; queue ${r.end.queueSize} / ${params.queueMaxSize}`,
+  )
+  return `${lines.join('\n')}\n`
 }
 
 const describeFailure = (e: OnDemand.Market.OrderError, token: Token.Token): string => {
@@ -227,7 +289,17 @@ const describeFailure = (e: OnDemand.Market.OrderError, token: Token.Token): str
 }
 
 /** `--blocks`: steady demand through `on_initialize`, the orders and the scheduler, block after block. */
-export const simulate = (opts: Options): void => {
+export type BlocksResult = {
+  kind: 'blocks'
+  network: Token.Network
+  params: OnDemand.Params.Params
+  blocks: number
+  perBlock: number
+  poolCores: number
+  run: OnDemand.Simulate.RunResult
+}
+
+const blocksRun = (opts: Options): BlocksResult => {
   const network = parseNetwork(opts.network)
   const token = Token.of(network)
   const params = readParams(opts, token, OnDemand.Params.sdkDefaults(network))
@@ -251,50 +323,57 @@ export const simulate = (opts: Options): void => {
       ? {}
       : { maxAmount: parseAmount('--max-amount', opts.maxAmount, token) }),
   })
-  const prices = r.blocks.map((b) => b.spotPrice)
-  // biome-ignore lint/complexity/useMathMinMax: bigint has no Math.max
-  const max = prices.reduce((a, b) => (b > a ? b : a), 0n)
-  const last = r.blocks[r.blocks.length - 1]
-  const average = r.placed === 0 ? 0n : r.paid / BigInt(r.placed)
-  if (opts.json) {
-    printJson({
-      network,
-      token: token.symbol,
-      decimals: token.decimals,
-      perBlock,
-      poolCores,
-      placed: r.placed,
-      rejected: r.rejected,
-      errors: r.errors,
-      served: r.served,
-      paid: r.paid,
-      average,
-      endTraffic: FixedU128.format(r.state.traffic),
-      blocks: r.blocks,
-    })
-    return
+  return { kind: 'blocks', network, params, blocks, perBlock, poolCores, run: r }
+}
+
+const blocksJson = (b: BlocksResult): unknown => {
+  const token = Token.of(b.network)
+  const r = b.run
+  return {
+    network: b.network,
+    token: token.symbol,
+    decimals: token.decimals,
+    perBlock: b.perBlock,
+    poolCores: b.poolCores,
+    placed: r.placed,
+    rejected: r.rejected,
+    errors: r.errors,
+    served: r.served,
+    paid: r.paid,
+    average: average(r),
+    endTraffic: FixedU128.format(r.state.traffic),
+    blocks: r.blocks,
   }
-  process.stdout.write(
-    `${[
-      `On-demand over ${blocks} blocks: ${perBlock} order(s) a block, ${poolCores} pool core(s)`,
-      table([
-        ['spot price, first block', showAmount(prices[0] ?? 0n, token)],
-        ['spot price, last block', showAmount(last?.spotPrice ?? 0n, token)],
-        ['highest spot price', showAmount(max, token)],
-        ['orders placed', String(r.placed)],
-        [
-          'orders rejected',
-          r.rejected === 0
-            ? '0'
-            : `${r.rejected} (${Object.entries(r.errors)
-                .map(([k, v]) => `${k} ${v}`)
-                .join(', ')})`,
-        ],
-        ['blocks served', String(r.served)],
-        ['queue at the end', `${last?.queueLength ?? 0} / ${params.queueMaxSize}`],
-        ['paid', showAmount(r.paid, token)],
-        ['average per order', showAmount(average, token)],
-      ]),
-    ].join('\n')}\n`,
-  )
+}
+
+const average = (r: OnDemand.Simulate.RunResult): bigint => (r.placed === 0 ? 0n : r.paid / BigInt(r.placed))
+
+const renderBlocks = (b: BlocksResult): string => {
+  const token = Token.of(b.network)
+  const r = b.run
+  const prices = r.blocks.map((x) => x.spotPrice)
+  // biome-ignore lint/complexity/useMathMinMax: bigint has no Math.max
+  const max = prices.reduce((a, x) => (x > a ? x : a), 0n)
+  const last = r.blocks[r.blocks.length - 1]
+  return `${[
+    `On-demand over ${b.blocks} blocks: ${b.perBlock} order(s) a block, ${b.poolCores} pool core(s)`,
+    table([
+      ['spot price, first block', showAmount(prices[0] ?? 0n, token)],
+      ['spot price, last block', showAmount(last?.spotPrice ?? 0n, token)],
+      ['highest spot price', showAmount(max, token)],
+      ['orders placed', String(r.placed)],
+      [
+        'orders rejected',
+        r.rejected === 0
+          ? '0'
+          : `${r.rejected} (${Object.entries(r.errors)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')})`,
+      ],
+      ['blocks served', String(r.served)],
+      ['queue at the end', `${last?.queueLength ?? 0} / ${b.params.queueMaxSize}`],
+      ['paid', showAmount(r.paid, token)],
+      ['average per order', showAmount(average(r), token)],
+    ]),
+  ].join('\n')}\n`
 }

@@ -9,7 +9,7 @@ import { plannerInput, toPlannerSnapshot } from '../chain/planner'
 import { parseDuration, showDuration } from '../duration'
 import { fsReason, UsageError } from '../errors'
 import { networkChoices, parseAmount, parseCount, parseNetwork, parsePercent } from '../flags'
-import { printJson, showAmount } from '../print'
+import { emit, showAmount } from '../print'
 import { columns, defaultHang, wrap } from '../width'
 
 /** A flag holding JSON inline (`{...}`) or a path to a JSON file. */
@@ -215,7 +215,12 @@ export const registerPlan = (program: Command): void => {
     // no sale given: read the live chain (--network, --coretime-url, --relay-url)
     if (opts.saleinfo === undefined && opts.snapshot === undefined)
       opts.live = parsePlannerSnapshot(toPlannerSnapshot(await readLive(opts)))
-    plan(opts, command.getOptionValueSource('autoRenew') !== undefined)
+    const r = plan(opts, command.getOptionValueSource('autoRenew') !== undefined)
+    if (r.due?.due) {
+      process.stderr.write(`coretime: ${renderDue(r)}\n`)
+      process.exitCode = DUE_EXIT
+    }
+    emit(r, opts.json, (x) => renderPlan(x), planJson)
   })
 }
 
@@ -279,7 +284,24 @@ export const gather = (opts: Options & { saleinfo?: string }): Gathered => {
   return { network, para, sale, coverage, core, coreSource, snapshot }
 }
 
-export const plan = (opts: Options, autoRenewGiven: boolean): void => {
+/** What `coretime plan` made: the plan, where its core came from, the calendar written, the due check. */
+export type PlanResult = {
+  network: Token.Network
+  plan: Plan.Plan
+  /** how the core was found (`given`, `broker.workplan` …); undefined: no core */
+  coreSource: string | undefined
+  /** the `--ics` file written */
+  ics?: string
+  /** `--fail-if-due`: how far the deadline is, and whether that is closer than asked */
+  due?: Due
+}
+
+/**
+ * `coretime plan` as a function: flags (and a snapshot or a live read in `opts.live`) in, the plan
+ * out; with `--ics` it also writes the calendar. A bad flag or file throws a UsageError. A deadline
+ * closer than `--fail-if-due` is data (`due.due`): the edge exits ${DUE_EXIT}.
+ */
+export const plan = (opts: Options, autoRenewGiven: boolean): PlanResult => {
   const g = gather(opts)
   const token = Token.of(g.network)
   const snap = g.snapshot
@@ -367,28 +389,39 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
     }
   }
   const due = opts.failIfDue === undefined ? undefined : dueCheck(p, opts.failIfDue)
-  if (due?.due) {
-    const left = due.remainingMs
-    process.stderr.write(
-      `coretime: para ${p.paraId}: renewal deadline ${p.renewal.deadline.date} ${left < 0 ? `passed ${showDuration(left)} ago` : `is ${showDuration(left)} away`}, closer than --fail-if-due ${due.within}\n`,
-    )
-    process.exitCode = DUE_EXIT
+  return {
+    network: g.network,
+    plan: p,
+    coreSource: g.coreSource,
+    ...(opts.ics === undefined ? {} : { ics: opts.ics }),
+    ...(due === undefined ? {} : { due }),
   }
-  if (opts.json) {
-    printJson({
-      ...p,
-      coreSource: g.coreSource ?? null,
-      ...(opts.ics === undefined ? {} : { ics: opts.ics }),
-      ...(due === undefined ? {} : { due }),
-    })
-    return
-  }
+}
+
+/** The one line `--fail-if-due` prints on stderr when the deadline is too close. */
+export const renderDue = ({ plan: p, due }: PlanResult): string => {
+  const left = due?.remainingMs ?? 0
+  return `para ${p.paraId}: renewal deadline ${p.renewal.deadline.date} ${left < 0 ? `passed ${showDuration(left)} ago` : `is ${showDuration(left)} away`}, closer than --fail-if-due ${due?.within}`
+}
+
+/** The `--json` form: the plan with the core's source, the calendar file and the due check. */
+export const planJson = (r: PlanResult): unknown => ({
+  ...r.plan,
+  coreSource: r.coreSource ?? null,
+  ...(r.ics === undefined ? {} : { ics: r.ics }),
+  ...(r.due === undefined ? {} : { due: r.due }),
+})
+
+/** The plan as `coretime plan` shows it, within `width` columns (a phase's end continues under its start). */
+export const renderPlan = (r: PlanResult, width = columns()): string => {
+  const p = r.plan
+  const token = Token.of(r.network)
   const amount = (x: bigint | undefined) => (x === undefined ? 'unknown' : showAmount(x, token))
   const point = (x: Plan.Point) =>
     `${x.date}  block ${x.block}${x.relayBlock !== x.block ? ` (relay ${x.relayBlock})` : ''}${x.timeslice === undefined ? '' : ` timeslice ${x.timeslice}`}`
   const out: string[] = []
   out.push(
-    `para ${p.paraId} on ${g.network}${p.core === undefined ? '' : `, core ${p.core}${g.coreSource ? ` (${g.coreSource})` : ''}`}`,
+    `para ${p.paraId} on ${r.network}${p.core === undefined ? '' : `, core ${p.core}${r.coreSource ? ` (${r.coreSource})` : ''}`}`,
   )
   out.push(`now: ${point(p.now)} — ${p.phaseNow}`)
   out.push(`workload_end_hint: ${p.workloadEndHint.timeslice}  (${p.workloadEndHint.reason})`)
@@ -413,16 +446,14 @@ export const plan = (opts: Options, autoRenewGiven: boolean): void => {
     for (const w of p.warnings) out.push(`  ! ${w.code}: ${w.message}`)
   }
   // within the terminal's width (80 off a terminal); a phase's end continues under its start
-  process.stdout.write(
-    `${wrap(out.join('\n'), columns(), (l) => (/^ {2}\S+ \S+ +\d{4}-/.test(l) ? 21 : defaultHang(l)))}\n`,
-  )
+  return `${wrap(out.join('\n'), width, (l) => (/^ {2}\S+ \S+ +\d{4}-/.test(l) ? 21 : defaultHang(l)))}\n`
 }
 
+/** `--fail-if-due`'s check. */
+export type Due = { within: string; withinMs: number; remainingMs: number; due: boolean }
+
 /** Whether the deadline is closer to the plan's now than `within` (strictly; a passed deadline is due). */
-export const dueCheck = (
-  p: Plan.Plan,
-  within: string,
-): { within: string; withinMs: number; remainingMs: number; due: boolean } => {
+export const dueCheck = (p: Plan.Plan, within: string): Due => {
   const withinMs = parseDuration('--fail-if-due', within)
   const remainingMs = p.renewal.deadline.timestamp - p.now.timestamp
   return { within, withinMs, remainingMs, due: remainingMs < withinMs }

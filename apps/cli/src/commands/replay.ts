@@ -3,7 +3,7 @@ import { Expect, Replay, Trace, TraceResult } from '@coretime/core'
 import type { Command } from 'commander'
 import { fsReason, UsageError } from '../errors'
 import { MAX_TIMESLICES, timeslicesFrom } from '../limits'
-import { table } from '../print'
+import { emit, table } from '../print'
 
 type Options = { json?: boolean; check?: boolean }
 
@@ -20,7 +20,32 @@ export const registerReplay = (program: Command): void => {
     .argument('<file>', 'a coretime-trace/1 JSON file')
     .option('--json', 'print the coretime-trace-result/1 JSON')
     .option('--check', "compare with the file's expect section; exit 1 on any mismatch")
-    .action((file: string, opts: Options) => replay(file, opts))
+    .action((file: string, opts: Options) => {
+      const r = replay(file, opts)
+      emit(
+        r,
+        opts.json,
+        (x) => `${renderReplay(x)}\n`,
+        (x) => x.result,
+      )
+      if (r.check === undefined) return // with --json, stdout holds only the result; the check goes to stderr
+      ;(opts.json ? process.stderr : process.stdout).write(renderCheck(file, r.check))
+      if (r.check.kind === 'checked' && r.check.mismatches.length > 0) process.exitCode = 1
+    })
+}
+
+/** What `--check` found: no expect section, or the expectations counted and the mismatches. */
+export type CheckResult =
+  | { kind: 'noExpectations' }
+  | { kind: 'checked'; count: number; mismatches: ReturnType<typeof Expect.check> }
+
+/** What `coretime replay` ran: the trace, its result (the `--json`) and, with `--check`, the check. */
+export type ReplayResult = {
+  file: string
+  trace: Trace.Trace
+  result: TraceResult.ResultJson
+  counts: TraceResult.Run['counts']
+  check?: CheckResult
 }
 
 /** One line for each way a file can fail to be JSON. */
@@ -40,7 +65,12 @@ const readJson = (file: string): unknown => {
   }
 }
 
-export const replay = (file: string, opts: Options): void => {
+/**
+ * `coretime replay` as a function: a trace file in, its replay (and with `check`, the comparison
+ * with its expect section) out. An unreadable or invalid file, or one past the work limit, throws a
+ * UsageError; mismatches are data (`check.mismatches`).
+ */
+export const replay = (file: string, opts: Options): ReplayResult => {
   const parsed = Trace.parse(readJson(file))
   if (!parsed.ok) {
     const lines = parsed.error.issues.map(Trace.formatIssue)
@@ -67,27 +97,22 @@ export const replay = (file: string, opts: Options): void => {
     ...(opts.check ? { snapshots: Replay.snapshotSteps(trace) } : {}),
   })
   const result = TraceResult.toJson(run)
-
-  if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-  else process.stdout.write(`${summary(file, trace, result, run.counts)}\n`)
-
-  if (!opts.check) return
-  // with --json, stdout holds only the result; mismatches go to stderr
-  const write = (s: string) => (opts.json ? process.stderr : process.stdout).write(`${s}\n`)
-  if (trace.expect === null) {
-    write(`expectations: ${file} has no expect section; nothing to check`)
-    return
-  }
-  const mismatches = Expect.check(trace.expect, result, run.snapshots)
+  const out: ReplayResult = { file, trace, result, counts: run.counts }
+  if (!opts.check) return out
   const e = trace.expect
+  if (e === null) return { ...out, check: { kind: 'noExpectations' } }
   const count = e.steps.length + e.events.length + (e.state ? 1 : 0) + e.after.length
-  if (mismatches.length === 0) {
-    write(`expectations: all ${count} hold`)
-    return
-  }
-  for (const m of mismatches) write(Expect.formatMismatch(m))
-  write(`expectations: ${mismatches.length} mismatch${mismatches.length === 1 ? '' : 'es'}`)
-  process.exitCode = 1
+  return { ...out, check: { kind: 'checked', count, mismatches: Expect.check(e, result, run.snapshots) } }
+}
+
+/** The `--check` lines: all hold, or each mismatch and their number. */
+export const renderCheck = (file: string, c: CheckResult): string => {
+  if (c.kind === 'noExpectations') return `expectations: ${file} has no expect section; nothing to check\n`
+  if (c.mismatches.length === 0) return `expectations: all ${c.count} hold\n`
+  const n = c.mismatches.length
+  return [...c.mismatches.map(Expect.formatMismatch), `expectations: ${n} mismatch${n === 1 ? '' : 'es'}`]
+    .map((l) => `${l}\n`)
+    .join('')
 }
 
 const callOf = (trace: Trace.Trace, index: number): string => {
@@ -107,12 +132,7 @@ const countBy = (counts: ReadonlyMap<string, number>): string => {
 }
 
 /** The human summary: steps ok/failed, events, assignments, final sale and balances. */
-const summary = (
-  file: string,
-  trace: Trace.Trace,
-  r: TraceResult.ResultJson,
-  counts: TraceResult.Run['counts'],
-): string => {
+export const renderReplay = ({ file, trace, result: r, counts }: ReplayResult): string => {
   const calls = r.steps.length
   const pauses = trace.steps.length - calls
   const failed = r.steps.filter((s) => !s.ok)

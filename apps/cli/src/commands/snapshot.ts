@@ -17,10 +17,19 @@ export const registerSnapshot = (program: Command): void => {
       .description('read the live coretime state (broker storage, constants, relay on-demand) into a file')
       .option('--network <name>', networkChoices(), 'polkadot')
       .requiredOption('-o, --output <file>', 'the coretime-snapshot/1 JSON file to write'),
-  ).action((opts: Options) => snapshot(opts))
+  ).action(async (opts: Options) => {
+    process.stdout.write(renderSnapshot(await snapshot(opts)))
+  })
 }
 
-export const snapshot = async (opts: Options): Promise<void> => {
+/** What `coretime snapshot` wrote: the file and the state read into it. */
+export type SnapshotResult = { file: string; snapshot: Snapshot.Snapshot }
+
+/**
+ * `coretime snapshot` as a function: reads the chain once and writes the file atomically. A bad
+ * `-o` throws a UsageError before any read; an unreadable chain a ChainError; a failed write a CliError.
+ */
+export const snapshot = async (opts: Options): Promise<SnapshotResult> => {
   const out = opts.output!
   checkOutput(out) // before the read, which can take a while
   const s = await readLive(opts)
@@ -29,10 +38,17 @@ export const snapshot = async (opts: Options): Promise<void> => {
   } catch (e) {
     throw new CliError(`-o: cannot write ${out}: ${fsReason(e, 'write')}`, { cause: e })
   }
+  return { file: out, snapshot: s }
+}
+
+/** The one line `coretime snapshot` prints once the file is written. */
+export const renderSnapshot = (r: SnapshotResult): string => {
+  const s = r.snapshot
+  const out = r.file
   const sale = s.broker.saleInfo
-  process.stdout.write(
+  return (
     `snapshot of ${s.network} at relay block ${Snapshot.relayClock(s).block} (coretime #${s.coretime.block}) written to ${out}` +
-      `${sale ? `: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold}/${sale.coresOffered} cores sold` : ''}\n`,
+    `${sale ? `: sale of region ${sale.regionBegin}–${sale.regionEnd}, ${sale.coresSold}/${sale.coresOffered} cores sold` : ''}\n`
   )
 }
 

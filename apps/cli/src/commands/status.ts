@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { addLiveOptions, type LiveOptions, loadSnapshot, readLive } from '../chain/live'
 import { UsageError } from '../errors'
 import { networkChoices } from '../flags'
-import { printJson, showAmount } from '../print'
+import { emit, showAmount } from '../print'
 import { columns, wrap } from '../width'
 
 type Options = LiveOptions & { snapshot?: string; json?: boolean }
@@ -18,10 +18,20 @@ export const registerStatus = (program: Command): void => {
       .option('--network <name>', `${networkChoices()} (live)`)
       .option('--snapshot <file>', 'a coretime-snapshot/1 file instead of the live chain')
       .option('--json', 'machine-readable output'),
-  ).action((opts: Options, cmd: Command) => status(opts, cmd))
+  ).action(async (opts: Options, cmd: Command) =>
+    emit(await status(opts, cmd), opts.json, (r) => renderStatus(r), statusJson),
+  )
 }
 
-export const status = async (opts: Options, cmd?: Command): Promise<void> => {
+/** What `coretime status` read: the network and the status view of its state (its `--json`). */
+export type StatusResult = { network: Snapshot.Snapshot['network']; view: Status.View }
+
+/**
+ * `coretime status` as a function: the live chain (or `--snapshot`) in, the sale now out. `cmd`
+ * tells flags given on the command line from defaults; a bad flag throws a UsageError, an
+ * unreadable chain a ChainError.
+ */
+export const status = async (opts: Options, cmd?: Command): Promise<StatusResult> => {
   let snap: Snapshot.Snapshot
   if (opts.snapshot !== undefined) {
     const live = ['coretimeUrl', 'relayUrl', 'endpoint'].filter((k) => cmd?.getOptionValueSource(k) === 'cli')
@@ -29,15 +39,19 @@ export const status = async (opts: Options, cmd?: Command): Promise<void> => {
       throw new UsageError('--snapshot: give either a snapshot or --network/--coretime-url/--relay-url')
     snap = loadSnapshot('--snapshot', opts.snapshot)
   } else snap = await readLive({ ...opts, network: opts.network ?? 'polkadot' })
-  const v = Status.of(snap)
-  if (opts.json) {
-    printJson(v)
-    return
-  }
-  const token = Token.of(snap.network)
+  return { network: snap.network, view: Status.of(snap) }
+}
+
+/** The `--json` form: the status view. */
+export const statusJson = (r: StatusResult): unknown => r.view
+
+/** The sale now as `coretime status` shows it, within `width` columns. */
+export const renderStatus = (r: StatusResult, width = columns()): string => {
+  const v = r.view
+  const token = Token.of(r.network)
   const amount = (x: bigint) => showAmount(x, token)
   const out: string[] = []
-  out.push(`${snap.network} — now: ${v.now.date}, relay block ${v.now.block}`)
+  out.push(`${r.network} — now: ${v.now.date}, relay block ${v.now.block}`)
   out.push(`  chains: ${v.chains.coretime}; ${v.chains.relay}`)
   const s = v.sale
   if (!s) out.push('no sale: sales have not started')
@@ -64,5 +78,5 @@ export const status = async (opts: Options, cmd?: Command): Promise<void> => {
       ? `on-demand: base fee ${amount(v.onDemand.baseFee)}, ${v.onDemand.queued} queued, ${v.onDemand.numCores} cores on the relay`
       : 'on-demand: not read (no relay endpoint)',
   )
-  process.stdout.write(`${wrap(out.join('\n'), columns())}\n`)
+  return `${wrap(out.join('\n'), width)}\n`
 }
