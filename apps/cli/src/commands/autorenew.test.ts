@@ -1,25 +1,18 @@
 import { Networks, SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
+import { toJson } from '../print'
+import { opts } from '../testing/opts'
 import { run } from '../testing/run'
+import { autorenew, autorenewJson } from './autorenew'
+
+const json = (r: Parameters<typeof autorenewJson>[0]) => JSON.parse(toJson(autorenewJson(r)))
 
 // Seed 002's broker.saleInfo (docs.polkadot.com "Coretime Renewal").
 const SALEINFO = JSON.stringify(SaleInfo.seedExample)
 
 describe('coretime autorenew', () => {
   test('default: core 48, para 2000, already renewed → the seed call inside an XCM V5 Transact', async () => {
-    const r = await run(
-      'autorenew',
-      '--para',
-      '2000',
-      '--core',
-      '48',
-      '--saleinfo',
-      SALEINFO,
-      '--renewed',
-      '--json',
-    )
-    expect(r.code).toBe(0)
-    const s = JSON.parse(r.stdout)
+    const s = json(autorenew(opts('--para', '2000', '--core', '48', '--saleinfo', SALEINFO, '--renewed')))
     expect(s.callData).toBe('0x32153000d007000001cd000500')
     expect(s.workloadEndHint).toBe(327885)
     expect(s.sovereign.hex).toBe('0x7369626cd0070000000000000000000000000000000000000000000000000000')
@@ -35,31 +28,31 @@ describe('coretime autorenew', () => {
   })
 
   test('args: current-sale hint, explicit weight and fee, funds for 2 renewals, send call', async () => {
-    const r = await run(
-      'autorenew',
-      '--para',
-      '2000',
-      '--core',
-      '48',
-      '--saleinfo',
-      SALEINFO,
-      '--current',
-      '--ref-time',
-      '500000000',
-      '--proof-size',
-      '20000',
-      '--fee',
-      '0.5 DOT',
-      '--renewal-price',
-      '100 DOT',
-      '--renewals',
-      '2',
-      '--xcm-pallet',
-      '54',
-      '--json',
+    const s = json(
+      autorenew(
+        opts(
+          '--para',
+          '2000',
+          '--core',
+          '48',
+          '--saleinfo',
+          SALEINFO,
+          '--current',
+          '--ref-time',
+          '500000000',
+          '--proof-size',
+          '20000',
+          '--fee',
+          '0.5 DOT',
+          '--renewal-price',
+          '100 DOT',
+          '--renewals',
+          '2',
+          '--xcm-pallet',
+          '54',
+        ),
+      ),
     )
-    expect(r.code).toBe(0)
-    const s = JSON.parse(r.stdout)
     expect(s.callData).toBe('0x32153000d0070000011ded0400') // Some(322845): 0x0004ed1d little-endian
     expect(s.workloadEndHint).toBe(322845)
     expect(s.xcm.program.value[2].value.fallback_max_weight).toEqual({

@@ -1,32 +1,38 @@
 import { describe, expect, test } from 'vitest'
 import { networkChoices } from '../flags'
+import { toJson } from '../print'
+import { opts } from '../testing/opts'
 import { run } from '../testing/run'
+import { ondemand, ondemandJson, renderOndemand } from './ondemand'
 
 describe('coretime ondemand', () => {
-  test('default: one order at the sdk-default base fee, labelled as a default', async () => {
-    const r = await run('ondemand')
-    expect(r.code).toBe(0)
-    expect(r.stdout).toContain('placed for para 2000 at 0.001 DOT (10000000 planck)')
-    expect(r.stdout).toContain('sdk default, not a live value')
+  test('default: one order at the sdk-default base fee, labelled as a default', () => {
+    const r = ondemand({})
+    expect(r).toMatchObject({ kind: 'orders', paid: 10_000_000n, requested: 1 })
+    expect(r.kind === 'orders' && r.failure).toBe(undefined)
+    const text = renderOndemand(r)
+    expect(text).toContain('placed for para 2000 at 0.001 DOT (10000000 planck)')
+    expect(text).toContain('sdk default, not a live value')
   })
 
-  test('args: --json, kusama decimals, a raised traffic and several orders', async () => {
-    const r = await run(
-      'ondemand',
-      '--network',
-      'kusama',
-      '--base-fee',
-      '0.01 KSM',
-      '--queue-capacity',
-      '100',
-      '--queue-size',
-      '50',
-      '--orders',
-      '2',
-      '--json',
+  test('args: --json, kusama decimals, a raised traffic and several orders', () => {
+    const r = ondemand(
+      opts(
+        '--network',
+        'kusama',
+        '--base-fee',
+        '0.01 KSM',
+        '--queue-capacity',
+        '100',
+        '--queue-size',
+        '50',
+        '--orders',
+        '2',
+      ),
     )
-    expect(r.code).toBe(0)
-    const out = JSON.parse(r.stdout)
+    const out = JSON.parse(
+      JSON.stringify(ondemandJson(r), (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+    )
     expect(out.token).toBe('KSM')
     expect(out.params.baseFee).toBe('10000000000')
     // 50/100 against a 25% target: ×(1 + 0.25 + (0.03·0.25)²/2) = 1.250028125, then 51/100 for the 2nd
@@ -83,22 +89,26 @@ describe('coretime ondemand', () => {
     [['--queue-size', '20', '--queue-capacity', '10'], '--queue-size: 20 orders do not fit'],
     [['--network', 'rococo'], `--network: expected ${networkChoices(true)}, got "rococo"`],
     [['--pay', 'cash'], '--pay: expected balance, keep-alive or credits'],
-  ])('error: bad input %j gets one line naming it', async (args, message) => {
-    const r = await run('ondemand', ...args)
+  ])('error: bad input %j gets one line naming it', (args, message) => {
+    expect(() => ondemand(opts(...args))).toThrow(message)
+  })
+
+  test('error: a bad flag through the program: one line on stderr, exit 2', async () => {
+    const r = await run('ondemand', '--pay', 'cash')
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain(message)
-    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe('coretime: --pay: expected balance, keep-alive or credits, got "cash"\n')
   })
 })
 
 describe('coretime ondemand --blocks', () => {
   test('default: demand within the pool pays the base fee and is served two blocks later', async () => {
-    const r = await run('ondemand', '--blocks', '10', '--per-block', '2', '--pool-cores', '2', '--json')
-    expect(r.code).toBe(0)
-    const j = JSON.parse(r.stdout)
-    expect(j.placed).toBe(20)
-    expect(j.served).toBe(16)
-    expect(j.paid).toBe(String(20n * 10_000_000n))
+    const r = ondemand(opts('--blocks', '10', '--per-block', '2', '--pool-cores', '2'))
+    expect(r.kind === 'blocks' && r.run).toMatchObject({ placed: 20, served: 16, paid: 20n * 10_000_000n })
+    const j = JSON.parse(
+      (await run('ondemand', '--blocks', '10', '--per-block', '2', '--pool-cores', '2', '--json')).stdout,
+    )
+    expect(j).toMatchObject({ placed: 20, served: 16, paid: String(20n * 10_000_000n) })
   })
 
   test('behavior: a queue filling above target raises the price', async () => {
@@ -119,11 +129,9 @@ describe('coretime ondemand --blocks', () => {
     expect(r.stdout).toContain('QueueFull')
   })
 
-  test('error: bad simulation inputs', async () => {
-    const r = await run('ondemand', '--blocks', '0')
-    expect(r.code).toBe(2)
-    expect(r.stderr).toContain('--blocks: must be at least 1')
-    expect((await run('ondemand', '--blocks', '5', '--pool-cores', 'x')).stderr).toContain(
+  test('error: bad simulation inputs', () => {
+    expect(() => ondemand(opts('--blocks', '0'))).toThrow('--blocks: must be at least 1')
+    expect(() => ondemand(opts('--blocks', '5', '--pool-cores', 'x'))).toThrow(
       '--pool-cores: expected a whole number',
     )
   })

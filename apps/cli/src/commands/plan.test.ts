@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
+import { toJson } from '../print'
+import { opts } from '../testing/opts'
 import { run } from '../testing/run'
+import { plan, planJson, renderPlan } from './plan'
+
+/** `coretime plan FLAGS…` as the function (no live read: --saleinfo or --snapshot) and its JSON. */
+const planOf = (...flags: string[]) => plan(opts(...flags), false)
+const json = (r: ReturnType<typeof plan>) => JSON.parse(toJson(planJson(r)))
 
 // Seed 002's broker.saleInfo (docs.polkadot.com "Coretime Renewal").
 const SALEINFO = JSON.stringify(SaleInfo.seedExample)
@@ -15,16 +22,16 @@ describe('coretime plan', () => {
     expect(cur.code).toBe(0)
     const c = JSON.parse(cur.stdout)
     expect(c.workloadEndHint.timeslice).toBe(322845)
-    const ren = JSON.parse((await run(...base, '--renewed', '--json')).stdout)
+    const ren = json(planOf(...base.slice(1), '--renewed'))
     expect(ren.workloadEndHint.timeslice).toBe(327885)
     expect(ren.phases).toHaveLength(8)
     for (const p of ren.phases) {
       expect(p.start.date).toMatch(/^20\d\d-\d\d-\d\dT/)
       expect(p.end.date).toMatch(/^20\d\d-\d\d-\d\dT/)
     }
-    const text = await run(...base, '--renewed')
-    expect(text.stdout).toContain('workload_end_hint: 327885')
-    expect(text.stdout).toMatch(/current leadin\s+2025-04-29T00:00:00Z/)
+    const text = renderPlan(planOf(...base.slice(1), '--renewed'), 200)
+    expect(text).toContain('workload_end_hint: 327885')
+    expect(text).toMatch(/current leadin\s+2025-04-29T00:00:00Z/)
   })
 
   test('args: a saved snapshot picks the core from the workplan and the hint from it (renewed)', async () => {
@@ -43,9 +50,7 @@ describe('coretime plan', () => {
         reference: { block: 1544949, time: '2025-04-29T00:00:00Z' },
       }),
     )
-    const r = await run('plan', '--para', '2000', '--snapshot', file, '--json')
-    expect(r.code).toBe(0)
-    const p = JSON.parse(r.stdout)
+    const p = json(planOf('--para', '2000', '--snapshot', file))
     expect(p.core).toBe(48)
     expect(p.coreSource).toBe('broker.workplan')
     expect(p.workloadEndHint.timeslice).toBe(327885)
@@ -75,13 +80,12 @@ describe('coretime plan', () => {
         reference: { block: 1544949, time: '2025-04-29T00:00:00Z' },
       }),
     )
-    const r = await run('plan', '--para', '2000', '--snapshot', file)
-    expect(r.code).toBe(0)
+    const r = planOf('--para', '2000', '--snapshot', file)
     // the text follows the terminal's width (80 columns here): read it with the line breaks undone
-    const text = r.stdout.replace(/\n\s+/g, ' ')
+    const text = renderPlan(r, 80).replace(/\n\s+/g, ' ')
     expect(text).toContain("ForeignRenewalRecord: core 48 at when=327885 holds task 3000's renewal record")
     expect(text).toContain('enable_auto_renew(core 50, task 2000, workload_end_hint 327885)')
-    const j = JSON.parse((await run('plan', '--para', '2000', '--snapshot', file, '--json')).stdout)
+    const j = json(r)
     expect(j.warnings.find((w: { code: string }) => w.code === 'ForeignRenewalRecord').action).toEqual({
       call: 'enableAutoRenew',
       core: 50,
@@ -91,9 +95,7 @@ describe('coretime plan', () => {
   })
 
   test('error: missing reference time, malformed saleinfo, wrong para id, conflicting flags', async () => {
-    const noRef = await run('plan', '--para', '2000', '--saleinfo', SALEINFO)
-    expect(noRef.code).toBe(2)
-    expect(noRef.stderr).toContain('--reference-time: required')
+    expect(() => planOf('--para', '2000', '--saleinfo', SALEINFO)).toThrow('--reference-time: required')
     const bad = await run(
       'plan',
       '--para',
@@ -104,12 +106,8 @@ describe('coretime plan', () => {
       '2025-04-29',
     )
     expect(bad.stderr).toBe('coretime: --saleinfo: saleinfo.leadinLength: missing\n')
-    const para = await run(...base.map((a) => (a === '2000' ? '-1' : a)))
-    expect(para.code).toBe(2)
-    expect(para.stderr).toContain('--para')
-    expect((await run(...base, '--renewed', '--current')).stderr).toContain('at most one of')
-    expect((await run('plan', '--para', '2000', '--snapshot', '/nonexistent.json')).stderr).toContain(
-      'cannot read',
-    )
+    expect(() => planOf(...base.slice(1).map((a) => (a === '2000' ? '-1' : a)))).toThrow('--para')
+    expect(() => planOf(...base.slice(1), '--renewed', '--current')).toThrow('at most one of')
+    expect(() => planOf('--para', '2000', '--snapshot', '/nonexistent.json')).toThrow('cannot read')
   })
 })

@@ -323,7 +323,8 @@ export const plan = (opts: Options, autoRenewGiven: boolean): PlanResult => {
       throw new UsageError(`--sale-blocks: expected relay or parachain, got "${opts.saleBlocks}"`)
     saleBlocks = opts.saleBlocks
   }
-  const rule = opts.rule === 'rfc149' ? 'floorAtEndPrice' : opts.rule === 'bump-only' ? 'bumpOnly' : undefined
+  const ruleText = opts.rule ?? 'rfc149'
+  const rule = ruleText === 'rfc149' ? 'floorAtEndPrice' : ruleText === 'bump-only' ? 'bumpOnly' : undefined
   if (rule === undefined) throw new UsageError(`--rule: expected rfc149 or bump-only, got "${opts.rule}"`)
   const potentialRenewals = snap?.potentialRenewals?.map((r) => ({
     core: r.core,

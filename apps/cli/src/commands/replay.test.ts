@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { run } from '../testing/run'
+import { renderCheck, renderReplay, replay } from './replay'
 
 const FIXTURES = fileURLToPath(new URL('../../../../test-fixtures/conformance/', import.meta.url))
 const fixture = (name: string): string => join(FIXTURES, name)
@@ -19,17 +20,18 @@ const load = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8'))
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\bat .*\.(ts|js):\d+/)
 
 describe('coretime replay', () => {
-  test('default: a readable summary of steps, events, sale and balances', async () => {
-    const r = await run('replay', fixture('renewal_works.json'))
-    expect(r.code).toBe(0)
-    expect(r.stderr).toBe('')
-    expect(r.stdout).toMatch(/^renewal_works: 8 calls, blocks 0 to 12/)
-    expect(r.stdout).toMatch(/steps +6 ok, 2 failed/)
-    expect(r.stdout).toContain('step 4 (block 6) purchase by 1: TooEarly')
-    expect(r.stdout).toContain('step 6 (block 8) purchase by 1: SoldOut')
-    expect(r.stdout).toMatch(/events +\d+ \(/)
-    expect(r.stdout).toMatch(/sale +timeslices \[\d+, \d+\), on sale from block \d+; end price /)
-    expect(r.stdout).toContain('1: 99690')
+  test('default: a readable summary of steps, events, sale and balances', () => {
+    const r = replay(fixture('renewal_works.json'), {})
+    expect(r.check).toBe(undefined)
+    expect(r.result.state.balances['1']).toBe('99690')
+    const text = renderReplay(r)
+    expect(text).toMatch(/^renewal_works: 8 calls, blocks 0 to 12/)
+    expect(text).toMatch(/steps +6 ok, 2 failed/)
+    expect(text).toContain('step 4 (block 6) purchase by 1: TooEarly')
+    expect(text).toContain('step 6 (block 8) purchase by 1: SoldOut')
+    expect(text).toMatch(/events +\d+ \(/)
+    expect(text).toMatch(/sale +timeslices \[\d+, \d+\), on sale from block \d+; end price /)
+    expect(text).toContain('1: 99690')
   })
 
   test('args: --json prints the coretime-trace-result/1 object', async () => {
@@ -44,44 +46,52 @@ describe('coretime replay', () => {
     expect(j.state.block).toBe(12)
   })
 
-  test('behavior: long lists stay on one short line; the rest are counted', async () => {
+  test('behavior: long lists stay on one short line; the rest are counted', () => {
     const t = load('purchase_works.json')
     t.balances = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`account-${i}`, '1000000000000']))
-    const r = await run('replay', temp(t))
-    expect(r.code).toBe(0)
-    const line = r.stdout.split('\n').find((l) => l.includes('balances')) ?? ''
+    const line =
+      renderReplay(replay(temp(t), {}))
+        .split('\n')
+        .find((l) => l.includes('balances')) ?? ''
     expect(line).toMatch(
       /^ {2}balances +account-0: 1000000000000, .* \(planck\), … \d+ more \(--json lists all\)$/,
     )
     expect(line.length).toBeLessThanOrEqual(110)
-    expect((await run('replay', fixture('renewal_works.json'))).stdout).toMatch(
+    expect(`${renderReplay(replay(fixture('renewal_works.json'), {}))}\n`).toMatch(
       /events +22 \(HistoryInitialized 7, Renewable 3, SaleInitialized 3, CoreAssigned 2, Renewed 2, … 5 more\)\n/,
     )
   })
 
   test('args: --check exits 0 when every expectation holds', async () => {
+    const c = replay(fixture('renewal_works.json'), { check: true }).check
+    expect(c?.kind === 'checked' && c.mismatches).toEqual([])
+    expect(renderCheck('f', c!)).toMatch(/^expectations: all \d+ hold\n$/)
     const r = await run('replay', fixture('renewal_works.json'), '--check')
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/expectations: all \d+ hold/)
   })
 
-  test('behavior: --check on a file without expect says so and exits 0', async () => {
+  test('behavior: --check on a file without expect says so and exits 0', () => {
     const t = load('purchase_works.json')
     delete t.expect
-    const r = await run('replay', temp(t), '--check')
-    expect(r.code).toBe(0)
-    expect(r.stdout).toContain('has no expect section; nothing to check')
+    const file = temp(t)
+    const c = replay(file, { check: true }).check
+    expect(c).toEqual({ kind: 'noExpectations' })
+    expect(renderCheck(file, c!)).toBe(`expectations: ${file} has no expect section; nothing to check\n`)
   })
 
   test('error: --check exits 1 and prints each mismatch with its path', async () => {
     const t = load('renewal_works.json')
     t.expect.after[0].state.balances['1'] = '99901'
     t.expect.steps[4].error = 'SoldOut'
-    const r = await run('replay', temp(t), '--check')
-    expect(r.code).toBe(1)
-    expect(r.stdout).toContain('steps[4].error: expected SoldOut, got TooEarly')
-    expect(r.stdout).toContain('after[step 2].balances["1"]: expected "99901", got "99900"')
-    expect(r.stdout).toContain('expectations: 2 mismatches')
+    const file = temp(t)
+    const c = replay(file, { check: true }).check
+    expect(c?.kind === 'checked' && c.mismatches.length).toBe(2)
+    const text = renderCheck(file, c!)
+    expect(text).toContain('steps[4].error: expected SoldOut, got TooEarly')
+    expect(text).toContain('after[step 2].balances["1"]: expected "99901", got "99900"')
+    expect(text).toContain('expectations: 2 mismatches')
+    expect((await run('replay', file, '--check')).code).toBe(1)
   })
 
   test('error: --json --check keeps stdout pure JSON and reports on stderr', async () => {
@@ -127,18 +137,14 @@ describe('coretime replay', () => {
     ['empty', '', /is empty; expected a coretime-trace\/1 JSON file/],
     ['blank', '  \n', /is empty/],
     ['a JSON string', '"hello"', /: \(file\): expected a JSON object, got string "hello"/],
-  ])('error: a file that is %s gets one clear line', async (_, content, message) => {
-    const r = await run('replay', temp(content))
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(message)
-    expect(r.stderr.trim().split('\n')).toHaveLength(1)
-    noStack(r.stderr)
+  ])('error: a file that is %s gets one clear line', (_, content, message) => {
+    expect(() => replay(temp(content), {})).toThrow(message)
   })
 
-  test('error: a file that does not exist', async () => {
-    const r = await run('replay', join(dir, 'missing.json'))
-    expect(r.code).toBe(2)
-    expect(r.stderr.trim()).toBe(`coretime: cannot read ${join(dir, 'missing.json')}: no such file`)
+  test('error: a file that does not exist', () => {
+    expect(() => replay(join(dir, 'missing.json'), {})).toThrow(
+      `cannot read ${join(dir, 'missing.json')}: no such file`,
+    )
   })
 
   test('error: no file argument', async () => {

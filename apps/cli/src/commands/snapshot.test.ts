@@ -5,7 +5,9 @@ import { readSnapshot } from '@coretime/chain/node'
 import { sample } from '@coretime/chain/testing'
 import { describe, expect, test } from 'vitest'
 import { coretimeAsync, haveMetadata, testNodes, urlArgs } from '../chain/run.test-util'
+import { opts } from '../testing/opts'
 import { run } from '../testing/run'
+import { renderSnapshot, snapshot } from './snapshot'
 
 const startBoth = testNodes()
 const tmp = () => mkdtempSync(join(tmpdir(), 'ct-snapshot-'))
@@ -24,6 +26,22 @@ describe.skipIf(!haveMetadata())('coretime snapshot (local test node)', () => {
       endpoints: { coretime: n.coretime.url, relay: n.relay.url },
     })
     expect(readdirSync(dir)).toEqual(['dot.json'])
+  })
+
+  test('default: snapshot() in-process writes the file and returns what it read', async () => {
+    const n = await startBoth()
+    const dir = tmp()
+    const out = join(dir, 'dot.json')
+    const r = await snapshot({ ...opts(...urlArgs(n), '--retries', '0', '--timeout', '30'), output: out })
+    expect(r.file).toBe(out)
+    expect(readSnapshot(out)).toEqual(r.snapshot)
+    expect(renderSnapshot(r)).toBe(
+      `snapshot of polkadot at relay block ${sample.relay.block} (coretime #${sample.coretime.block}) written to ${out}: sale of region 353085–358125, 3/20 cores sold\n`,
+    )
+  })
+
+  test('error: snapshot() refuses an unusable -o before reading', async () => {
+    await expect(snapshot({ output: '' })).rejects.toThrow('-o: expected a file name, got an empty string')
   })
 
   test('behavior: a snapshot from the node, fed to simulate --from, starts from exactly that sale', async () => {

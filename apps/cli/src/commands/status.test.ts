@@ -6,7 +6,9 @@ import { writeSnapshot } from '@coretime/chain/node'
 import { sample } from '@coretime/chain/testing'
 import { describe, expect, test } from 'vitest'
 import { coretimeAsync, haveMetadata, testNodes, urlArgs } from '../chain/run.test-util'
+import { opts } from '../testing/opts'
 import { run } from '../testing/run'
+import { renderStatus, status } from './status'
 
 const startBoth = testNodes()
 
@@ -47,6 +49,14 @@ describe.skipIf(!haveMetadata())('coretime status (local test node)', () => {
     expect(v.renewalsDue).toHaveLength(3)
   })
 
+  test('default: status() reads the node in-process and returns the view the JSON shows', async () => {
+    const n = await startBoth()
+    const r = await status(opts(...urlArgs(n), '--retries', '0', '--timeout', '30'))
+    expect(r.network).toBe('polkadot')
+    expect(r.view.sale).toMatchObject({ phase: 'leadin', coresSold: 3, leadinEndPrice: 123_456_789_012n })
+    expect(renderStatus(r, 80)).toMatch(/cores\s+3 of 20 sold \(ideal 20, from core 60\)/)
+  })
+
   test('error: the node dies mid-read: one clear line, exit 3', async () => {
     const n = await startBoth({ coretime: [{ kind: 'dieOn', method: 'chainHead_v1_storage', nth: 3 }] })
     const r = await coretimeAsync(['status', ...urlArgs(n), '--retries', '0'])
@@ -61,9 +71,15 @@ describe('coretime status --snapshot', () => {
   test('default: offline, from a file', async () => {
     const f = join(mkdtempSync(join(tmpdir(), 'ct-status-')), 's.json')
     writeSnapshot(f, sample)
-    const r = await run('status', '--snapshot', f)
-    expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/cores\s+3 of 20 sold/)
+    const r = await status({ snapshot: f })
+    expect(r.view.renewalsDue).toHaveLength(3)
+    expect(renderStatus(r, 80)).toMatch(/cores\s+3 of 20 sold/)
+    // every line within the width asked for, except words that cannot be broken
+    for (const line of renderStatus(r, 60).split('\n'))
+      expect(line.length <= 60 || !line.trim().includes(' ')).toBe(true)
+    const cli = await run('status', '--snapshot', f)
+    expect(cli.code).toBe(0)
+    expect(cli.stdout).toBe(renderStatus(r, 80))
   })
 
   test('error: a bad snapshot file names the field', async () => {
@@ -71,6 +87,7 @@ describe('coretime status --snapshot', () => {
     const plain = Snapshot.toPlain(sample) as { network: string }
     plain.network = 'westend'
     writeFileSync(f, JSON.stringify(plain))
+    await expect(status({ snapshot: f })).rejects.toThrow(/^--snapshot: .*s\.json: network: /)
     const r = await run('status', '--snapshot', f)
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^coretime: --snapshot: .*s\.json: network: /)
