@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as MonteCarlo from './MonteCarlo'
 import * as Scenario from './Scenario'
+import { SimulationError } from './SimulationError'
 
 const parsed = Scenario.parse({
   horizon: 3,
@@ -72,5 +73,7 @@ describe('MonteCarlo', () => {
   test('error: zero runs', () => {
     expect(() => MonteCarlo.monteCarlo(scenario, { runs: 0 })).toThrow(/runs must be/)
     expect(() => MonteCarlo.bands([])).toThrow(/no runs/)
+    expect(() => MonteCarlo.monteCarlo(scenario, { runs: 0 })).toThrow(SimulationError)
+    expect(() => MonteCarlo.bands([])).toThrow(SimulationError)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import * as Rng from './Rng'
+import { SimulationError } from './SimulationError'
 
 describe('Rng', () => {
   test('default: the same seed gives the same stream', () => {
@@ -27,5 +28,7 @@ describe('Rng', () => {
   })
   test('error: a non-integer seed is refused', () => {
     expect(() => Rng.create(1.5)).toThrow(/safe integer/)
+    // a caller's bad input: the sim package's BaseError subclass, not a bare RangeError
+    expect(() => Rng.create(1.5)).toThrow(SimulationError)
   })
 })

@@ -1,5 +1,6 @@
 import { Start } from '@coretime/chain'
 import { sample } from '@coretime/chain/testing'
+import { InvariantError } from '@coretime/core'
 import { Aggregate, MonteCarlo, Scenario } from '@coretime/sim'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createPool } from './pool'
@@ -52,7 +53,9 @@ describe('createPool', () => {
 
   test('error: a second batch while one runs is refused', async () => {
     const first = pool.run(scenario, { runs: 2, seed: 1 })
-    await expect(pool.run(scenario, { runs: 2, seed: 1 })).rejects.toThrow(/one batch at a time/)
+    const second = pool.run(scenario, { runs: 2, seed: 1 })
+    await expect(second).rejects.toThrow(/one batch at a time/)
+    await expect(second).rejects.toBeInstanceOf(InvariantError) // a caller's bug, not a user's input
     await first
   }, 60_000)
 })

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import type { BrokerState } from '@coretime/core'
+import { type BrokerState, InvariantError } from '@coretime/core'
 import { Aggregate, type Scenario } from '@coretime/sim'
 
 const WORKER = new URL('../../bin/sim-worker.js', import.meta.url)
@@ -77,7 +77,7 @@ export const createPool = (workers: number = availableParallelism()): Pool => {
   return {
     size: slots.length,
     run: async (scenario, o) => {
-      if (busy) throw new Error('pool: one batch at a time')
+      if (busy) throw new InvariantError('pool: one batch at a time')
       busy = true
       const batch = ++batches
       const active = slots.slice(0, Math.max(1, Math.min(slots.length, o.runs)))

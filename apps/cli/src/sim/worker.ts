@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import type { BrokerState } from '@coretime/core'
+import { type BrokerState, InvariantError } from '@coretime/core'
 import { MonteCarlo, type Scenario } from '@coretime/sim'
 import type { FromPool, ToPool } from './pool'
 
@@ -8,7 +8,7 @@ import type { FromPool, ToPool } from './pool'
  * a tick per run and the chunk's runs aggregated column by column (transferable typed arrays).
  */
 const port = parentPort
-if (!port) throw new Error('sim worker: not in a worker thread')
+if (!port) throw new InvariantError('sim worker: not in a worker thread')
 const batches = new Map<number, { scenario: Scenario.Scenario; seed: number; start?: BrokerState }>()
 
 port.on('message', (m: ToPool) => {
@@ -24,7 +24,7 @@ port.on('message', (m: ToPool) => {
       return
     case 'chunk': {
       const b = batches.get(m.batch)
-      if (!b) throw new Error(`sim worker: unknown batch ${m.batch}`)
+      if (!b) throw new InvariantError(`sim worker: unknown batch ${m.batch}`)
       // the chunk's runs aggregated here, column by column; the columns are transferred, not copied
       const aggregate = MonteCarlo.aggregate(b.scenario, {
         seed: b.seed,

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { InvariantError } from '../../errors/BaseError'
 import * as Exp from './Exp'
 
 describe('Exp.expScaled', () => {
@@ -29,6 +30,7 @@ describe('Exp.expScaled', () => {
 
   test('error: zero denominator and out-of-range exponents are refused', () => {
     expect(() => Exp.expScaled(1n, 0n)).toThrow(/den/)
+    expect(() => Exp.expScaled(1n, 0n)).toThrow(InvariantError)
     expect(() => Exp.expScaled(4097n, 1n)).toThrow(/4096/)
   })
 })
