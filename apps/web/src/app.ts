@@ -28,6 +28,9 @@ import { decode, encode, issuesMessage } from './url'
  * and the results view. Nothing here computes or draws.
  */
 
+/** Monte Carlo workers at most (each holds its own copy of the engine). */
+const MAX_MC_WORKERS = 16
+
 /** ms of no input before the address bar is written. */
 const URL_SETTLE_MS = 250
 
@@ -59,11 +62,14 @@ export const mount = (root: HTMLElement): void => {
   const opened = decode(location.search)
   const store = createStore<ViewState>(opened.state)
   const refreshers: Refresh[] = []
-  // Monte Carlo workers, one a core: the batch is split by run index; they yield between slices of
-  // runs, so the page and the run worker still get their turns
-  // (made at the first batch: the default view runs none)
+  // Monte Carlo workers, one a core the browser reports (at most MAX_MC_WORKERS): the batch is split
+  // by run index and each posts its share as columns; they yield between slices of runs, so the
+  // page and the run worker still get their turns (made at the first batch: the default view runs none)
   const runner = createRunner(newWorker(), () =>
-    Array.from({ length: Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)) }, newWorker),
+    Array.from(
+      { length: Math.max(1, Math.min(MAX_MC_WORKERS, navigator.hardwareConcurrency || 2)) },
+      newWorker,
+    ),
   )
   const results = resultsView(store)
   const now = nowCard()

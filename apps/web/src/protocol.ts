@@ -1,5 +1,5 @@
 import type { Failure } from '@coretime/core'
-import type { MonteCarlo } from '@coretime/sim'
+import type { Aggregate } from '@coretime/sim'
 import type { Costs, RunResult } from './model'
 import type { ViewState } from './state'
 
@@ -29,7 +29,8 @@ export type Response =
       /** ms the worker spent on the runs */
       ms: number
     }
-  | { kind: 'mcRuns'; id: number; runs: MonteCarlo.RunSummary[] }
+  /** this worker's share of the batch, as @coretime/sim's columns (buffers transferred) */
+  | { kind: 'mcAggregate'; id: number; aggregate: Aggregate.Aggregate }
   /** runs done so far of this worker's share */
   | { kind: 'progress'; id: number; done: number }
   | { kind: 'error'; id: number; error: RunError }

@@ -1,5 +1,5 @@
-import type { MonteCarlo } from '@coretime/sim'
-import { type Bands, bandsOf, type Costs, type RunResult } from './model'
+import type { Aggregate } from '@coretime/sim'
+import { type Bands, bandsOfAggregates, type Costs, type RunResult } from './model'
 import type { Request, Response, RunError } from './protocol'
 import { defaults, type ViewState } from './state'
 import { encode } from './url'
@@ -51,6 +51,9 @@ export interface Runner {
   request(state: ViewState): void
   dispose(): void
 }
+
+/** A worker's share when it has none (more workers than runs). */
+const EMPTY: Aggregate.Aggregate = { runs: 0, sales: 0, cols: [] }
 
 /** What a run reads: everything but the chart's scale. */
 export const runKey = (s: ViewState): string => encode({ ...s, log: true })
@@ -119,7 +122,7 @@ export const createRunner = (
   // ---- Monte Carlo: the batch split by run index over the workers ----------------------------
   let mcId = 0
   let mcKeyNow = ''
-  let parts: (MonteCarlo.RunSummary[] | null)[] = []
+  let parts: (Aggregate.Aggregate | null)[] = []
   let done: number[] = []
   let mcView: ViewState | null = null
   const requestMc = (view: ViewState): void => {
@@ -135,7 +138,7 @@ export const createRunner = (
     mcView = view
     const workers = mcWorkers()
     const n = Math.min(workers.length, view.mc.runs)
-    parts = workers.map((_, i) => (i < n ? null : []))
+    parts = workers.map((_, i) => (i < n ? null : EMPTY))
     done = workers.map(() => 0)
     workers.forEach((w, i) => {
       if (i >= n) {
@@ -154,10 +157,16 @@ export const createRunner = (
       if (m.kind === 'progress') {
         done[i] = m.done
         set({ mc: { status: 'running', total: mcView.mc.runs, done: done.reduce((a, x) => a + x, 0) } })
-      } else if (m.kind === 'mcRuns') {
-        parts[i] = m.runs
+      } else if (m.kind === 'mcAggregate') {
+        parts[i] = m.aggregate
         if (parts.some((p) => p === null)) return
-        set({ mc: { status: 'done', bands: bandsOf(parts.flatMap((p) => p ?? [])), state: mcView } })
+        set({
+          mc: {
+            status: 'done',
+            bands: bandsOfAggregates(parts.filter((p): p is Aggregate.Aggregate => p !== null)),
+            state: mcView,
+          },
+        })
       } else if (m.kind === 'error') {
         mcId++ // the rest of this batch is void
         set({ mc: { status: 'failed', error: m.error } })

@@ -2,15 +2,17 @@
 /**
  * The computation thread: every engine run happens here, so the page stays responsive while
  * the broker ticks through thousands of timeslices. Messages carry plain data (bigints clone).
- * Monte Carlo runs one seeded run at a time through @coretime/sim and yields between slices of
- * runs, so a newer request (or a cancel) stops a stale batch at once.
+ * Monte Carlo runs its share of the batch through @coretime/sim in slices of about SLICE_MS,
+ * reduced to columns here (MonteCarlo.aggregate), and yields between slices, so a newer request
+ * (or a cancel) stops a stale batch at once; the page receives only the merged columns' buffers.
  */
-import type { MonteCarlo } from '@coretime/sim'
-import { bulkVsOnDemand, mcRuns, mcScenario, runView } from './model'
+import { Aggregate } from '@coretime/sim'
+import { bulkVsOnDemand, mcAggregate, mcScenario, runView, simCache, transferables } from './model'
 import { runErrorOf } from './model/check'
 import type { Request, Response } from './protocol'
 
-const post = (m: Response): void => (self as unknown as { postMessage(m: Response): void }).postMessage(m)
+const post = (m: Response, transfer: Transferable[] = []): void =>
+  (self as unknown as { postMessage(m: Response, t: Transferable[]): void }).postMessage(m, transfer)
 
 /** Lets queued messages in (a MessageChannel turn: not clamped like nested setTimeout). */
 const yieldToMessages = (): Promise<void> =>
@@ -27,27 +29,33 @@ const SLICE_MS = 30
 const monteCarlo = async (req: Extract<Request, { kind: 'mc' }>): Promise<void> => {
   currentMc = req.id
   const scenario = mcScenario(req.state)
-  const out: MonteCarlo.RunSummary[] = []
+  const parts: Aggregate.Aggregate[] = []
   let i = req.from
+  // runs a slice: one run first, then as many as the last slice's pace fits in SLICE_MS
+  let perRun = Number.POSITIVE_INFINITY
   while (i < req.to) {
+    const n = Math.max(1, Math.min(req.to - i, Math.floor(SLICE_MS / perRun)))
     const t = performance.now()
-    while (i < req.to && performance.now() - t < SLICE_MS) {
-      out.push(...mcRuns(req.state, i, i + 1, scenario))
-      i++
-    }
+    parts.push(mcAggregate(req.state, i, i + n, scenario))
+    perRun = Math.max(0.05, (performance.now() - t) / n)
+    i += n
     post({ kind: 'progress', id: req.id, done: i - req.from })
     await yieldToMessages()
     if (currentMc !== req.id) return
   }
-  post({ kind: 'mcRuns', id: req.id, runs: out })
+  const aggregate = Aggregate.merge(parts)
+  post({ kind: 'mcAggregate', id: req.id, aggregate }, transferables(aggregate))
 }
+
+/** The last simulations (sets A and B of recent views): an input that did not change is not re-run. */
+const sims = simCache(8)
 
 self.onmessage = (e: MessageEvent<Request>) => {
   const req = e.data
   try {
     if (req.kind === 'run') {
       const t = performance.now()
-      const { a, b } = runView(req.state)
+      const { a, b } = runView(req.state, sims)
       post({ kind: 'run', id: req.id, a, b, costs: bulkVsOnDemand(req.state, a), ms: performance.now() - t })
     } else if (req.kind === 'mc') {
       monteCarlo(req).catch((err: unknown) => post({ kind: 'error', id: req.id, error: runErrorOf(err) }))

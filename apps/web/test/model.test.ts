@@ -1,10 +1,12 @@
 import { BulkVsOnDemand, OnDemand, Renewal } from '@coretime/core'
-import { MonteCarlo, Rng, Scenario, simulate } from '@coretime/sim'
+import { type Aggregate, MonteCarlo, Rng, Scenario, simulate } from '@coretime/sim'
 import { describe, expect, test } from 'vitest'
 import {
   bandsOf,
+  bandsOfAggregates,
   bulkVsOnDemand,
   mainSeed,
+  mcAggregate,
   mcRuns,
   mcScenario,
   monteCarlo,
@@ -12,6 +14,8 @@ import {
   run,
   runView,
   scenarioOf,
+  simCache,
+  transferables,
 } from '../src/model'
 import { runErrorOf } from '../src/model/check'
 import { defaults, type ViewState } from '../src/state'
@@ -163,6 +167,26 @@ describe('model: Monte Carlo', () => {
     expect(split).toEqual(whole)
   })
 
+  test('default: the workers’ columns (MonteCarlo.aggregate), merged in any order, give the same bands', () => {
+    const view = withAgents()
+    const whole = MonteCarlo.monteCarlo(mcScenario(view), { runs: 12, seed: 7 })
+    const parts = [mcAggregate(view, 7, 12), mcAggregate(view, 0, 3), mcAggregate(view, 3, 7)]
+    expect(bandsOfAggregates(parts)).toEqual(whole)
+    // what crosses to the page: one buffer a column of whole numbers below 2^53
+    expect(transferables(parts[0] as Aggregate.Aggregate)).toHaveLength(
+      (parts[0] as Aggregate.Aggregate).cols.length,
+    )
+  })
+
+  test('error: a share with no runs adds nothing; no runs at all have no bands', () => {
+    const view = withAgents()
+    const empty = { runs: 0, sales: 0, cols: [] }
+    expect(bandsOfAggregates([empty, mcAggregate(view, 0, 12)])).toEqual(
+      MonteCarlo.monteCarlo(mcScenario(view), { runs: 12, seed: 7 }),
+    )
+    expect(() => bandsOfAggregates([empty])).toThrow(/no runs/)
+  })
+
   test('behavior: with agents the runs differ (a spread); richer buyers pay more', () => {
     const view = withAgents()
     const b = monteCarlo(view)
@@ -275,5 +299,61 @@ describe('runErrorOf', () => {
       message: 'bands: no runs',
     })
     expect(runErrorOf('boom')).toEqual({ code: 'EngineFailed', message: 'boom' })
+  })
+})
+
+describe('runView with a SimCache', () => {
+  /** A cache that counts the simulations it was given (each one a miss). */
+  const counting = () => {
+    const c = simCache(8)
+    let simulated = 0
+    return {
+      get: c.get,
+      set: (k: string, r: Parameters<typeof c.set>[1]) => {
+        simulated++
+        c.set(k, r)
+      },
+      simulated: () => simulated,
+    }
+  }
+  test('default: the same numbers as without a cache; unchanged inputs are not simulated again', () => {
+    const cache = counting()
+    const view: ViewState = { ...v, sales: 4, b: { ...v.a, leadin: 100_800 } }
+    expect(runView(view, cache)).toEqual(runView(view))
+    expect(cache.simulated()).toBe(2)
+    // only set B moves: A comes from the cache
+    const bMoved = { ...view, b: { ...v.a, leadin: 50_400 } }
+    expect(runView(bMoved, cache)).toEqual(runView(bMoved))
+    expect(cache.simulated()).toBe(3)
+    // only your core's price moves: nothing is simulated, your renewal line follows
+    const paid = { ...bMoved, userPaid: 2n * v.userPaid }
+    const r = runView(paid, cache)
+    expect(r).toEqual(runView(paid))
+    expect(r.a.rows[0]?.userRenewal).toBe(2n * v.userPaid)
+    expect(cache.simulated()).toBe(3)
+  })
+  test('error: a cached simulation does not skip the bounds check', () => {
+    const cache = counting()
+    runView({ ...v, sales: 4 }, cache)
+    expect(() => runView({ ...v, sales: 4, userPaid: 2n ** 128n }, cache)).toThrow(/^paid: /)
+  })
+  test('behavior: the oldest entry goes first once full', () => {
+    const c = simCache(1)
+    const view = { ...v, sales: 2 }
+    runView(view, c)
+    runView({ ...view, demand: { ...view.demand, buyAtPct: 10 } }, c)
+    let hits = 0
+    const spy = {
+      get: (k: string) => {
+        const r = c.get(k)
+        if (r) hits++
+        return r
+      },
+      set: c.set,
+    }
+    runView(view, spy)
+    expect(hits).toBe(0)
+    runView(view, spy)
+    expect(hits).toBe(1)
   })
 })

@@ -1,6 +1,6 @@
-import type { MonteCarlo } from '@coretime/sim'
+import type { Aggregate } from '@coretime/sim'
 import { describe, expect, test } from 'vitest'
-import { bandsOf, bulkVsOnDemand, mcRuns, runView } from '../src/model'
+import { bandsOf, bulkVsOnDemand, mcAggregate, mcRuns, runView } from '../src/model'
 import type { Request, Response } from '../src/protocol'
 import { createRunner, type RunnerState, type WorkerLike } from '../src/runner'
 import { defaults, type ViewState } from '../src/state'
@@ -123,20 +123,33 @@ describe('runner', () => {
     expect(r.get().mc).toEqual({ status: 'running', total: 8, done: 0 })
     mcs[0]?.reply({ kind: 'progress', id: 1, done: 2 })
     expect(r.get().mc).toEqual({ status: 'running', total: 8, done: 2 })
-    const parts: MonteCarlo.RunSummary[][] = []
-    mcs.forEach((w, i) => {
+    // each worker's share as @coretime/sim's columns (what the real worker posts)
+    const parts: Aggregate.Aggregate[] = mcs.map((w) => {
       const m = w.posted[0]
       if (m?.kind !== 'mc') throw new Error('no mc request')
-      parts[i] = mcRuns(view, m.from, m.to)
+      return mcAggregate(view, m.from, m.to)
     })
     // answers in any order
-    mcs[2]?.reply({ kind: 'mcRuns', id: 1, runs: parts[2] ?? [] })
-    mcs[0]?.reply({ kind: 'mcRuns', id: 1, runs: parts[0] ?? [] })
+    mcs[2]?.reply({ kind: 'mcAggregate', id: 1, aggregate: parts[2] as Aggregate.Aggregate })
+    mcs[0]?.reply({ kind: 'mcAggregate', id: 1, aggregate: parts[0] as Aggregate.Aggregate })
     expect(r.get().mc.status).toBe('running')
-    mcs[1]?.reply({ kind: 'mcRuns', id: 1, runs: parts[1] ?? [] })
+    mcs[1]?.reply({ kind: 'mcAggregate', id: 1, aggregate: parts[1] as Aggregate.Aggregate })
     const mc = r.get().mc
     expect(mc.status).toBe('done')
     if (mc.status === 'done') expect(mc.bands).toEqual(bandsOf(mcRuns(view, 0, 8)))
+  })
+
+  test('behavior: more workers than runs — the spare ones are cancelled and the bands are of the runs asked for', () => {
+    const mcs = [fakeWorker(), fakeWorker(), fakeWorker()]
+    const r = createRunner(fakeWorker(), mcs)
+    const view = { ...v, mc: { runs: 2, seed: 4 }, agents: { ...v.agents, buyers: 2 } }
+    r.request(view)
+    expect(mcs.map((w) => w.posted[0]?.kind)).toEqual(['mc', 'mc', 'cancel'])
+    mcs[1]?.reply({ kind: 'mcAggregate', id: 1, aggregate: mcAggregate(view, 1, 2) })
+    mcs[0]?.reply({ kind: 'mcAggregate', id: 1, aggregate: mcAggregate(view, 0, 1) })
+    const mc = r.get().mc
+    expect(mc.status).toBe('done')
+    if (mc.status === 'done') expect(mc.bands).toEqual(bandsOf(mcRuns(view, 0, 2)))
   })
 
   test('behavior: a change that alters the batch restarts it; the old batch’s replies are ignored', () => {
@@ -146,7 +159,7 @@ describe('runner', () => {
     r.request(view)
     r.request({ ...view, mc: { runs: 4, seed: 2 } })
     expect(mc.posted.map((m) => m.id)).toEqual([1, 2])
-    mc.reply({ kind: 'mcRuns', id: 1, runs: mcRuns(view, 0, 4) })
+    mc.reply({ kind: 'mcAggregate', id: 1, aggregate: mcAggregate(view, 0, 4) })
     expect(r.get().mc).toEqual({ status: 'running', total: 4, done: 0 })
     // the user's own price and set B do not touch the batch
     r.request({ ...view, mc: { runs: 4, seed: 2 }, userPaid: 1n, b: view.a })

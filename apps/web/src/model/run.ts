@@ -65,15 +65,58 @@ const fromSim = (input: RunInput, scenario: SimScenario.Scenario, sim: SimResult
   return { rows, curve, firstBlock: scenario.chain.startBlock, revenue: sim.revenue }
 }
 
+/**
+ * The simulator's results a caller keeps between runs (the worker does; this module keeps no
+ * state), the most recent `size`, keyed by everything the simulation reads: a run whose inputs did
+ * not change (set A when only B moved, both when only your core's price did) is not simulated again.
+ */
+export interface SimCache {
+  get(key: string): SimResult | undefined
+  set(key: string, result: SimResult): void
+}
+
+export const simCache = (size = 8): SimCache => {
+  const m = new Map<string, SimResult>()
+  return {
+    get(key) {
+      const r = m.get(key)
+      if (r !== undefined) {
+        m.delete(key)
+        m.set(key, r)
+      }
+      return r
+    },
+    set(key, result) {
+      m.set(key, result)
+      if (m.size > size) m.delete(m.keys().next().value as string)
+    },
+  }
+}
+
+/** What a simulation reads of a run's inputs (not the user's own price: only `fromSim` reads it). */
+const simKey = (input: RunInput, network: Network, start: string, seed: number): string =>
+  JSON.stringify(
+    [input.params, input.demand, input.agents ?? null, input.sales, network, start, seed],
+    (_, x) => (typeof x === 'bigint' ? `${x}n` : x),
+  )
+
 /** One deterministic run of the view's demand through @coretime/sim (the exact engine beneath). */
 export const run = (
   input: RunInput,
   network: Network = 'polkadot',
   start = '2026-12-01',
   seed = 0,
+  cache?: SimCache,
 ): RunResult => {
   const scenario = resolveScenario(input, network, start)
-  return fromSim(input, scenario, simulate(scenario, { seed }))
+  if (!cache) return fromSim(input, scenario, simulate(scenario, { seed }))
+  const key = simKey(input, network, start, seed)
+  let sim = cache.get(key)
+  if (!sim) {
+    sim = simulate(scenario, { seed })
+    cache.set(key, sim)
+  }
+  return fromSim(input, scenario, sim)
 }
 
 /**
@@ -90,8 +133,8 @@ export const inputOf = (v: ViewState, params: Params): RunInput => ({
   userPaid: v.userPaid,
 })
 
-/** The view's runs: parameter set A and, when comparing, B. */
-export const runView = (v: ViewState): { a: RunResult; b: RunResult | null } => ({
-  a: run(inputOf(v, v.a), v.network, v.start, mainSeed(v)),
-  b: v.b ? run(inputOf(v, v.b), v.network, v.start, mainSeed(v)) : null,
+/** The view's runs: parameter set A and, when comparing, B (simulated again only if not in `cache`). */
+export const runView = (v: ViewState, cache?: SimCache): { a: RunResult; b: RunResult | null } => ({
+  a: run(inputOf(v, v.a), v.network, v.start, mainSeed(v), cache),
+  b: v.b ? run(inputOf(v, v.b), v.network, v.start, mainSeed(v), cache) : null,
 })

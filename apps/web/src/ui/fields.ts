@@ -133,9 +133,16 @@ export const numberField = <S>(store: Store<S>, d: NumberDef<S>, refreshers: Ref
     if (v < b.min || v > b.max) return fail(altBox, `${expected}, got ${text}`)
     apply(v)
   })
+  // the view's value and bound last shown: a refresh that changes neither, with nothing marked,
+  // would write what is there (every field refreshes on every change; a slider move stays cheap)
+  let shown = ''
   refreshers.push((s) => {
     const v = d.get(s)
     const b = typeof d.bound === 'function' ? d.bound(s) : d.bound
+    const key = `${v}|${b.min}|${b.max}|${b.step}`
+    const marked = box.hasAttribute('aria-invalid') || altBox?.hasAttribute('aria-invalid') || err.textContent
+    if (key === shown && !marked) return
+    shown = key
     range.value = String(v)
     box.max = String(b.max)
     bounds.textContent = `Takes ${describeBound(b).replace(/^a /, '')}${d.alt ? ` (${fmtAlt(b.min / d.alt.per)} to ${fmtAlt(b.max / d.alt.per)} ${d.alt.unit})` : ''}.`
@@ -213,7 +220,12 @@ export const textField = <S, T>(store: Store<S>, d: TextDef<S, T>, refreshers: R
     err.textContent = ''
     store.set((s) => d.set(s, r.value))
   })
+  let shown = ''
   refreshers.push((s) => {
+    // unchanged value and unit, nothing marked: what is shown stays (see numberField)
+    const key = `${d.get(s)}|${d.unit?.(s) ?? ''}`
+    if (key === shown && !input.hasAttribute('aria-invalid') && !err.textContent) return
+    shown = key
     if (document.activeElement !== input) {
       input.value = d.format(d.get(s), s)
       input.removeAttribute('aria-invalid')

@@ -59,7 +59,7 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
       ),
     ),
   )
-  const body = t.a.rows.map((r, i) => {
+  const texts = t.a.rows.map((r, i) => {
     const b = t.b?.rows[i]
     const band = t.bands?.sales[i]
     const cells = [
@@ -87,22 +87,50 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
           ]
         : []),
     ]
-    return h(
-      'tr',
-      { 'data-sale': r.index },
-      ...cells.map((c, j) =>
-        j === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: j >= 2 ? 'num' : '' }, c),
-      ),
-    )
+    return cells
   })
   const sum = totals(t.a, t.costs)
   const bSum = t.b ? t.b.rows.reduce((a, x) => a + x.userRenewal, 0n) : null
+  // the same columns and sales as the table shown: only the cells whose text changed are written
+  const shape = `${token.symbol}|${extra.join(',')}|${texts.length}`
+  const shown = el.firstElementChild
+  if (shown instanceof HTMLTableElement && shown.dataset.shape === shape) {
+    const rows = shown.tBodies[0]?.rows
+    texts.forEach((cells, i) => {
+      const row = rows?.[i]
+      if (row) row.dataset.sale = cells[0] ?? ''
+      cells.forEach((c, j) => {
+        const cell = row?.cells[j]
+        if (cell && cell.textContent !== c) cell.textContent = c
+      })
+    })
+    const foot = shown.tFoot
+    const put = (key: string, text: string) => {
+      const cell = foot?.querySelector<HTMLElement>(`[data-total="${key}"]`)
+      if (cell && cell.textContent !== text) cell.textContent = text
+    }
+    put('sales', `${t.a.rows.length} sales`)
+    put('renewal', fmt(sum.userRenewals))
+    put('revenue', fmt(sum.revenue))
+    put('ondemand', fmt(sum.onDemand))
+    if (t.b) put('b-renewal', fmt(bSum))
+    return
+  }
+  const body = texts.map((cells) =>
+    h(
+      'tr',
+      { 'data-sale': cells[0] ?? '' },
+      ...cells.map((c, j) =>
+        j === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: j >= 2 ? 'num' : '' }, c),
+      ),
+    ),
+  )
   const blank = (n: number) => Array.from({ length: n }, () => h('td', {}, ''))
   const total = h(
     'tr',
     { class: 'total', 'data-testid': 'total' },
     h('th', { scope: 'row' }, 'Total'),
-    h('td', {}, `${t.a.rows.length} sales`),
+    h('td', { 'data-total': 'sales' }, `${t.a.rows.length} sales`),
     ...blank(8),
     h('td', { class: 'num', 'data-total': 'renewal' }, fmt(sum.userRenewals)),
     h('td', { class: 'num', 'data-total': 'revenue' }, fmt(sum.revenue)),
@@ -113,7 +141,7 @@ export const renderTable = (el: HTMLElement, t: TableInput): void => {
   el.replaceChildren(
     h(
       'table',
-      { class: 'numbers', 'data-testid': 'numbers' },
+      { class: 'numbers', 'data-testid': 'numbers', 'data-shape': shape },
       h('caption', { class: 'sr-only' }, 'Sale by sale numbers behind the charts, with totals'),
       h('thead', {}, head),
       h('tbody', {}, ...body),
