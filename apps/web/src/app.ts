@@ -1,4 +1,4 @@
-import { liveLoader } from './live'
+import { type FollowTarget, liveLoader } from './live'
 import { createProbe, type Probe } from './probe'
 import type { Request, Response } from './protocol'
 import { createRunner, type RunnerState, type WorkerLike } from './runner'
@@ -94,11 +94,33 @@ export const mount = (root: HTMLElement): void => {
     origin.classList.toggle('failed', !ok)
   }
   // a snapshot or a live read: the inputs start from it, and "Now" shows where its sale stands
+  // after a live read, Now, My parachain and Sign and submit follow the chain (lazily loaded)
+  const liveArea = h('div', { class: 'live-area', 'data-testid': 'live-area' })
+  now.element.after(liveArea)
+  let session: { stop: () => void } | null = null
+  let sessionId = 0
+  const follow = (target: FollowTarget | null) => {
+    const id = ++sessionId
+    session?.stop()
+    session = null
+    now.connection(null)
+    if (!target) return
+    import('./live/session').then(({ startSession }) => {
+      if (id !== sessionId) return
+      session = startSession({
+        ...target,
+        mount: liveArea,
+        onSnapshot: (s) => import('./now').then(({ nowOf }) => now.show(nowOf(s))),
+        onStatus: (s) => now.connection(s),
+      })
+    })
+  }
   const replace = (loaded: Start) => {
+    follow(null)
     store.set(() => loaded.state)
     import('./now').then(({ nowOf }) => now.show(nowOf(loaded.snapshot)))
   }
-  const live = liveLoader(() => store.get(), replace, reportLoad)
+  const live = liveLoader(() => store.get(), replace, reportLoad, follow)
   refreshers.push(live.refresh)
   const copyBtn = h('button', { type: 'button', 'data-action': 'copy' }, 'Copy link')
   const csvBtn = h('button', { type: 'button', 'data-action': 'csv' }, 'CSV')

@@ -25,9 +25,11 @@ export type LiveOptions = {
 /** Reads the chain and maps it; every failure is data (`LoadError`, one line in `message`), never a throw. */
 export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded> => {
   const failed = 'Live state not loaded'
+  // no relay endpoint: a devnet (the Coretime chain alone, dates from its own clock, any genesis)
+  const noRelay = o.relay.trim() === ''
   for (const [label, url] of [
     ['Coretime chain', o.coretime],
-    ['relay', o.relay],
+    ...(noRelay ? [] : ([['relay', o.relay]] as const)),
   ] as const)
     if (!Endpoints.isValid(url.trim()))
       return Results.fail({
@@ -43,6 +45,7 @@ export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded>
     const snapshot = await read({
       network: o.network,
       endpoints: { coretime: o.coretime.trim(), relay: o.relay.trim() },
+      ...(noRelay && { noRelay: true, anyChain: true }),
       timeoutMs: TIMEOUT_MS,
       retries: RETRIES,
       timeoutAdvice: 'the endpoint may be overloaded or not a full node; try again or another endpoint',
@@ -69,10 +72,18 @@ export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded>
  * that becomes Cancel while reading, the result or the error under it. The endpoints follow the
  * network input until the user edits them.
  */
+/** The endpoints of a successful read, for following the chain from then on (`live/session.ts`). */
+export type FollowTarget = {
+  readonly network: Networks.Network
+  readonly coretime: string
+  readonly relay?: string
+}
+
 export const liveLoader = (
   current: () => ViewState,
   apply: (loaded: Start) => void,
   report: (message: string, ok: boolean) => void,
+  follow: (target: FollowTarget) => void = () => {},
 ): { element: HTMLElement; refresh: (s: ViewState) => void } => {
   const field = (id: string, label: string, which: 'coretime' | 'relay') => {
     const input = h('input', {
@@ -101,7 +112,7 @@ export const liveLoader = (
     return { input, el }
   }
   const coretime = field('live-coretime', 'Coretime chain endpoint', 'coretime')
-  const relay = field('live-relay', 'Relay chain endpoint', 'relay')
+  const relay = field('live-relay', 'Relay chain endpoint (empty for a devnet)', 'relay')
   const button = h('button', { type: 'button', 'data-action': 'live' }, 'Read live state')
   const result = h('p', { class: 'help', 'aria-live': 'polite', 'data-testid': 'live-result' })
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'live-error' })
@@ -133,7 +144,7 @@ export const liveLoader = (
     reading = ac
     button.textContent = 'Cancel'
     error.textContent = ''
-    result.textContent = `Connecting to ${coretime.input.value.trim()} and ${relay.input.value.trim()}…`
+    result.textContent = `Connecting to ${[coretime.input.value.trim(), relay.input.value.trim()].filter(Boolean).join(' and ')}…`
     const base = current()
     const r = await readLive(
       {
@@ -152,6 +163,12 @@ export const liveLoader = (
     if (r.ok) {
       apply(r.value)
       result.textContent = r.value.note
+      const relayUrl = relay.input.value.trim()
+      follow({
+        network: base.network,
+        coretime: coretime.input.value.trim(),
+        ...(relayUrl === '' ? {} : { relay: relayUrl }),
+      })
     } else {
       result.textContent = ''
       error.textContent = r.error.message
@@ -173,7 +190,7 @@ export const liveLoader = (
         {},
         'Your browser connects to these endpoints directly over WebSocket (no server of ours in between);',
       ),
-      ' they must speak the new JSON-RPC spec and serve the network chosen above (checked by genesis hash).',
+      ' they must speak the new JSON-RPC spec and serve the network chosen above (checked by genesis hash). Leave the relay empty for a devnet (`coretime devnet`). After a read the page follows new blocks.',
     ),
     coretime.el,
     relay.el,

@@ -13,11 +13,14 @@ import { h } from './dom'
  */
 export const nowCard = () => {
   const body = h('div', { class: 'now-body' })
+  // following a live chain: the connection's state (lost / reconnected), empty for a snapshot file
+  const link = h('p', { class: 'now-link', role: 'status', 'data-testid': 'now-connection', hidden: true })
   const chartEl = h('div', { class: 'chart', 'data-testid': 'now-chart' })
   const element = h(
     'section',
     { class: 'card now', 'aria-labelledby': 'h-now', 'data-testid': 'now', hidden: true },
     h('h2', { id: 'h-now' }, 'Now: the sale on the chain'),
+    link,
     body,
     chartEl,
   )
@@ -139,7 +142,15 @@ export const nowCard = () => {
       chartEl,
     )
   }
-  return { element, show }
+  /** the live connection's state: `null` hides the line (a snapshot file does not follow the chain) */
+  const connection = (
+    c: { kind: 'connecting' | 'live' | 'lost' | 'reconnected'; message: string } | null,
+  ) => {
+    link.hidden = c === null
+    link.textContent = c?.message ?? ''
+    link.dataset.kind = c?.kind ?? ''
+  }
+  return { element, show, connection }
 }
 
 /** `3 d 4 h`, `5 h 12 min`, `40 min` (a countdown from the read). */
