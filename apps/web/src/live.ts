@@ -67,11 +67,6 @@ export const readLive = async (o: LiveOptions, base: ViewState): Promise<Loaded>
   }
 }
 
-/**
- * The "Live chain" panel: the two endpoints (the network's public defaults offered), a read button
- * that becomes Cancel while reading, the result or the error under it. The endpoints follow the
- * network input until the user edits them.
- */
 /** The endpoints of a successful read, for following the chain from then on (`live/session.ts`). */
 export type FollowTarget = {
   readonly network: Networks.Network
@@ -79,6 +74,11 @@ export type FollowTarget = {
   readonly relay?: string
 }
 
+/**
+ * The "Live chain" panel: the two endpoints (the network's public defaults offered), a read button
+ * that becomes Cancel while reading, the result or the error under it. The endpoints follow the
+ * network input until the user edits them. After a read, `follow` gets the endpoints (the page follows new blocks).
+ */
 export const liveLoader = (
   current: () => ViewState,
   apply: (loaded: Start) => void,
