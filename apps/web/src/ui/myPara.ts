@@ -168,7 +168,7 @@ export const myParaCard = (deps: MyParaDeps) => {
           'window',
         ),
       ),
-      ...(plan && plan.prices.projection.length
+      ...(plan?.prices.projection.length
         ? [
             h(
               'ul',
