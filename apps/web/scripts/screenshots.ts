@@ -1,10 +1,12 @@
 /**
  * Screenshots for docs/: the default view and a comparison (A's lead-in 14 days against B's 7) at
- * 1440×900, the phone view at 390×844, a Monte Carlo view with agents and the agents panel.
+ * 1440×900, the phone view at 390×844, a Monte Carlo view with agents, the agents panel and the
+ * B = RFC-17 market card.
  * Run: npm run screenshots -w @coretime/web
  */
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { rfc17Defaults } from '../src/rfc17/state'
 import { defaults } from '../src/state'
 import { encode as toQuery } from '../src/url'
 import { buildApp, hasChromium, launch, serve, waitForDraws } from '../test/harness'
@@ -60,6 +62,21 @@ try {
       path: join(OUT, 'agents.png'),
       clip: { ...box, y: box.y - 8, height: box.height + 16 },
     })
+  // B = RFC-17 market: the comparison card (docs/markets.md, docs/web.md)
+  const rfc17 = toQuery({
+    ...v,
+    rfc17: rfc17Defaults(v.a.startPrice),
+    agents: { ...v.agents, renewers: 4, buyers: 6, largeOn: true, largeBelow: v.a.startPrice * 8n },
+  })
+  await page.setViewportSize({ width: 1440, height: 1100 })
+  await page.goto(`${server.url}?${rfc17}`)
+  await waitForDraws(page, 1)
+  await page.waitForFunction(
+    () => Boolean(document.querySelector<HTMLElement>('[data-testid="rfc17-card"]')?.dataset.done),
+    null,
+    { timeout: 120_000 },
+  )
+  await page.locator('[data-testid="rfc17-card"]').screenshot({ path: join(OUT, 'rfc17-compare.png') })
   console.log(`screenshots written to ${OUT}`)
 } finally {
   await close()

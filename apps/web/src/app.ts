@@ -1,6 +1,8 @@
 import { type FollowTarget, liveLoader } from './live'
 import { createProbe, type Probe } from './probe'
 import type { Request, Response } from './protocol'
+import { rfc17Fields } from './rfc17/fields'
+import { rfc17Card } from './rfc17/view'
 import { createRunner, type RunnerState, type WorkerLike } from './runner'
 import type { Start } from './snapshot'
 import { defaults, type ViewState } from './state'
@@ -74,6 +76,7 @@ export const mount = (root: HTMLElement): void => {
   const results = resultsView(store)
   const now = nowCard()
   results.element.prepend(now.element)
+  results.element.append(rfc17Card(store).element)
 
   // ---- header, notices, inputs -------------------------------------------------------------
   const notice = h('div', { class: 'notice', role: 'status', 'data-testid': 'notice', hidden: true })
@@ -182,7 +185,12 @@ export const mount = (root: HTMLElement): void => {
           ),
           ...agentFields(store, refreshers),
         ),
-        section('Compare', 'h-compare', ...compareFields(store, refreshers)),
+        section(
+          'Compare',
+          'h-compare',
+          ...compareFields(store, refreshers),
+          ...rfc17Fields(store, refreshers),
+        ),
         section('Monte Carlo', 'h-mc', ...mcFields(store, refreshers)),
         section('Bulk or on-demand', 'h-cost', ...costFields(store, refreshers)),
       ),

@@ -1,5 +1,6 @@
 import { type Failure, Networks, type Result, Results, Token } from '@coretime/core'
 import { Preset } from '@coretime/sim'
+import type { Rfc17View } from './rfc17/state'
 
 /** The lead-in curve and how each sale's price follows the last (the runtime's `PriceAdapter`). */
 export type AdapterKind = 'MinimumPrice' | 'CenterTargetPrice' | 'Linear'
@@ -82,6 +83,8 @@ export interface ViewState {
   a: Params
   /** A second parameter set drawn on the same chart, or null. */
   b: Params | null
+  /** B = RFC-17's market: the same demand through it, compared sale by sale (src/rfc17), or null. */
+  rfc17: Rfc17View | null
   demand: Demand
   agents: Agents
   /** Monte Carlo: runs and seed (0 runs = off); the seed also drives the agents of the main run. */
@@ -156,6 +159,7 @@ export const defaults = (): ViewState => ({
   userPaid: Token.fromTokens(50n, DOT),
   a: polkadotParams(),
   b: null,
+  rfc17: null,
   demand: { mode: 'constant', renewals: [10], purchases: [8], buyAtPct: 50 },
   agents: agentDefaults('polkadot'),
   mc: { runs: 0, seed: 1 },

@@ -1,4 +1,5 @@
 import { type Failure, Networks } from '@coretime/core'
+import { RFC17_BOUNDS, type Rfc17View, rfc17Defaults } from './rfc17/state'
 import {
   type AdapterKind,
   type Agents,
@@ -109,6 +110,8 @@ const AGENT_KEYS = [
   'large',
   'lbelow',
 ]
+/** B = RFC-17's market (src/rfc17): `r17=1` and its parameters. */
+const RFC17_KEYS = ['r17', 'r17.reserve', 'r17.penalty', 'r17.k', 'r17.target', 'r17.level']
 const KNOWN = new Set([
   'net',
   'start',
@@ -125,6 +128,7 @@ const KNOWN = new Set([
   ...AGENT_KEYS,
   ...PARAM_KEYS,
   ...PARAM_KEYS.map((k) => `b.${k}`),
+  ...RFC17_KEYS,
 ])
 
 /** Reads the settings of one link, collecting what could not be used. */
@@ -175,6 +179,18 @@ const readParams = (r: ReturnType<typeof reader>, base: Params, prefix: '' | 'b.
     bumpPct: r.num(k('bump'), BOUNDS.bump) ?? base.bumpPct,
     renewalRule:
       r.pick<Params['renewalRule']>(k('rule'), RULE, ['floorAtEndPrice', 'bumpOnly']) ?? base.renewalRule,
+  }
+}
+
+const readRfc17 = (r: ReturnType<typeof reader>, startPrice: bigint): Rfc17View | null => {
+  if (r.pick<'0' | '1'>('r17', FLAG, ['0', '1']) !== '1') return null
+  const d = rfc17Defaults(startPrice)
+  return {
+    reserve: r.amount('r17.reserve') ?? d.reserve,
+    penaltyPct: r.num('r17.penalty', RFC17_BOUNDS.penalty) ?? d.penaltyPct,
+    k: r.num('r17.k', RFC17_BOUNDS.k) ?? d.k,
+    targetPct: r.num('r17.target', RFC17_BOUNDS.target) ?? d.targetPct,
+    levelHours: r.num('r17.level', RFC17_BOUNDS.level) ?? d.levelHours,
   }
 }
 
@@ -278,6 +294,7 @@ export const decode = (search: string): Decoded => {
     userPaid: r.amount('paid') ?? base.userPaid,
     a,
     b,
+    rfc17: b === null ? readRfc17(r, a.startPrice) : null,
     demand: { mode, renewals, purchases, buyAtPct: r.num('at', BOUNDS.at) ?? base.demand.buyAtPct },
     agents,
     mc: {
@@ -356,6 +373,14 @@ export const encode = (s: ViewState, foreign: Decoded['foreign'] = []): string =
   if (!s.log) q.set('log', '0')
   agentsToQuery(s.agents, s.network, q)
   if (s.b) paramsToQuery(s.b, s.network, 'b.', q)
+  if (s.rfc17) {
+    q.set('r17', '1')
+    q.set('r17.reserve', formatAmount(s.rfc17.reserve, s.network))
+    q.set('r17.penalty', String(s.rfc17.penaltyPct))
+    q.set('r17.k', String(s.rfc17.k))
+    q.set('r17.target', String(s.rfc17.targetPct))
+    q.set('r17.level', String(s.rfc17.levelHours))
+  }
   for (const [k, v] of foreign) q.append(k, v)
   return q.toString()
 }

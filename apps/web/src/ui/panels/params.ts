@@ -144,6 +144,7 @@ export const compareFields = (store: Store<ViewState>, refreshers: Refresh[]): H
       set: (s, on) => ({
         ...s,
         b: on ? { ...s.a, adapter: s.a.adapter === 'Linear' ? 'MinimumPrice' : 'Linear' } : null,
+        rfc17: on ? null : s.rfc17, // B is one or the other (src/rfc17)
       }),
     },
     refreshers,
