@@ -73,6 +73,11 @@ export const mount = (root: HTMLElement): void => {
       newWorker,
     ),
   )
+  // the first run is asked for at once: the worker loads and computes while the page is built
+  // (its answer is a message, so it arrives after mount, once the runner has its listeners)
+  let changedAt = performance.now()
+  let mcAt = changedAt
+  runner.request(store.get())
   const results = resultsView(store)
   const now = nowCard()
   results.element.prepend(now.element)
@@ -209,8 +214,6 @@ export const mount = (root: HTMLElement): void => {
   ;(window as unknown as { __coretime: Probe }).__coretime = probe
 
   // ---- runner → results --------------------------------------------------------------------
-  let changedAt = performance.now()
-  let mcAt = performance.now()
   let drawn: RunnerState['results'] = null
   let drawnBands: unknown = null
   const draw = (r: RunnerState): void => {
@@ -232,13 +235,18 @@ export const mount = (root: HTMLElement): void => {
     drawnBands = bands
     probe.draws++
   }
-  runner.subscribe((r) => {
-    if (r.mc.status === 'running' && r.mc.done === 0) mcAt = performance.now()
+  const show = (r: RunnerState): void => {
     status.textContent = r.error ? `Not computed: ${r.error.message}` : r.computing ? 'Computing…' : ''
     results.mc(store.get(), r.mc)
     const bands = r.mc.status === 'done' ? r.mc.bands : null
     if (r.results !== drawn || bands !== drawnBands) draw(r)
+  }
+  runner.subscribe((r) => {
+    if (r.mc.status === 'running' && r.mc.done === 0) mcAt = performance.now()
+    show(r)
   })
+  // the first request went out before the page was built: show where it stands
+  show(runner.get())
 
   // ---- state → inputs, URL, runner ---------------------------------------------------------
   // history.replaceState costs 3–12 ms in chromium: the address bar is written once the inputs
@@ -268,7 +276,6 @@ export const mount = (root: HTMLElement): void => {
     prev = s
   })
   for (const r of refreshers) r(store.get())
-  runner.request(store.get())
 
   copyBtn.addEventListener('click', async () => {
     changed = true
