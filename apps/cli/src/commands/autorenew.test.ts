@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { toJson } from '../print'
 import { opts } from '../testing/opts'
 import { run } from '../testing/run'
-import { autorenew, autorenewJson } from './autorenew'
+import { autorenew, autorenewJson, renderAutorenew } from './autorenew'
 
 const json = (r: Parameters<typeof autorenewJson>[0]) => JSON.parse(toJson(autorenewJson(r)))
 
@@ -66,19 +66,23 @@ describe('coretime autorenew', () => {
       String(5_000_000_000n + 1_000_000_000_000n + 100n * 922_760_076n + 1_000_000_000n),
     )
     expect(s.xcm.sendCall.startsWith('0x3600')).toBe(true)
-    const text = await run('autorenew', '--para', '2000', '--core', '48', '--hint', '359280')
-    expect(text.stdout).toContain('enable_auto_renew(48, 2000, Some(359280))')
+    const text = renderAutorenew(autorenew(opts('--para', '2000', '--core', '48', '--hint', '359280')), 80)
+    expect(text).toContain('enable_auto_renew(48, 2000, Some(359280))')
   })
 
-  test('error: no core, no hint source, core out of range, bad fee', async () => {
-    expect((await run('autorenew', '--para', '2000', '--hint', '1')).stderr).toContain('--core: required')
-    expect((await run('autorenew', '--para', '2000', '--core', '48')).stderr).toContain('--hint: give it')
-    const big = await run('autorenew', '--para', '2000', '--core', '70000', '--hint', '1')
-    expect(big.code).toBe(2)
-    expect(big.stderr).toContain('--core: must be at most 65535')
-    expect(
-      (await run('autorenew', '--para', '2000', '--core', '1', '--hint', '1', '--fee', '1 KSM')).code,
-    ).toBe(2)
+  test('error: no core, no hint source, core out of range, bad fee', () => {
+    const refused =
+      (...flags: string[]) =>
+      () =>
+        autorenew(opts(...flags))
+    expect(refused('--para', '2000', '--hint', '1')).toThrow('--core: required')
+    expect(refused('--para', '2000', '--core', '48')).toThrow('--hint: give it')
+    expect(refused('--para', '2000', '--core', '70000', '--hint', '1')).toThrow(
+      '--core: must be at most 65535',
+    )
+    expect(refused('--para', '2000', '--core', '1', '--hint', '1', '--fee', '1 KSM')).toThrow(
+      '--fee: "1 KSM" is in KSM but this network\'s token is DOT',
+    )
   })
 
   test('error: --hint with a coverage flag, and a bad --reference-time, even where it would not be used', async () => {
@@ -88,26 +92,15 @@ describe('coretime autorenew', () => {
     expect(both.stderr).toBe(
       'coretime: --hint: give the hint or one of --renewed, --current, --lease-until, not both\n',
     )
-    const time = await run(
-      'autorenew',
-      '--para',
-      '2000',
-      '--core',
-      '48',
-      '--hint',
-      '5',
-      '--reference-time',
-      'soon',
-    )
-    expect(time.code).toBe(2)
-    expect(time.stdout).toBe('')
-    expect(time.stderr).toContain('coretime: --reference-time: expected an ISO date/time')
+    expect(() =>
+      autorenew(opts('--para', '2000', '--core', '48', '--hint', '5', '--reference-time', 'soon')),
+    ).toThrow('--reference-time: expected an ISO date/time')
   })
 
   test('behavior: the enable_auto_renew call data with its polkadot.js Apps decode link on the Coretime chain', async () => {
     const args = ['autorenew', '--para', '2000', '--core', '48', '--saleinfo', SALEINFO, '--renewed']
     for (const network of ['polkadot', 'kusama'] as const) {
-      const j = JSON.parse((await run(...args, '--network', network, '--json')).stdout)
+      const j = json(autorenew(opts(...args.slice(1), '--network', network)))
       expect(j.callData).toBe('0x32153000d007000001cd000500')
       const url = new URL(j.decodeUrl)
       expect(url.searchParams.get('rpc')).toBe(Networks.get(network).endpoints.coretime[0])

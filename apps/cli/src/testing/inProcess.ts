@@ -11,31 +11,31 @@ export type Run = {
 /**
  * Test helper: runs `coretime ARGS…` in this process through `main` (what the bin calls), with
  * stdout and stderr captured. Much faster than spawning the bin (which the edge tests still do), so
- * the fuzz suite can run thousands of cases.
+ * the fuzz suite can run thousands of cases; what escapes `main` is reported as `code: 'crash'`.
+ * Most tests use `testing/run.ts`, which throws it instead.
  */
 export const run = async (...args: string[]): Promise<Run> => {
-  let stdout = ''
-  let stderr = ''
-  const out = process.stdout.write
-  const err = process.stderr.write
+  const out: string[] = []
+  const err: string[] = []
+  const write = { out: process.stdout.write, err: process.stderr.write }
   const before = process.exitCode
+  const capture =
+    (into: string[]) =>
+    (chunk: unknown): boolean => {
+      into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'))
+      return true
+    }
+  process.stdout.write = capture(out) as typeof process.stdout.write
+  process.stderr.write = capture(err) as typeof process.stderr.write
   process.exitCode = undefined
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk)
-    return true
-  }) as typeof process.stdout.write
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += String(chunk)
-    return true
-  }) as typeof process.stderr.write
   try {
     const code = await main(['node', 'coretime', ...args])
-    return { stdout, stderr, code }
+    return { stdout: out.join(''), stderr: err.join(''), code }
   } catch (error) {
-    return { stdout, stderr, code: 'crash', error }
+    return { stdout: out.join(''), stderr: err.join(''), code: 'crash', error }
   } finally {
-    process.stdout.write = out
-    process.stderr.write = err
+    process.stdout.write = write.out
+    process.stderr.write = write.err
     process.exitCode = before
   }
 }
