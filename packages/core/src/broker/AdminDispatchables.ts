@@ -129,7 +129,10 @@ export const forceReserve = (s: BrokerState, workload: Schedule, core: CoreIndex
   const status = s.status
   if (!status) return fail('Uninitialized')
   reserve(s, workload, out)
-  s.forceReservations = [...s.forceReservations, workload]
+  if (s.runtime.forceReservations === false) {
+    // before #10792 (seen on coretime-paseo 2000006, docs/oracle.md): the workload takes `core` from the region on sale now
+    Workplan.set(s.workplan, sale.regionBegin, core, workload)
+  } else s.forceReservations = [...s.forceReservations, workload]
   const timeslice = status.lastCommittedTimeslice + 1
   if (timeslice < sale.regionBegin) Workplan.set(s.workplan, timeslice, core, workload)
   return OK

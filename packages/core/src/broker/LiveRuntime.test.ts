@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import * as TraceResult from '../trace/Result'
 import * as Broker from './Broker'
 import * as CoreMask from './CoreMask'
 import type { RegionId } from './RegionId'
@@ -269,5 +270,36 @@ describe('revenue products saturate at the Balance width (tick_impls.rs process_
     })
     // claim: (MAX − system)·80 saturates to MAX, / 80
     expect(events.find((e) => e.name === 'RevenueClaimPaid')?.data).toMatchObject({ amount: U64_MAX / 80n })
+  })
+})
+
+describe('force_reserve before ForceReservations (coretime-paseo 2000006, polkadot-sdk #10792)', () => {
+  const workload = [{ mask: FULL, assignment: { task: 2000 } }]
+  const forced = (runtime: Runtime) => {
+    const { s, out } = bought(runtime)
+    const r = Broker.execute(s, 'root', { call: 'forceReserve', args: { workload, core: 1 } }, out)
+    return { s, r }
+  }
+  test('behavior: the workload takes the core in the region on sale at once; nothing is queued', () => {
+    const { s, r } = forced(unitWith({ forceReservations: false }))
+    expect(r).toEqual({ ok: true })
+    const begin = s.saleInfo!.regionBegin
+    const plan = TraceResult.stateToJson(s).workplan
+    expect(plan).toContainEqual({
+      timeslice: begin,
+      core: 1,
+      schedule: [{ mask: '0xffffffffffffffffffff', assignment: { task: 2000 } }],
+    })
+    expect(s.forceReservations).toEqual([])
+    expect(s.reservations).toEqual([workload])
+  })
+  test('default: with ForceReservations (the pallet today) it is queued for the next rotation instead', () => {
+    const { s, r } = forced(Runtimes.unitTest)
+    expect(r).toEqual({ ok: true })
+    const begin = s.saleInfo!.regionBegin
+    expect(TraceResult.stateToJson(s).workplan.filter((w) => w.timeslice === begin && w.core === 1)).toEqual(
+      [],
+    )
+    expect(s.forceReservations).toEqual([workload])
   })
 })

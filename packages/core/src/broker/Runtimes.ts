@@ -71,6 +71,8 @@ export const paseo: Runtime = {
   maxReservedCores: 10,
   maxAutoRenewals: 100,
   minimumCreditPurchase: 1_000_000_000n,
+  // no ForceReservations storage in 2000006: force_reserve writes the sale's region at once (found by the oracle)
+  forceReservations: false,
   // callFilter, existentialDeposit (0.1 PAS, read), credits, assignment items, sessions: as Polkadot (docs/oracle.md)
 }
 

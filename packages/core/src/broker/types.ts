@@ -73,6 +73,12 @@ export interface Runtime {
   relaySessionLength?: BlockNumber
   /** `sale_index` in `SaleInfo` and `SaleInitialized` (polkadot-sdk #10188, on master, not yet live). */
   saleIndex?: boolean
+  /**
+   * `false`: the pallet before `ForceReservations` (polkadot-sdk #10792, January 2026; coretime-paseo
+   * 2000006): `force_reserve` also writes the workload at the sale's region begin at once, instead of
+   * taking an unsold core at the next rotation. Absent: `true`.
+   */
+  forceReservations?: boolean
 }
 
 export interface ConfigRecord {

@@ -237,5 +237,6 @@ export const runtimeSchema = obj('the runtime object', {
     (v) => isUint(U32)(v) && v !== 0,
   ).optional(),
   saleIndex: leaf<boolean>('true or false', (v) => typeof v === 'boolean').optional(),
+  forceReservations: leaf<boolean>('true or false', (v) => typeof v === 'boolean').optional(),
   startBlock: blockNumber.optional(),
 })
