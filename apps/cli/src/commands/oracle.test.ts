@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Shared } from '@coretime/chain/testing'
@@ -18,8 +18,15 @@ describe('coretime oracle', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toBe('coretime: --runs: must be at least 1, got 0\n')
   })
+  test('error: --record into a path that cannot be a directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oracle-'))
+    writeFileSync(join(dir, 'file'), 'x')
+    const r = await coretimeAsync(['oracle', '--spec', 'x.json', '--record', join(dir, 'file', 'sub')])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^coretime: --record: cannot create .*file\/sub: /)
+  })
   test.skipIf(!spec)(
-    'default: one scenario on the real runtime agrees; nothing is written',
+    'default: one scenario on the real runtime agrees; no reproducer; --record writes the runtime values as a trace that replays',
     async () => {
       const out = mkdtempSync(join(tmpdir(), 'oracle-'))
       const r = await coretimeAsync([
@@ -32,10 +39,17 @@ describe('coretime oracle', () => {
         spec as string,
         '--out',
         out,
+        '--record',
+        join(out, 'recorded'),
       ])
       expect(r.stdout).toBe('1/1 agree\n')
       expect(r.code).toBe(0)
-      expect(readdirSync(out)).toEqual([])
+      expect(readdirSync(out)).toEqual(['recorded'])
+      const [file] = readdirSync(join(out, 'recorded'))
+      expect(file).toMatch(/^oracle-paseo-2000006-seed-\d+\.json$/)
+      const replay = await coretimeAsync(['replay', join(out, 'recorded', file as string), '--check'])
+      expect(replay.stdout).toMatch(/expectations: all \d+ hold/)
+      expect(replay.code).toBe(0)
     },
     600_000,
   )

@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeAtomic } from '@coretime/chain/node'
 import { Oracle } from '@coretime/chain/oracle'
+import { Trace } from '@coretime/core'
 import type { Command } from 'commander'
 import { exitAfterRuntime as exit, startingRuntime } from '../chain/runtimeOptions'
 import { CliError, fsReason, UsageError } from '../errors'
 import { parseCount } from '../flags'
 
-type Options = { runs?: string; seed?: string; spec?: string; out?: string }
+type Options = { runs?: string; seed?: string; spec?: string; out?: string; record?: string }
 
 /**
  * `coretime oracle`: the model checked against the compiled runtime, block by block (docs/oracle.md).
@@ -21,6 +22,7 @@ export const registerOracle = (program: Command): void => {
     .option('--seed <s>', 'seed of the scenarios', '1')
     .option('--spec <file>', 'raw chain spec of the Coretime runtime to check against')
     .option('--out <dir>', 'where reproducers of differences go', '.')
+    .option('--record <dir>', 'also write each scenario that agrees as a trace of the runtime values')
     .action((opts: Options) => oracle(opts))
 }
 
@@ -29,11 +31,17 @@ export const oracle = async (opts: Options): Promise<void> => {
   const seed = parseCount('--seed', opts.seed ?? '1', 0, 2 ** 32 - 1)
   const spec = opts.spec
   if (spec === undefined) throw new UsageError('oracle: --spec FILE is required (a raw Coretime chain spec)')
+  const record = opts.record
+  if (record !== undefined) makeDir('--record', record)
   const report = await startingRuntime(() =>
     Oracle.run({
       runs,
       seed,
       spec,
+      ...(record !== undefined && {
+        onRecord: (t: Trace.Trace) =>
+          writeAtomic(join(record, `${t.name}.json`), `${JSON.stringify(Trace.toJson(t), null, 2)}\n`),
+      }),
       onScenario: (i, agreed) =>
         process.stderr.write(`scenario ${i + 1}/${runs}: ${agreed ? 'agree' : 'DIFFER'}\n`),
     }),
@@ -41,17 +49,21 @@ export const oracle = async (opts: Options): Promise<void> => {
   process.stdout.write(`${report.agree}/${report.runs} agree\n`)
   if (report.differences.length === 0) return exit(0)
   const dir = opts.out ?? '.'
-  try {
-    mkdirSync(dir, { recursive: true })
-  } catch (e) {
-    throw new CliError(`--out: cannot create ${dir}: ${fsReason(e, 'write')}`, { cause: e })
-  }
+  makeDir('--out', dir)
   for (const d of report.differences) {
     const file = join(dir, `oracle-seed-${d.scenario.seed}.json`)
-    writeAtomic(file, Oracle.reproducer(d))
+    writeAtomic(file, Oracle.reproducerFile(d))
     process.stdout.write(
-      `scenario seed ${d.scenario.seed}: block ${d.block} (relay ${d.relay}) differs at ${d.path}: runtime ${JSON.stringify(d.runtime)}, model ${JSON.stringify(d.model)}; reproducer ${file}\n`,
+      `scenario seed ${d.scenario.seed}: block ${d.block} (relay ${d.relay}) differs at ${d.path}: runtime ${JSON.stringify(d.runtime)}, model ${JSON.stringify(d.model)}; reproducer ${file} (coretime replay ${file} --check)\n`,
     )
   }
   return exit(1)
+}
+
+const makeDir = (flag: string, dir: string): void => {
+  try {
+    mkdirSync(dir, { recursive: true })
+  } catch (e) {
+    throw new CliError(`${flag}: cannot create ${dir}: ${fsReason(e, 'write')}`, { cause: e })
+  }
 }

@@ -1,68 +1,51 @@
-import { Broker, type BrokerState, RegionId } from '@coretime/core'
+import { Broker, type BrokerState, type TestHooks, TraceResult } from '@coretime/core'
 import { type Plain, plain } from './Normal'
-import { accountOf, modelAt, opening, type Scenario } from './Scenario'
+import { accountOf, allBlocks, fundedAccounts, modelAt, type Scenario } from './Scenario'
+import { ITEMS, type Json } from './State'
 
 /**
  * The model side: the same scenario on the engine, driven by the parachain clock (one tick per
- * block at the previous relay number, calls at the block's relay parent), read in the same plain
- * form as the runtime's storage after each block.
+ * block at the previous relay number, calls at the block's relay parent), read after each block in
+ * the form the runtime's side is put in (`State.ts`).
  */
-export type Modelled = { readonly relay: number; readonly ok: readonly boolean[]; readonly state: Plain }
+export type Modelled = {
+  readonly relay: number
+  readonly outcomes: readonly string[]
+  readonly events: Plain
+  readonly state: Record<string, Json>
+}
 
-/** A test-only hook: a function that may change the state after each call (a deliberately broken rule). */
-export type Tamper = (s: BrokerState) => void
-
-export const play = (base: number, scenario: Scenario, tamper?: Tamper): Modelled[] => {
-  const s = modelAt(base)
+export const play = (base: number, scenario: Scenario, testHooks?: TestHooks): Modelled[] => {
+  const s = modelAt(base, testHooks)
   const out: Modelled[] = []
-  const blocks = [{ relayStep: 10, calls: opening(scenario) }, ...scenario.blocks]
   let relay = base
-  for (const b of blocks) {
+  for (const b of allBlocks(scenario)) {
     relay += b.relayStep
     const sink = Broker.sink()
     Broker.paraBlock(s, relay, sink)
-    const ok = b.calls.map((c) => {
+    const outcomes = b.calls.map((c) => {
       const r = Broker.execute(s, c.origin === 'root' ? 'root' : accountOf(c.origin), c.call, sink)
-      tamper?.(s)
-      return r.ok
+      return r.ok ? 'ok' : r.error.code
     })
-    out.push({ relay, ok, state: stateOf(s, sink.events) })
+    out.push({
+      relay,
+      outcomes,
+      events: sink.events.map((e) => plain({ [lowerFirst(e.name)]: e.data })),
+      state: stateOf(s),
+    })
   }
   return out
 }
 
-const assignment = (a: unknown): Plain =>
-  typeof a === 'string' ? plain({ [a.toLowerCase()]: null }) : plain(a)
-
-const scheduleOf = (items: readonly { mask: bigint; assignment: unknown }[]): Plain =>
-  items.map((i) => plain({ mask: i.mask, assignment: assignment(i.assignment) }) as Plain)
-
-export const stateOf = (s: BrokerState, events: readonly { name: string; data: unknown }[]): Plain => {
-  const rows = (xs: [Plain, Plain][]) =>
-    xs.sort((a, b) => (JSON.stringify(a[0]) < JSON.stringify(b[0]) ? -1 : 1)).map(([k, v]) => [k, v] as Plain)
-  return {
-    configuration: plain(s.configuration),
-    status: plain(s.status),
-    saleInfo: plain(s.saleInfo),
-    regions: rows(
-      [...s.regions.entries()].map(([k, r]) => [
-        plain(RegionId.fromKey(k)),
-        plain({ end: r.end, owner: r.owner, paid: r.paid }),
-      ]),
-    ),
-    potentialRenewals: rows(
-      [...s.potentialRenewals.entries()].map(([key, r]) => [
-        plain(Broker.renewalKeyParts(key)),
-        plain({
-          price: r.price,
-          completion:
-            'partial' in r.completion
-              ? { partial: r.completion.partial }
-              : { complete: scheduleOf(r.completion.complete) },
-        }),
-      ]),
-    ),
-    events: events.map((e) => plain({ [lowerFirst(e.name)]: e.data })),
-  }
+/** The compared items of the model's state (trace result form) and the tracked accounts' balances. */
+export const stateOf = (s: BrokerState, items: readonly string[] = ITEMS): Record<string, Json> => {
+  const all = TraceResult.stateToJson(s) as unknown as Record<string, Json>
+  const out: Record<string, Json> = {}
+  for (const k of items) out[k] = all[k] ?? null
+  const balances: Record<string, string> = {}
+  for (const a of [...fundedAccounts(), 'pot']) balances[a] = String(Broker.balanceOf(s, a))
+  out.balances = balances
+  return out
 }
+
 const lowerFirst = (x: string) => x.charAt(0).toLowerCase() + x.slice(1)

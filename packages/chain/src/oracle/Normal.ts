@@ -6,7 +6,7 @@ import { Ss58 } from '@coretime/core'
  * number a decimal string, every account SS58 with prefix 0 (what the Paseo runtime's
  * `SS58Prefix` says), core masks as 0x + 20 hex digits, object keys sorted, `null` for none.
  */
-export type Plain = null | string | boolean | readonly Plain[] | { readonly [k: string]: Plain }
+export type Plain = null | string | number | boolean | readonly Plain[] | { readonly [k: string]: Plain }
 
 const ACCOUNT = /^0x[0-9a-f]{64}$/
 
