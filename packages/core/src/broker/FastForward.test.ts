@@ -58,8 +58,23 @@ const chain = (ops: { kind: number; advance: number; who: number }[]): BrokerSta
 
 const ops = fc.array(fc.record({ kind: fc.nat(4), advance: fc.nat(9), who: fc.nat(10) }), { maxLength: 12 })
 
+/** Records, beside each event the engine pushes, the block it was pushed in (as replay's sink does). */
+const stampBlocks = (s: BrokerState, out: ReturnType<typeof Broker.sink>): number[] => {
+  const blocks: number[] = []
+  const push = out.events.push.bind(out.events)
+  const stamped = (...items: typeof out.events): number => {
+    for (const _ of items) blocks.push(s.block)
+    return push(...items)
+  }
+  // not enumerable: the sinks are compared with toEqual
+  Object.defineProperty(out.events, 'push', { value: stamped, enumerable: false })
+  Object.defineProperty(out, 'blocks', { value: blocks, enumerable: false })
+  return blocks
+}
+
 /** `do_tick` once for each block up to `block`, with no skipping at all. */
 const tickEachBlock = (s: BrokerState, block: number, out = Broker.sink({ quietHistory: true })) => {
+  stampBlocks(s, out)
   while (s.block < block) {
     s.block += 1
     tick(s, out)
@@ -96,11 +111,14 @@ describe('FastForward.fastForward', () => {
         const fast = chain(o)
         const slow = Broker.clone(fast)
         const fastOut = Broker.sink()
+        const fastBlocks = stampBlocks(fast, fastOut)
         if (!fastForward(fast, fast.block + 1 + ahead, fastOut)) return
         if (fastOut.events.length > 1) skipped++
         const slowOut = tickEachBlock(slow, fast.block, Broker.sink())
         expect(fast).toEqual(slow)
         expect(fastOut.events).toEqual(slowOut.events)
+        // each event in the block that emitted it (replay stamps events with the block)
+        expect(fastBlocks).toEqual((slowOut as { blocks?: number[] }).blocks)
         expect(fastOut.events.every((e) => e.name === 'HistoryInitialized')).toBe(true)
         expect(fastOut.assignments).toEqual(slowOut.assignments)
         // a sink that leaves events out gets none

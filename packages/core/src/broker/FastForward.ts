@@ -37,9 +37,12 @@ export const fastForward = (s: BrokerState, target: BlockNumber, out: Sink): boo
   if (last >= first) {
     PoolHistory.append(s.instaPoolHistory, first, last - first + 1, privatePoolSize, systemPoolSize)
     // tick_impls.rs process_pool's event, one per timeslice committed, in order
+    // emitted in the block that commits `when` (as ticking would: the sink may stamp s.block)
     if (!out.quietHistory && !out.quietEvents)
-      for (let when = first; when <= last; when++)
+      for (let when = first; when <= last; when++) {
+        s.block = when * p - config.advanceNotice
         emit(out, { name: 'HistoryInitialized', data: { when, privatePoolSize, systemPoolSize } })
+      }
   }
   s.block = to
   // in place: `status` is the stored record, read by nothing that expects it unchanged (Storage
