@@ -41,6 +41,14 @@ describe('test-fixtures/oracle (the runtime’s recorded values)', () => {
       expect(found.map((m) => m.path).join(' ')).toMatch(/workplan/)
     }
   })
+  test('error: the reproducer of the auto-renewal core fails on the model without its setting (enable_auto_renew before #10767)', () => {
+    const reproducers = files.filter((f) => f.startsWith('reproducer-auto-renew-core-'))
+    expect(reproducers.length).toBeGreaterThan(0)
+    for (const f of reproducers) {
+      const found = mismatches(f, undefined, { autoRenewFollowsCore: true })
+      expect(found.map((m) => m.path).join(' ')).toMatch(/autoRenewals\[0\]\.core/)
+    }
+  })
   test('error: a broken rule (the renewal bump rounded up) fails a recording that renews', () => {
     const failing = files.filter((f) => mismatches(f, { renewalBumpRoundsUp: true }).length > 0)
     expect(failing.length).toBeGreaterThan(0)

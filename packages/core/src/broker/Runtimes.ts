@@ -73,6 +73,8 @@ export const paseo: Runtime = {
   minimumCreditPurchase: 1_000_000_000n,
   // no ForceReservations storage in 2000006: force_reserve writes the sale's region at once (found by the oracle)
   forceReservations: false,
+  // before #10767 in 2000006: an immediate renewal's auto-renewal record keeps the old core (found by the oracle)
+  autoRenewFollowsCore: false,
   // callFilter, existentialDeposit (0.1 PAS, read), credits, assignment items, sessions: as Polkadot (docs/oracle.md)
 }
 

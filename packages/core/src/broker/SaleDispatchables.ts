@@ -182,7 +182,11 @@ export const enableAutoRenew = (
   }
   if (s.autoRenewals.length >= s.runtime.maxAutoRenewals) return fail('TooManyAutoRenewals')
   let recordCore = core
-  if (renewNow) recordCore = renew(s, sovereign, core, out) as CoreIndex
+  if (renewNow) {
+    const renewed = renew(s, sovereign, core, out) as CoreIndex
+    // dispatchable_impls.rs do_enable_auto_renew: the record follows the renewed core since #10767
+    if (s.runtime.autoRenewFollowsCore !== false) recordCore = renewed
+  }
   const [, pos] = searchAutoRenewal(s.autoRenewals, recordCore)
   const next = [...s.autoRenewals]
   next.splice(pos, 0, { core: recordCore, task, nextRenewal: hint ?? sale.regionEnd })

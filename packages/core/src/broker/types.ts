@@ -79,6 +79,12 @@ export interface Runtime {
    * taking an unsold core at the next rotation. Absent: `true`.
    */
   forceReservations?: boolean
+  /**
+   * `false`: the pallet before polkadot-sdk #10767 (January 2026; coretime-paseo 2000006): when
+   * `enable_auto_renew` renews at once and the renewal lands on another core, the auto-renewal
+   * record and `AutoRenewalEnabled` keep the core given, not the new one. Absent: `true`.
+   */
+  autoRenewFollowsCore?: boolean
 }
 
 export interface ConfigRecord {

@@ -238,5 +238,6 @@ export const runtimeSchema = obj('the runtime object', {
   ).optional(),
   saleIndex: leaf<boolean>('true or false', (v) => typeof v === 'boolean').optional(),
   forceReservations: leaf<boolean>('true or false', (v) => typeof v === 'boolean').optional(),
+  autoRenewFollowsCore: leaf<boolean>('true or false', (v) => typeof v === 'boolean').optional(),
   startBlock: blockNumber.optional(),
 })
