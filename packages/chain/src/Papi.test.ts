@@ -1,3 +1,4 @@
+import { Networks, Runtimes } from '@coretime/core'
 import { createClient, type PolkadotClient } from 'polkadot-api'
 import { getWsProvider } from 'polkadot-api/ws'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -25,6 +26,17 @@ type Values = {
   leases: unknown
   autoRenewals: unknown
 }
+
+describe('Papi.runtimeOf', () => {
+  test('default: each network is priced by its own runtime (Paseo by Paseo’s adapter)', () => {
+    for (const name of Networks.names) expect(Papi.runtimeOf(name)).toBe(Networks.get(name).runtime)
+    expect(Papi.runtimeOf('paseo').priceAdapter.kind).toBe('MinimumPriceWithFixedTargetPrice')
+  })
+  test('error: no network borrows another’s runtime', () => {
+    expect(Papi.runtimeOf('paseo')).not.toBe(Runtimes.kusama)
+    expect(Papi.runtimeOf('kusama')).not.toBe(Runtimes.polkadot)
+  })
+})
 
 describe.skipIf(!have)('Papi (values as polkadot-api returns them)', () => {
   let node: TestNode.TestNode

@@ -2,9 +2,10 @@ import {
   Broker,
   type ConfigRecord,
   EndHint,
+  Networks,
   Plan,
   Renewal,
-  Runtimes,
+  type Runtime,
   Sale,
   type SaleInfoRecord,
   type StatusRecord,
@@ -66,7 +67,8 @@ export type SaleInput = {
   readonly relayBlock: number
 }
 
-const runtimeOf = (network: Network) => (network === 'polkadot' ? Runtimes.polkadot : Runtimes.kusama)
+/** The network's broker runtime, from the Networks module (Paseo had been priced as Kusama). */
+export const runtimeOf = (network: Network): Runtime => Networks.get(network).runtime
 
 /** The sale at `relayBlock`: phase, prices and phase boundaries, by the live runtime's rules. */
 export const sale = (input: SaleInput): SaleView => {
