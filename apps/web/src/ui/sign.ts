@@ -1,11 +1,13 @@
 import type { Para, Tx } from '@coretime/chain/browser'
 import type { Snapshot } from '@coretime/chain/snapshot'
 import * as Status from '@coretime/chain/status'
-import { Calls, Hex, Ss58, Token } from '@coretime/core'
+import { Calls, Hex, Token } from '@coretime/core'
 import type { PolkadotClient, PolkadotSigner } from 'polkadot-api'
 import { displayAmount } from '../display'
 import { parseAmount } from '../state'
 import { h } from './dom'
+import { autoRenewPart } from './signAutoRenew'
+import { field, json, sameAccount } from './signParts'
 
 /**
  * "Sign and submit" (loaded with the live chain): a wallet extension the browser already has
@@ -47,20 +49,6 @@ const ACTIONS: [Action, string][] = [
 type Built =
   | { ok: true; call: Tx.Call; amount: bigint; amountNote: string; describe: string }
   | { ok: false; message: string }
-
-const field = (label: string, control: HTMLElement, id: string, help?: string) =>
-  h(
-    'div',
-    { class: 'field sign-field', 'data-for': id },
-    h('div', { class: 'field-head' }, h('label', { for: id }, label)),
-    control,
-    help ? h('p', { class: 'help' }, help) : null,
-  )
-
-const json = (x: unknown): string =>
-  JSON.stringify(x, (_k, v) =>
-    typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Hex.toHex(v) : v,
-  )
 
 export const signCard = (deps: SignDeps) => {
   let snapshot: Snapshot | null = null
@@ -450,83 +438,13 @@ export const signCard = (deps: SignDeps) => {
     void submitWith(call, who.polkadotSigner, who.name ?? who.address)
   })
 
-  // ---- auto-renewal ----------------------------------------------------------------------------
-  const xcmIndex = h('input', {
-    type: 'text',
-    id: 'sign-xcm',
-    'data-field': 'sign.xcmPallet',
-    placeholder: 'e.g. 31',
-    autocomplete: 'off',
+  const auto = autoRenewPart({
+    Tx: deps.Tx,
+    Para: deps.Para,
+    isDevnet: deps.isDevnet,
+    show,
+    submit: submitWith,
   })
-  const autoBody = h('div', { 'data-testid': 'autorenew' })
-  const devnetBtn = h(
-    'button',
-    { type: 'button', 'data-action': 'autorenew-devnet', hidden: true },
-    'Enable auto-renewal as the sovereign account (devnet)',
-  )
-  const copy = (label: string, value: string, id: string) => {
-    const btn = h('button', { type: 'button', class: 'link' }, 'Copy')
-    btn.addEventListener('click', () => void navigator.clipboard?.writeText(value).catch(() => {}))
-    return h(
-      'div',
-      { class: 'copyable' },
-      h('strong', {}, label),
-      ' ',
-      btn,
-      h('pre', { class: 'calldata', 'data-auto': id }, value),
-    )
-  }
-  const drawAuto = () => {
-    if (!para) {
-      autoBody.replaceChildren(
-        h('p', { class: 'help' }, 'Enter a para id under My parachain to build its auto-renewal.'),
-      )
-      devnetBtn.hidden = true
-      return
-    }
-    const t = xcmIndex.value.trim()
-    const idx = /^\d+$/.test(t) && Number(t) <= 255 ? Number(t) : undefined
-    const r = deps.Para.autoRenew(para, idx)
-    if (!r.ok) {
-      autoBody.replaceChildren(h('p', { class: 'error' }, r.error.message))
-      devnetBtn.hidden = true
-      return
-    }
-    const v = r.value
-    autoBody.replaceChildren(
-      h(
-        'p',
-        { class: 'help' },
-        `The para's sudo or governance sends this XCM program to the Coretime chain; it runs broker.enable_auto_renew as the sovereign account ${v.sovereign.ss58}, which must hold ${show(v.funds.total)} (fee, ${v.funds.renewals.length} renewals, existential deposit). Weight and fee are assumed (refunded when unused).`,
-      ),
-      v.xcm.sendCall
-        ? copy(`The para's polkadotXcm.send call (pallet index ${idx})`, v.xcm.sendCall, 'send')
-        : h(
-            'p',
-            { class: 'help' },
-            'Give the para’s XCM pallet index to get its polkadotXcm.send call data.',
-          ),
-      copy('enable_auto_renew call data (Coretime chain)', v.callData, 'call'),
-      copy('XCM destination', v.xcm.destination, 'destination'),
-      copy('XCM message', v.xcm.message, 'message'),
-      ...(v.warnings.length ? [h('ul', {}, ...v.warnings.map((w) => h('li', {}, w)))] : []),
-    )
-  }
-  xcmIndex.addEventListener('input', drawAuto)
-  devnetBtn.addEventListener('click', () => {
-    if (!para?.plan.ok || para.core === null) return
-    const id = Uint8Array.from(para.sovereign.hex.slice(2).match(/../g) ?? [], (b) => Number.parseInt(b, 16))
-    void submitWith(
-      deps.Tx.calls.enableAutoRenew(para.core, para.paraId, para.plan.value.workloadEndHint.timeslice),
-      deps.Tx.devnetSigner(id),
-      `the sovereign account (devnet mock signature)`,
-    )
-  })
-  void deps.isDevnet().then((yes) => {
-    devnetIs = yes
-    devnetBtn.hidden = !yes || !para
-  })
-  let devnetIs = false
 
   const element = h(
     'section',
@@ -540,19 +458,10 @@ export const signCard = (deps: SignDeps) => {
     h('div', { class: 'field-row' }, reviewBtn, signBtn),
     review,
     outcome,
-    h('h3', {}, 'Auto-renewal'),
-    field('The para’s XCM pallet index', xcmIndex, 'sign-xcm', 'Optional: for the para-side send call.'),
-    autoBody,
-    devnetBtn,
-    h(
-      'p',
-      { class: 'help' },
-      'On a devnet the sovereign account signs with chopsticks’ mock signature (0xdeadbeef…), which only a devnet accepts.',
-    ),
+    ...auto.nodes,
   )
   listExtensions()
   refreshFields()
-  drawAuto()
 
   return {
     element,
@@ -563,20 +472,7 @@ export const signCard = (deps: SignDeps) => {
     setPara: (v: Para.View | null) => {
       para = v
       refreshFields()
-      drawAuto()
-      devnetBtn.hidden = !devnetIs || !v
+      auto.setPara(v)
     },
   }
-}
-
-/** Two account ids the same, whatever their SS58 prefix or hex form (the chain's owners against the wallet's addresses). */
-const sameAccount = (owner: string | null, address: string): boolean => {
-  if (owner === null) return false
-  const key = (x: string): string | null => {
-    if (/^0x[0-9a-fA-F]{64}$/.test(x)) return x.toLowerCase()
-    const d = Ss58.decode(x)
-    return d.ok ? Hex.toHex(d.value.account) : null
-  }
-  const a = key(owner)
-  return a !== null && a === key(address)
 }

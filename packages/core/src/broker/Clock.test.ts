@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { InvariantError } from '../errors/BaseError'
 import { advanceTo, paraBlock } from './Clock'
 import { execute } from './Dispatch'
 import { unitTest, unitTestConfig } from './Runtimes'
@@ -29,5 +30,7 @@ describe('Broker.paraBlock', () => {
     const a = started()
     paraBlock(a.s, 10, a.out)
     expect(() => paraBlock(a.s, 9, a.out)).toThrow('Broker.paraBlock: relay parent 9 is before 10')
+    // a caller's bug, not a user's input: the house's InvariantError
+    expect(() => advanceTo(a.s, 9, a.out)).toThrow(InvariantError)
   })
 })

@@ -1,3 +1,4 @@
+import { InvariantError } from '../errors/BaseError'
 import { fastForward, nextActiveBlock } from './FastForward'
 import { tick } from './Tick'
 import type { BlockNumber, BrokerState, Sink } from './types'
@@ -12,7 +13,7 @@ import type { BlockNumber, BrokerState, Sink } from './types'
  * Mutates `state`.
  */
 export const advanceTo = (s: BrokerState, block: BlockNumber, out: Sink): void => {
-  if (block < s.block) throw new RangeError(`Broker.advanceTo: block ${block} is before ${s.block}`)
+  if (block < s.block) throw new InvariantError(`Broker.advanceTo: block ${block} is before ${s.block}`)
   while (s.block < block) {
     if (fastForward(s, block, out)) continue
     const next = nextActiveBlock(s)
@@ -35,7 +36,7 @@ export const advanceTo = (s: BrokerState, block: BlockNumber, out: Sink): void =
  */
 export const paraBlock = (s: BrokerState, relayParent: BlockNumber, out: Sink): void => {
   if (relayParent < s.block)
-    throw new RangeError(`Broker.paraBlock: relay parent ${relayParent} is before ${s.block}`)
+    throw new InvariantError(`Broker.paraBlock: relay parent ${relayParent} is before ${s.block}`)
   tick(s, out)
   s.block = relayParent
 }

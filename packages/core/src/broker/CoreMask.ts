@@ -1,3 +1,5 @@
+import { InvariantError } from '../errors/BaseError'
+
 /**
  * `CoreMask`: 80 bits of a core's time, one per 1/80 of a timeslice. Stored as a bigint whose
  * most significant of the 80 bits is the first 1/80 (pallet-broker core_mask.rs: `[u8; 10]`,
@@ -14,7 +16,8 @@ export const isVoid = (m: CoreMask): boolean => m === 0n
 
 /** `CoreMask::from_chunk(from, to)`: bits from..to-1 set (bit 0 is the most significant). */
 export const fromChunk = (from: number, to: number): CoreMask => {
-  if (from < 0 || to > BITS || from > to) throw new RangeError(`CoreMask.fromChunk: bad chunk ${from}..${to}`)
+  if (from < 0 || to > BITS || from > to)
+    throw new InvariantError(`CoreMask.fromChunk: bad chunk ${from}..${to}`)
   const width = BigInt(to - from)
   return ((1n << width) - 1n) << BigInt(BITS - to)
 }
