@@ -117,6 +117,8 @@ describe.skipIf(!present)('web: B = RFC-17 market (chromium)', () => {
     await waitForCard(page, 1)
     expect(await page.locator('[data-testid="rfc17-status"]').textContent()).toBe('')
     expect(await page.locator('[data-testid="rfc17-table"] tbody tr').count()).toBe(12)
+    // the address bar is written once the inputs settle (app.ts writeUrl), not at once
+    await page.waitForFunction(() => location.search.includes('r17.level=8'))
     expect(page.url()).toContain('r17.level=8')
     await page.close()
   })
