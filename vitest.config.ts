@@ -1,8 +1,27 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 // Workspace packages resolve to their TypeScript sources, never to a build (docs/decisions/0009-package-build.md).
 const SOURCE = '@coretime/source'
+
+// The longest files start first, so they run beside the many short ones instead of alone at the
+// end (the oracle plays 20+ scenarios on the compiled runtime: minutes of one core).
+const LONGEST_FIRST = [
+  'packages/chain/src/oracle/Oracle.test.ts',
+  'apps/web/test/live.test.ts',
+  'test/packaging.test.ts',
+  'apps/cli/test/slurm.test.ts',
+]
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST_FIRST.findIndex((name) => f.moduleId.endsWith(name))
+      return i < 0 ? LONGEST_FIRST.length : i
+    }
+    return [...(await super.sort(files))].sort((a, b) => rank(a) - rank(b))
+  }
+}
 
 export default defineConfig({
   resolve: { conditions: [SOURCE, ...defaultClientConditions] },
@@ -16,5 +35,6 @@ export default defineConfig({
     ],
     testTimeout: 60_000,
     globalSetup: ['./vitest.setup.ts'],
+    sequence: { sequencer: LongestFirst },
   },
 })
