@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defaultClientConditions, defaultServerConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
@@ -36,5 +37,8 @@ export default defineConfig({
     testTimeout: 60_000,
     globalSetup: ['./vitest.setup.ts'],
     sequence: { sequencer: LongestFirst },
+    // Vitest's default is one worker fewer than the cores: on CI's 2 cores one worker ran every file
+    // in turn while the other core idled (19 min). The browser and chain tests wait on their own processes.
+    maxWorkers: availableParallelism(),
   },
 })
