@@ -22,11 +22,6 @@ export const json = (x: unknown): string =>
 /** Two account ids the same, whatever their SS58 prefix or hex form (the chain's owners against the wallet's addresses). */
 export const sameAccount = (owner: string | null, address: string): boolean => {
   if (owner === null) return false
-  const key = (x: string): string | null => {
-    if (/^0x[0-9a-fA-F]{64}$/.test(x)) return x.toLowerCase()
-    const d = Ss58.decode(x)
-    return d.ok ? Hex.toHex(d.value.account) : null
-  }
-  const a = key(owner)
-  return a !== null && a === key(address)
+  const a = Ss58.accountHex(owner)
+  return a !== undefined && a === Ss58.accountHex(address)
 }

@@ -37,10 +37,9 @@ const optBal = (x: unknown): string | null => (x === null || x === undefined ? n
 /** An account: SS58 (any prefix) or 0x-hex → 0x + 64 hex digits, as the model names accounts. */
 export const account = (x: unknown): string => {
   const s = String(x)
-  if (/^0x[0-9a-fA-F]{64}$/.test(s)) return s.toLowerCase()
-  const d = Ss58.decode(s)
-  if (!d.ok) throw new Error(`oracle: the runtime gave an account that is not SS58: ${s}`)
-  return `0x${Buffer.from(d.value.account).toString('hex')}`
+  const hex = Ss58.accountHex(s)
+  if (hex === undefined) throw new Error(`oracle: the runtime gave an account that is not SS58: ${s}`)
+  return hex
 }
 const optAccount = (x: unknown): string | null => (x === null || x === undefined ? null : account(x))
 

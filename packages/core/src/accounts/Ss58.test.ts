@@ -2,7 +2,7 @@ import { AccountId } from '@polkadot-api/substrate-bindings'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { InvariantError } from '../errors/BaseError'
-import { toHex } from '../scale/Hex'
+import { fromHex, toHex } from '../scale/Hex'
 import * as Ss58 from './Ss58'
 
 const PARA_2000 = '5Eg2fntJ27qsari4FGrGhrMqKFDRnkNSR6UshkZYBGXmSuC8'
@@ -34,6 +34,22 @@ describe('Ss58.decode', () => {
   test('error: wrong network when a prefix is expected', () => {
     const r = Ss58.decode(PARA_2000, Ss58.POLKADOT)
     expect(!r.ok && r.error.code).toBe('WrongNetwork')
+  })
+})
+
+describe('Ss58.accountHex', () => {
+  const HEX = '0x7369626cd0070000000000000000000000000000000000000000000000000000'
+  test('default: SS58 of any prefix and 0x-hex name the same account, in lower-case hex', () => {
+    expect(Ss58.accountHex(PARA_2000)).toBe(HEX)
+    const bytes = fromHex(HEX)
+    if (!bytes.ok) throw new Error(bytes.error.message)
+    expect(Ss58.accountHex(Ss58.encode(bytes.value, Ss58.POLKADOT))).toBe(HEX)
+    expect(Ss58.accountHex(HEX.toUpperCase().replace('0X', '0x'))).toBe(HEX)
+  })
+  test('error: neither SS58 nor 32 bytes of hex', () => {
+    expect(Ss58.accountHex(`${PARA_2000.slice(0, -1)}9`)).toBeUndefined()
+    expect(Ss58.accountHex(HEX.slice(0, -2))).toBeUndefined()
+    expect(Ss58.accountHex('')).toBeUndefined()
   })
 })
 

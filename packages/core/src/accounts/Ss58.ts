@@ -2,6 +2,7 @@ import { blake2b } from '@noble/hashes/blake2.js'
 import { base58 } from '@scure/base'
 import { InvariantError } from '../errors/BaseError'
 import * as Networks from '../networks/Networks'
+import { toHex } from '../scale/Hex'
 
 /**
  * SS58 addresses of 32-byte accounts: base58(prefix ‖ account ‖ blake2b-512("SS58PRE" ‖ prefix ‖ account)[0..2]).
@@ -108,3 +109,13 @@ export const decode = (address: string, expectedPrefix?: number): DecodeResult =
 /** A prefix's network name for messages: 0 polkadot, 2 kusama, 42 generic, else `prefix N`. */
 export const prefixName = (prefix: number): string =>
   (Object.entries(prefixes).find(([, p]) => p === prefix)?.[0] as string | undefined) ?? `prefix ${prefix}`
+
+/**
+ * An account as people and nodes write one — SS58 of any prefix, or 0x and 64 hex digits — as
+ * lower-case 0x-hex, the form the model names accounts by; undefined when it is neither.
+ */
+export const accountHex = (input: string): string | undefined => {
+  if (/^0x[0-9a-fA-F]{64}$/.test(input)) return input.toLowerCase()
+  const d = decode(input)
+  return d.ok ? toHex(d.value.account) : undefined
+}
