@@ -4,18 +4,16 @@
  * engine's bounds, zoom, UTC, lengths in days, the table, the PNG, plain messages. Builds into a
  * folder of its own (vitest runs the browser test files in parallel).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Networks, Token } from '@coretime/core'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { planckToChartNumber } from '../src/chartNumber'
 import { displayAmount } from '../src/display'
 import { runView } from '../src/model'
 import { defaults, type ViewState } from '../src/state'
 import { decode, encode } from '../src/url'
-import { buildApp, CHROMIUM, draws, hasChromium, launch, serve, waitForDraws } from './harness'
+import { browserSuite } from './browserSuite'
+import { CHROMIUM, draws, hasChromium, waitForDraws } from './harness'
 
 const present = hasChromium()
 if (!present) {
@@ -52,30 +50,16 @@ const type = async (page: Page, selector: string, value: string) => {
 }
 
 describe.skipIf(!present)('web app behaviours (chromium)', () => {
-  let browser: Browser
-  let close: () => Promise<void>
-  let server: { url: string; close: () => Promise<void> }
-  const out = mkdtempSync(join(tmpdir(), 'coretime-web-behaviours-'))
-
-  beforeAll(async () => {
-    await buildApp(out)
-    server = await serve(out)
-    ;({ browser, close } = await launch())
-  }, 120_000)
-  afterAll(async () => {
-    await close?.()
-    await server?.close()
-    rmSync(out, { recursive: true, force: true })
-  })
+  const app = browserSuite('behaviours')
 
   const open = async (
     query = '',
     viewport = { width: 1440, height: 900 },
     timezoneId?: string,
   ): Promise<Page> => {
-    const context = await browser.newContext({ viewport, ...(timezoneId && { timezoneId }) })
+    const context = await app.browser.newContext({ viewport, ...(timezoneId && { timezoneId }) })
     const page = await context.newPage()
-    await page.goto(`${server.url}${query}`)
+    await page.goto(`${app.url}${query}`)
     await waitForDraws(page, 1)
     return page
   }

@@ -3,20 +3,18 @@
  * state read from the local test node (packages/chain/src/testing) over the page's own WebSocket.
  * Builds into a folder of its own so it never races web.test.ts over apps/web/dist.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Snapshot } from '@coretime/chain'
 import { Fixture, sample, TestNode } from '@coretime/chain/testing'
 import { Token } from '@coretime/core'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, test } from 'vitest'
 import { displayAmount } from '../src/display'
 import { runView } from '../src/model'
 import { nowOf } from '../src/now'
 import { fromSnapshot } from '../src/snapshot'
 import type { ViewState } from '../src/state'
-import { buildApp, CHROMIUM, hasChromium, launch, serve, waitForDraws } from './harness'
+import { browserSuite } from './browserSuite'
+import { CHROMIUM, hasChromium, waitForDraws } from './harness'
 
 const present = hasChromium()
 if (!present) console.warn(`web chain tests SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium)`)
@@ -37,29 +35,16 @@ const sale = sample.broker.saleInfo!
 const config = sample.broker.configuration!
 
 describe.skipIf(!present)('web app from the chain (chromium)', () => {
-  let browser: Browser
-  let close: () => Promise<void>
-  let server: { url: string; close: () => Promise<void> }
-  const out = mkdtempSync(join(tmpdir(), 'coretime-web-chain-'))
+  const app = browserSuite('chain')
   const nodes: TestNode.TestNode[] = []
 
-  beforeAll(async () => {
-    await buildApp(out)
-    server = await serve(out)
-    ;({ browser, close } = await launch())
-  }, 120_000)
-  afterAll(async () => {
-    await close?.()
-    await server?.close()
-    rmSync(out, { recursive: true, force: true })
-  })
   afterEach(async () => {
     await Promise.all(nodes.splice(0).map((n) => n.close()))
   })
 
   const open = async (): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await page.goto(server.url)
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await page.goto(app.url)
     await waitForDraws(page, 1)
     return page
   }

@@ -3,16 +3,14 @@
  * @coretime/sim's comparison (checked against `rfc17Compare` here), the market's code loads only
  * when asked for, and a bad parameter shows the simulator's message naming the field.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Token } from '@coretime/core'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { displayAmount } from '../src/display'
 import { rfc17Compare } from '../src/rfc17/model'
 import type { ViewState } from '../src/state'
-import { buildApp, hasChromium, launch, serve, waitForDraws } from './harness'
+import { browserSuite } from './browserSuite'
+import { hasChromium, waitForDraws } from './harness'
 
 const present = hasChromium()
 const fmt = (x: bigint | null) => (x === null ? '—' : displayAmount(x, Token.DOT, { symbol: false }))
@@ -29,27 +27,13 @@ const waitForCard = (page: Page, after: number) =>
   )
 
 describe.skipIf(!present)('web: B = RFC-17 market (chromium)', () => {
-  let browser: Browser
-  let close: () => Promise<void>
-  let server: { url: string; close: () => Promise<void> }
-  const out = mkdtempSync(join(tmpdir(), 'coretime-web-rfc17-'))
-
-  beforeAll(async () => {
-    await buildApp(out)
-    server = await serve(out)
-    ;({ browser, close } = await launch())
-  }, 120_000)
-  afterAll(async () => {
-    await close?.()
-    await server?.close()
-    rmSync(out, { recursive: true, force: true })
-  })
+  const app = browserSuite('rfc17')
 
   test('behavior: the choice runs the same demand through both markets, loading RFC-17 only then', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } })
     const loaded: string[] = []
     page.on('request', (r) => loaded.push(r.url()))
-    await page.goto(`${server.url}?buyers=6&renewers=4&large=1&lbelow=60`)
+    await page.goto(`${app.url}?buyers=6&renewers=4&large=1&lbelow=60`)
     await waitForDraws(page, 1)
     expect(await page.locator('[data-testid="rfc17-card"]').isVisible()).toBe(false)
     expect(loaded.filter((u) => u.includes('rfc17Worker'))).toEqual([])
@@ -102,8 +86,8 @@ describe.skipIf(!present)('web: B = RFC-17 market (chromium)', () => {
   })
 
   test('error: a clock level that does not divide the market period is refused, naming the field', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await page.goto(`${server.url}?r17=1&r17.level=5`)
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await page.goto(`${app.url}?r17=1&r17.level=5`)
     await waitForDraws(page, 1)
     await waitForCard(page, 0)
     expect(await page.locator('[data-testid="rfc17-status"]').textContent()).toBe(
