@@ -25,6 +25,8 @@ const yieldToMessages = (): Promise<void> =>
 /** The Monte Carlo batch this worker is on; a newer one (or a cancel) replaces it. */
 let currentMc = 0
 const SLICE_MS = 30
+/** progress reaches the page at most this often: each message is a redraw of the progress line */
+const PROGRESS_MS = 150
 
 const monteCarlo = async (req: Extract<Request, { kind: 'mc' }>): Promise<void> => {
   currentMc = req.id
@@ -33,13 +35,17 @@ const monteCarlo = async (req: Extract<Request, { kind: 'mc' }>): Promise<void> 
   let i = req.from
   // runs a slice: one run first, then as many as the last slice's pace fits in SLICE_MS
   let perRun = Number.POSITIVE_INFINITY
+  let told = Number.NEGATIVE_INFINITY
   while (i < req.to) {
     const n = Math.max(1, Math.min(req.to - i, Math.floor(SLICE_MS / perRun)))
     const t = performance.now()
     parts.push(mcAggregate(req.state, i, i + n, scenario))
     perRun = Math.max(0.05, (performance.now() - t) / n)
     i += n
-    post({ kind: 'progress', id: req.id, done: i - req.from })
+    if (i === req.to || performance.now() - told >= PROGRESS_MS) {
+      told = performance.now()
+      post({ kind: 'progress', id: req.id, done: i - req.from })
+    }
     await yieldToMessages()
     if (currentMc !== req.id) return
   }
