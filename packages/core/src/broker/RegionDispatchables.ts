@@ -22,7 +22,7 @@ import * as Workplan from './Workplan'
 // The regions' dispatchables (pallet-broker dispatchable_impls.rs): transfer, partition,
 // interlace, assign, pool, claim, and the permissionless drops.
 
-const regionOf = (s: BrokerState, id: RegionId): [bigint, RegionRecord | undefined] => {
+const regionOf = (s: BrokerState, id: RegionId): [RegionIdM.RegionKey, RegionRecord | undefined] => {
   const key = RegionIdM.toKey(id)
   return [key, s.regions.get(key)]
 }

@@ -6,7 +6,7 @@ const FULL = (1n << 80n) - 1n
 const id = fc.record({
   begin: fc.nat(4_000_000_000),
   core: fc.nat(65535),
-  mask: fc.bigInt({ min: 0n, max: FULL }),
+  mask: fc.oneof(fc.bigInt({ min: 0n, max: FULL }), fc.constant(FULL)),
 })
 
 describe('RegionId', () => {
@@ -35,6 +35,21 @@ describe('RegionId', () => {
           return x < y ? -1 : x > y ? 1 : 0
         })
         expect(RegionId.sortedKeys(m).map((k) => m.get(k))).toEqual(byItem)
+      }),
+    )
+  })
+
+  test('behavior: a whole core keys as a number, any other mask as a bigint', () => {
+    expect(RegionId.toKey({ begin: 322845, core: 48, mask: FULL })).toBe(322845 * 65536 + 48)
+    expect(typeof RegionId.toKey({ begin: 322845, core: 48, mask: FULL >> 1n })).toBe('bigint')
+  })
+
+  test('error: distinct regions never share a Map key (whole and partial masks mixed)', () => {
+    fc.assert(
+      fc.property(id, id, (x, y) => {
+        const m = new Map([[RegionId.toKey(x), 1]])
+        const same = x.begin === y.begin && x.core === y.core && x.mask === y.mask
+        expect(m.has(RegionId.toKey(y))).toBe(same)
       }),
     )
   })

@@ -1,6 +1,6 @@
 import type { CoreMask } from './CoreMask'
 import type { PoolHistory } from './PoolHistory'
-import type { RegionId } from './RegionId'
+import type { RegionId, RegionKey } from './RegionId'
 import type { Workplan } from './Workplan'
 
 /** A relay-chain block number. */
@@ -192,10 +192,10 @@ export interface BrokerState {
   forceReservations: Schedule[]
   leases: LeaseRecordItem[]
   potentialRenewals: Map<number, PotentialRenewalRecord>
-  regions: Map<bigint, RegionRecord>
+  regions: Map<RegionKey, RegionRecord>
   workplan: Workplan
   workload: Map<CoreIndex, Schedule>
-  instaPoolContribution: Map<bigint, ContributionRecord>
+  instaPoolContribution: Map<RegionKey, ContributionRecord>
   instaPoolIo: Map<Timeslice, PoolIoRecord>
   instaPoolHistory: PoolHistory
   coreCountInbox: number | null
