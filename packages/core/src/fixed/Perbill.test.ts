@@ -1,7 +1,24 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import * as Perbill from './Perbill'
+import { divRoundHalfDown } from './rounding'
 
 describe('Perbill', () => {
+  test('behavior: mul is round-half-down of n · parts / 10^9 for any u128 n', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: Perbill.ACCURACY }),
+        fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
+        (p, n) => {
+          expect(Perbill.mul(p, n)).toBe(divRoundHalfDown(n * p, Perbill.ACCURACY))
+        },
+      ),
+    )
+    // exact halves: 0.5 rounds down, just above rounds up
+    expect(Perbill.mul(500_000_000n, 1n)).toBe(0n)
+    expect(Perbill.mul(500_000_001n, 1n)).toBe(1n)
+  })
+
   test('default: Perbill * n rounds half down (spec §2 examples)', () => {
     const p3 = Perbill.fromPercent(3n)
     expect(Perbill.mul(p3, 1050n)).toBe(31n) // 31.5 → 31

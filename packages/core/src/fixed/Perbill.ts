@@ -1,11 +1,11 @@
-import { divRoundHalfDown } from './rounding'
-
 /** `sp_arithmetic::Perbill`: parts per billion, an integer in [0, 10^9]. */
 export type Perbill = bigint
 
 export const ACCURACY = 1_000_000_000n
 export const one: Perbill = ACCURACY
 export const zero: Perbill = 0n
+/** floor(10^9 / 2): a remainder above it rounds up */
+const HALF = ACCURACY / 2n
 
 /** `Perbill::from_percent(p)`: p · 10^7 parts (p is capped at 100 by the chain). */
 export const fromPercent = (p: bigint): Perbill => (p > 100n ? 100n : p) * 10_000_000n
@@ -17,7 +17,12 @@ export const isValid = (parts: bigint): boolean => parts >= 0n && parts <= ACCUR
  * `Perbill * n` (Mul<N> for PerThing): round_half_down(n · parts / 10^9) (`Rounding::NearestPrefDown`).
  * Source: sp-arithmetic per_things.rs `overflow_prune_mul`. Examples: 3% of 1050 = 31, 3% of 1051 = 32.
  */
-export const mul = (parts: Perbill, n: bigint): bigint => divRoundHalfDown(n * parts, ACCURACY)
+export const mul = (parts: Perbill, n: bigint): bigint => {
+  // divRoundHalfDown(n · parts, 10^9) with floor(10^9 / 2) computed once: q + 1 iff r > HALF
+  const x = n * parts
+  const q = x / ACCURACY
+  return x - q * ACCURACY > HALF ? q + 1n : q
+}
 
 /** `Perbill * n` rounded up: not a chain rule (the chain rounds to nearest); the test-only broken rule of `TestHooks`. */
 export const mulCeil = (parts: Perbill, n: bigint): bigint => (n * parts + ACCURACY - 1n) / ACCURACY

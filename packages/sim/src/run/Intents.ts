@@ -30,12 +30,15 @@ interface Scratch {
   shuffled: Int32Array
   rankOf: Int32Array
   keys: Float64Array
+  /** the keys again when all fit in 32 bits: a Uint32Array sorts about three times faster */
+  keys32: Uint32Array
   order: Int32Array
 }
 const newScratch = (n: number): Scratch => ({
   shuffled: new Int32Array(n),
   rankOf: new Int32Array(n),
   keys: new Float64Array(n),
+  keys32: new Uint32Array(n),
   order: new Int32Array(n),
 })
 
@@ -161,11 +164,20 @@ export const order = (b: IntentBuffer, rng: Rng.Rng): Int32Array => {
   let base = Number.POSITIVE_INFINITY
   for (const it of intents) if (it.block < base) base = it.block
   let packed = true
+  let max = 0
   for (let i = 0; i < n; i++) {
     const it = intents[i] as Intent
     const key = ((it.block - base) * 3 + it.prio) * n + (rankOf[i] as number)
     if (!(key < 2 ** 53)) packed = false
+    if (key > max) max = key
     keys[i] = key
+  }
+  if (packed && max < 2 ** 32) {
+    const keys32 = buf.keys32.subarray(0, n)
+    keys32.set(keys)
+    keys32.sort()
+    for (let i = 0; i < n; i++) out[i] = shuffled[(keys32[i] as number) % n] as number
+    return out
   }
   if (packed) {
     keys.sort()
