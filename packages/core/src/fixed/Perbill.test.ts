@@ -14,6 +14,28 @@ describe('Perbill', () => {
         },
       ),
     )
+    // below 2^53 mul computes in doubles: the same results, near multiples of 10^9 and at the limit too
+    const safe = fc.oneof(
+      fc.bigInt({ min: 0n, max: BigInt(Number.MAX_SAFE_INTEGER) }),
+      fc.bigInt({ min: 0n, max: 9_007_199n }).chain((k) =>
+        fc.bigInt({ min: -3n, max: 3n }).map((d) => {
+          const n = k * Perbill.ACCURACY + d
+          return n < 0n ? 0n : n > BigInt(Number.MAX_SAFE_INTEGER) ? BigInt(Number.MAX_SAFE_INTEGER) : n
+        }),
+      ),
+    )
+    const parts = fc.oneof(
+      fc.bigInt({ min: 0n, max: Perbill.ACCURACY }),
+      fc.constantFrom(0n, 1n, 499_999_999n, 500_000_000n, 999_999_999n, Perbill.ACCURACY),
+    )
+    fc.assert(
+      fc.property(parts, safe, (p, n) => {
+        expect(Perbill.mul(p, n)).toBe(divRoundHalfDown(n * p, Perbill.ACCURACY))
+      }),
+      { numRuns: 20_000 },
+    )
+    // an invalid Perbill (above 10^9) still multiplies exactly
+    expect(Perbill.mul(3n * Perbill.ACCURACY, 5n)).toBe(15n)
     // exact halves: 0.5 rounds down, just above rounds up
     expect(Perbill.mul(500_000_000n, 1n)).toBe(0n)
     expect(Perbill.mul(500_000_001n, 1n)).toBe(1n)
