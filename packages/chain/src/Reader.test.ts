@@ -102,15 +102,16 @@ describe.skipIf(!have)('Reader.read failures', () => {
   test('error: a node that never answers times out with a clear message', async () => {
     // the relay's first storage request is the client's own (`:code`); the reader's first is Timestamp.Now
     const n = await startBoth({ relay: [{ kind: 'silentOn', method: 'chainHead_v1_storage', nth: 2 }] })
-    const err = await read(urls(n), { timeoutMs: 1500 }).catch((e) => e)
+    // 2.5 s: long enough for the steps before it on a loaded CI machine, so the silent one is what times out
+    const err = await read(urls(n), { timeoutMs: 2500 }).catch((e) => e)
     expect(err.code).toBe('Timeout')
-    expect(err.message).toMatch(/^timed out after 1\.5 s while reading Timestamp\.Now .*raise --timeout$/)
+    expect(err.message).toMatch(/^timed out after 2\.5 s while reading Timestamp\.Now .*raise --timeout$/)
   })
 
   test('args: timeoutAdvice replaces the CLI hint in a timeout message', async () => {
     const n = await startBoth({ relay: [{ kind: 'silentOn', method: 'chainHead_v1_storage', nth: 2 }] })
-    const err = await read(urls(n), { timeoutMs: 1000, timeoutAdvice: 'try again later' }).catch((e) => e)
-    expect(err.message).toMatch(/^timed out after 1 s while reading Timestamp\.Now .*; try again later$/)
+    const err = await read(urls(n), { timeoutMs: 3000, timeoutAdvice: 'try again later' }).catch((e) => e)
+    expect(err.message).toMatch(/^timed out after 3 s while reading Timestamp\.Now .*; try again later$/)
     expect(err.message).not.toContain('--timeout')
   })
 
