@@ -413,6 +413,10 @@ const rfc17 = (
       throw new UsageError(
         `${flag}: not available for RFC-17's market (${where} chooses market.kind: rfc17); use --runs, or --compare-market rfc17`,
       )
+  if (opts.workers !== undefined)
+    throw new UsageError(
+      `--workers: RFC-17's runs are computed in this process (${where} chooses market.kind: rfc17); drop --workers`,
+    )
   const scenario = validate(raw, where)
   const runs = opts.runs === undefined ? undefined : positiveInt('--runs', opts.runs)
   if (runs !== undefined) checkWork(runs, scenario.horizon)
@@ -457,6 +461,8 @@ const compare = (file: string | undefined, opts: Options, seed: number, io: Io):
     ['--trace', opts.trace !== undefined],
     ['--from', opts.from !== undefined],
     ['--shard', opts.shard !== undefined],
+    // both markets' runs are computed in this process
+    ['--workers', opts.workers !== undefined],
   ] as const)
     if (given) throw new UsageError(`--compare-market: cannot be combined with ${flag}`)
   let raw: unknown = file === undefined ? Defaults.polkadotProjection : readScenario(file)

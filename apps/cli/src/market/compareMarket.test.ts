@@ -87,7 +87,7 @@ describe('coretime simulate --compare-market rfc17', () => {
     expect(lines).toHaveLength(3)
   })
 
-  test('error: another market, or flags it cannot combine with, one line each', () => {
+  test('error: another market, or flags it cannot combine with, one line each', async () => {
     const file = temp(teams(5))
     const a = coretime('simulate', '--compare-market', 'rfc18', file)
     expect(a.code).toBe(2)
@@ -95,6 +95,9 @@ describe('coretime simulate --compare-market rfc17', () => {
     expect(a.stderr).toBe('coretime: --compare-market: expected rfc17, got "rfc18"\n')
     const b = coretime('simulate', '--compare-market', 'rfc17', file, '--trace', join(dir, 't.json'))
     expect(b.stderr).toBe('coretime: --compare-market: cannot be combined with --trace\n')
+    const w = await run('simulate', '--compare-market', 'rfc17', file, '--runs', '4', '--workers', '2')
+    expect(w.code).toBe(2)
+    expect(w.stderr).toBe('coretime: --compare-market: cannot be combined with --workers\n')
     const c = coretime(
       'simulate',
       '--compare-market',

@@ -141,6 +141,11 @@ describe('coretime simulate FILE with market.kind: rfc17', () => {
     expect(h.stderr).toMatch(/^coretime: --shard: not available for RFC-17's market/)
     const r = await run('simulate', file, '--runs', '0')
     expect(r.stderr).toBe('coretime: --runs: expected a whole number ≥ 1, got "0"\n')
-    for (const x of [t, s, h, r]) expect(x.stdout).toBe('')
+    const w = await run('simulate', file, '--runs', '4', '--workers', '2')
+    expect(w.code).toBe(2)
+    expect(w.stderr).toMatch(
+      /^coretime: --workers: RFC-17's runs are computed in this process .*drop --workers\n$/,
+    )
+    for (const x of [t, s, h, r, w]) expect(x.stdout).toBe('')
   })
 })
