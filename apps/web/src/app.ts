@@ -1,3 +1,4 @@
+import { Networks } from '@coretime/core'
 import { type FollowTarget, liveLoader } from './live'
 import { createProbe, type Probe } from './probe'
 import type { Request, Response } from './protocol'
@@ -29,6 +30,11 @@ import { decode, encode, issuesMessage } from './url'
  * Wiring only: the view store, its URL codec, the runner (workers and results), the input panels
  * and the results view. Nothing here computes or draws.
  */
+
+/** The networks' tokens for the header: "DOT, KSM or PAS". */
+const tokens = ((symbols: string[]) => `${symbols.slice(0, -1).join(', ')} or ${symbols.at(-1)}`)(
+  Networks.names.map((n) => Networks.get(n).token.symbol),
+)
 
 /** Monte Carlo workers at most (each holds its own copy of the engine). */
 const MAX_MC_WORKERS = 16
@@ -144,7 +150,7 @@ export const mount = (root: HTMLElement): void => {
       h(
         'p',
         {},
-        'Bulk coretime sale simulator — exact pallet-broker rules, in DOT or KSM, with real dates (UTC).',
+        `Bulk coretime sale simulator — exact pallet-broker rules, in ${tokens}, with real dates (UTC).`,
       ),
     ),
     h(

@@ -1,4 +1,4 @@
-import { Token } from '@coretime/core'
+import { Networks, Token } from '@coretime/core'
 import { displayAmount } from '../display'
 import type { Bands } from '../model'
 import { phaseFitHint } from '../phaseFit'
@@ -49,7 +49,7 @@ export const pngContent = (s: ViewState): PngContent => {
     : ''
   const token = Token.of(s.network)
   return {
-    title: `Coretime Lab — ${s.network === 'polkadot' ? 'Polkadot' : 'Kusama'} bulk coretime sale price over ${s.sales} sales`,
+    title: `Coretime Lab — ${Networks.get(s.network).label} bulk coretime sale price over ${s.sales} sales`,
     subtitle: `From ${s.start} (UTC), ${s.log ? 'log' : 'linear'} price scale in ${token.symbol}; exact pallet-broker rules`,
     legend: [
       { label: s.b ? 'A: sale price' : 'Sale price', color: COLORS.a, kind: 'line' },
