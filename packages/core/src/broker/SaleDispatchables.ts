@@ -131,7 +131,8 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
     s.testHooks?.renewalBumpRoundsUp,
   )
   s.potentialRenewals.delete(renewalKey(core, sale.regionBegin))
-  s.potentialRenewals.set(renewalKey(newCore, sale.regionEnd), { price, completion: { complete: workload } })
+  // the same completion (records are never edited in place: sharing it is safe)
+  s.potentialRenewals.set(renewalKey(newCore, sale.regionEnd), { price, completion: record.completion })
   if (loud(out))
     emit(out, { name: 'Renewable', data: { core: newCore, price, begin: sale.regionEnd, workload } })
   return newCore
