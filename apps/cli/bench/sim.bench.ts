@@ -74,7 +74,8 @@ const load = (): string =>
 const engineFloor = (sales: number): { ms: number; timeslices: number } => {
   const sc = benchScenario(0, sales)
   const s = Broker.create(sc.chain.runtime, new Map(), 0)
-  const sink = Broker.sink({ quietHistory: true })
+  // the simulator's rotation sink: no history events, no relay assignments
+  const sink = Broker.sink({ quietHistory: true, quietSchedules: true })
   Broker.execute(s, 'root', { call: 'configure', args: sc.chain.configuration }, sink)
   Broker.execute(
     s,
