@@ -5,11 +5,23 @@ import { check } from './check'
 import type { RunInput } from './types'
 import { ADVANCE_NOTICE, perbill } from './units'
 
+/**
+ * The demand table of both forms (the file's and the resolved scenario's are the same numbers): a
+ * constant demand as one number, else one a sale; and the most renewals in any sale (the leases).
+ */
+const tableOf = (input: RunInput) => {
+  const d = input.demand
+  const series = (xs: number[]) => (d.mode === 'constant' ? (xs[0] ?? 0) : xs.slice(0, input.sales))
+  return {
+    table: { renewals: series(d.renewals), purchases: series(d.purchases), buyAt: d.buyAtPct / 100 },
+    maxRenewals: Math.max(0, ...d.renewals.slice(0, d.mode === 'constant' ? 1 : input.sales)),
+  }
+}
+
 /** The scenario file @coretime/sim reads, built from the page's inputs (validated there too). */
 export const scenarioOf = (input: RunInput, network: Network, start: string): unknown => {
-  const { params: p, demand } = input
-  const series = (xs: number[]) => (demand.mode === 'constant' ? (xs[0] ?? 0) : xs.slice(0, input.sales))
-  const maxRenewals = Math.max(0, ...demand.renewals.slice(0, demand.mode === 'constant' ? 1 : input.sales))
+  const p = input.params
+  const { table, maxRenewals } = tableOf(input)
   return {
     name: 'web',
     chain: {
@@ -21,7 +33,7 @@ export const scenarioOf = (input: RunInput, network: Network, start: string): un
             ? { kind: 'MinimumPrice', minimumEndPrice: p.minPrice.toString() }
             : { kind: p.adapter },
         renewalPriceRule: p.renewalRule,
-        maxLeasedCores: 1000,
+        maxLeasedCores: MAX_LEASED,
       },
       configuration: {
         advanceNotice: ADVANCE_NOTICE,
@@ -43,11 +55,7 @@ export const scenarioOf = (input: RunInput, network: Network, start: string): un
     },
     market: { kind: 'today' },
     demand: {
-      table: {
-        renewals: series(demand.renewals),
-        purchases: series(demand.purchases),
-        buyAt: demand.buyAtPct / 100,
-      },
+      table,
       agents: input.agents ? agentSpecs(input.agents, input.sales) : [],
     },
   }
@@ -114,10 +122,9 @@ export const agentSpecs = (a: Agents, sales: number): unknown[] => {
  */
 export const resolveScenario = (input: RunInput, network: Network, start: string): SimScenario.Scenario => {
   check(input)
-  const { params: p, demand } = input
+  const p = input.params
   const preset = Preset.get(network)
-  const series = (xs: number[]) => (demand.mode === 'constant' ? (xs[0] ?? 0) : xs.slice(0, input.sales))
-  const maxRenewals = Math.max(0, ...demand.renewals.slice(0, demand.mode === 'constant' ? 1 : input.sales))
+  const { table, maxRenewals } = tableOf(input)
   return {
     name: 'web',
     description: '',
@@ -159,11 +166,7 @@ export const resolveScenario = (input: RunInput, network: Network, start: string
     },
     market: { kind: 'today' },
     demand: {
-      table: {
-        renewals: series(demand.renewals),
-        purchases: series(demand.purchases),
-        buyAt: demand.buyAtPct / 100,
-      },
+      table,
       agents: input.agents ? resolvedAgents(input.agents, input.sales) : [],
     },
   }
