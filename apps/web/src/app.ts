@@ -36,6 +36,9 @@ const tokens = ((symbols: string[]) => `${symbols.slice(0, -1).join(', ')} or ${
   Networks.names.map((n) => Networks.get(n).token.symbol),
 )
 
+/** Throw-away runs each Monte Carlo worker makes to compile the engine before a first batch. */
+const WARM_RUNS = 60
+
 /** Monte Carlo workers at most (each holds its own copy of the engine). */
 const MAX_MC_WORKERS = 16
 
@@ -72,7 +75,7 @@ export const mount = (root: HTMLElement): void => {
   const refreshers: Refresh[] = []
   // Monte Carlo workers, one a core the browser reports (at most MAX_MC_WORKERS): the batch is split
   // by run index and each posts its share as columns; they yield between slices of runs, so the
-  // page and the run worker still get their turns (made at the first batch: the default view runs none)
+  // page and the run worker still get their turns (made at the first batch, or warmed once the page is idle)
   const runner = createRunner(newWorker(), () =>
     Array.from(
       { length: Math.max(1, Math.min(MAX_MC_WORKERS, navigator.hardwareConcurrency || 2)) },
@@ -84,6 +87,13 @@ export const mount = (root: HTMLElement): void => {
   let changedAt = performance.now()
   let mcAt = changedAt
   runner.request(store.get())
+  // Once the first chart is drawn and the page is idle, the Monte Carlo workers start and compile
+  // the engine with throw-away runs: a first batch then runs on compiled code (docs/web.md).
+  const warmLater = (): void => {
+    const go = (): void => runner.warm(store.get(), WARM_RUNS)
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 2000 })
+    else setTimeout(go, 500)
+  }
   const results = resultsView(store)
   const now = nowCard()
   results.element.prepend(now.element)
@@ -232,7 +242,10 @@ export const mount = (root: HTMLElement): void => {
     probe.lastDrawMs = now - t
     probe.lastLatencyMs = now - changedAt
     probe.lastWorkerMs = r.workerMs
-    if (probe.draws === 0) probe.firstDrawMs = now
+    if (probe.draws === 0) {
+      probe.firstDrawMs = now
+      warmLater()
+    }
     if (bands && bands !== drawnBands) {
       probe.bandDraws++
       probe.lastBandsMs = now - mcAt

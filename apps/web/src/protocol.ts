@@ -5,11 +5,14 @@ import type { ViewState } from './state'
 
 /**
  * Page → worker. `run`: the view's runs (latest wins). `mc`: runs `from … to−1` of the view's
- * Monte Carlo batch; a newer `mc` or a `cancel` stops an unfinished one between runs.
+ * Monte Carlo batch; a newer `mc` or a `cancel` stops an unfinished one between runs. `warm`:
+ * `runs` Monte Carlo runs of `state` whose results are dropped, so the engine's code is compiled
+ * before the first batch; any `mc` or `cancel` stops it. No answer.
  */
 export type Request =
   | { kind: 'run'; id: number; state: ViewState }
   | { kind: 'mc'; id: number; state: ViewState; from: number; to: number }
+  | { kind: 'warm'; id: number; state: ViewState; runs: number }
   | { kind: 'cancel'; id: number }
 
 /**

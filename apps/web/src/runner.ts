@@ -1,7 +1,7 @@
 import type { Aggregate } from '@coretime/sim'
 import { type Bands, bandsOfAggregates, type Costs, type RunResult } from './model'
 import type { Request, Response, RunError } from './protocol'
-import { defaults, type ViewState } from './state'
+import { defaults, hasAgents, type ViewState } from './state'
 import { encode } from './url'
 
 /**
@@ -49,6 +49,11 @@ export interface Runner {
   subscribe(listener: (s: RunnerState) => void): () => void
   /** Asks for the numbers of `state` (a no-op when nothing the engine reads changed). */
   request(state: ViewState): void
+  /**
+   * Makes the Monte Carlo workers, if not yet made, and has each run `runs` throw-away runs of
+   * `state` (with agents), so a first batch runs on compiled code; once, and never during a batch.
+   */
+  warm(state: ViewState, runs: number): void
   dispose(): void
 }
 
@@ -65,7 +70,8 @@ export const mcKey = (s: ViewState): string => {
 
 /**
  * `mc`: the Monte Carlo workers, or a function making them: then they are made at the first batch
- * (a page that never runs Monte Carlo starts no worker for it — a faster first load).
+ * or by `warm` (which the page calls once its first chart is drawn and it is idle, so they never
+ * slow the first load).
  */
 export const createRunner = (
   run: WorkerLike,
@@ -190,6 +196,17 @@ export const createRunner = (
         if (!state.computing) set({ computing: true })
       }
       requestMc(view)
+    },
+    warm(view, runs) {
+      if (made !== null) return // a batch made them: they are warm, or busy
+      const workers = mcWorkers()
+      // with agents, so the agents' code is compiled too (the view's own, or a few),
+      // and at most 12 sales: the code is the same for any length, the cost is not
+      const agents = hasAgents(view.agents)
+        ? view.agents
+        : { ...view.agents, renewers: 2, buyers: 2, speculators: 1 }
+      const state = { ...view, sales: Math.min(view.sales, 12), agents }
+      for (const w of workers) w.postMessage({ kind: 'warm', id: mcId, state, runs })
     },
     dispose() {
       run.terminate()

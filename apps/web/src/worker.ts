@@ -28,6 +28,19 @@ const SLICE_MS = 30
 /** progress reaches the page at most this often: each message is a redraw of the progress line */
 const PROGRESS_MS = 150
 
+/** Throw-away runs until `req.runs` are done or a batch (or cancel) comes: compiles the engine's code. */
+const warm = async (req: Extract<Request, { kind: 'warm' }>): Promise<void> => {
+  currentMc = req.id
+  const scenario = mcScenario(req.state)
+  for (let i = 0; i < req.runs; i += WARM_SLICE) {
+    mcAggregate(req.state, i, Math.min(req.runs, i + WARM_SLICE), scenario)
+    await yieldToMessages()
+    if (currentMc !== req.id) return
+  }
+}
+/** runs between two looks at the queue while warming (a few ms each) */
+const WARM_SLICE = 4
+
 const monteCarlo = async (req: Extract<Request, { kind: 'mc' }>): Promise<void> => {
   currentMc = req.id
   const scenario = mcScenario(req.state)
@@ -65,6 +78,9 @@ self.onmessage = (e: MessageEvent<Request>) => {
       post({ kind: 'run', id: req.id, a, b, costs: bulkVsOnDemand(req.state, a), ms: performance.now() - t })
     } else if (req.kind === 'mc') {
       monteCarlo(req).catch((err: unknown) => post({ kind: 'error', id: req.id, error: runErrorOf(err) }))
+    } else if (req.kind === 'warm') {
+      // nobody waits for a warm-up: a view the engine refuses just leaves the workers cold
+      warm(req).catch(() => undefined)
     } else currentMc = req.id
   } catch (err) {
     post({ kind: 'error', id: req.id, error: runErrorOf(err) })

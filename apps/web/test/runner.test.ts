@@ -202,6 +202,40 @@ describe('runner', () => {
     expect(r.get().mc).toEqual({ status: 'running', total: 4, done: 3 })
   })
 
+  test('behavior: warm makes the Monte Carlo workers once and has each compile with throw-away runs (with agents, ≤ 12 sales)', () => {
+    let made = 0
+    const mc = [fakeWorker(), fakeWorker()]
+    const r = createRunner(fakeWorker(), () => {
+      made++
+      return mc
+    })
+    r.request({ ...v, sales: 40 })
+    r.warm({ ...v, sales: 40 }, 60)
+    r.warm({ ...v, sales: 40 }, 60)
+    expect(made).toBe(1)
+    for (const w of mc) {
+      expect(w.posted).toHaveLength(1)
+      const m = w.posted[0]
+      if (m?.kind !== 'warm') throw new Error(`expected a warm request, got ${m?.kind}`)
+      expect(m.runs).toBe(60)
+      expect(m.state.sales).toBe(12)
+      expect(m.state.agents.renewers + m.state.agents.buyers + m.state.agents.speculators).toBeGreaterThan(0)
+    }
+    // a batch after it gets a newer id, which stops the warm-up in the worker
+    r.request({ ...v, sales: 40, mc: { runs: 4, seed: 1 } })
+    const batch = mc[0]?.posted[1]
+    expect(batch?.kind).toBe('mc')
+    expect(batch?.id).toBeGreaterThan(mc[0]?.posted[0]?.id ?? Number.POSITIVE_INFINITY)
+  })
+
+  test('error: warm does nothing once a batch has made the workers (they are busy or already warm)', () => {
+    const mc = fakeWorker()
+    const r = createRunner(fakeWorker(), () => [mc])
+    r.request({ ...v, mc: { runs: 4, seed: 1 } })
+    r.warm(v, 60)
+    expect(mc.posted.map((m) => m.kind)).toEqual(['mc'])
+  })
+
   test('default: dispose terminates every worker', () => {
     const run = fakeWorker()
     const mc = fakeWorker()
