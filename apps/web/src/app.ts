@@ -249,6 +249,7 @@ export const mount = (root: HTMLElement): void => {
     if (bands && bands !== drawnBands) {
       probe.bandDraws++
       probe.lastBandsMs = now - mcAt
+      probe.lastBandsAt = now
     }
     drawn = r.results
     drawnBands = bands

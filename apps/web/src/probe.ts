@@ -15,8 +15,10 @@ export interface Probe {
   bandDraws: number
   /** ms from navigation start to the first drawn chart. */
   firstDrawMs: number
-  /** ms from navigation start to the last Monte Carlo bands drawn, and from the batch's request. */
+  /** ms from the batch's start (its runs sent to the workers) to its bands drawn. */
   lastBandsMs: number
+  /** ms from navigation start to the last Monte Carlo bands drawn. */
+  lastBandsAt: number
   state(): ViewState
   /** The price chart's y values of set A (tokens, as drawn). */
   chartData(): (number | null)[]
@@ -44,6 +46,7 @@ export const createProbe = (store: Store<ViewState>, results: ResultsView): Prob
     bandDraws: 0,
     firstDrawMs: 0,
     lastBandsMs: 0,
+    lastBandsAt: 0,
     state: () => store.get(),
     chartData: () => [...((results.priceChart.plot()?.data[1] ?? []) as (number | null)[])],
     chartSeries: () => (results.priceChart.plot()?.data ?? []).map((s) => [...(s as (number | null)[])]),
