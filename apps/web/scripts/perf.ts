@@ -143,9 +143,7 @@ try {
       await page.close()
     }
     const m = median(times)
-    const opened = fromLink
-      ? ` (from opening the link: median ${median(sinceOpen).toFixed(0)} ms)`
-      : ''
+    const opened = fromLink ? ` (from opening the link: median ${median(sinceOpen).toFixed(0)} ms)` : ''
     console.log(
       `Monte Carlo ${label}: bands after median ${m.toFixed(0)} ms (target ≤ 1,000 ms: ${verdict(m <= 1000)}) [${times.map((t) => t.toFixed(0)).join(', ')}]${opened}; longest frame gap meanwhile ${worstGap.toFixed(0)} ms (responsive ≤ 100 ms: ${verdict(worstGap <= 100)}) — ${load()}`,
     )
