@@ -101,6 +101,8 @@ export const of = (s: Snapshot, paraId: number, o: Options = {}): View => {
         ...(core === null ? {} : { core }),
         potentialRenewals: potential,
         autoRenewals: b.autoRenewals,
+        // the XCM fee `autoRenew` assumes: counted in the funds while auto-renewal is off, as there
+        fee: Networks.get(s.network).coretime.assumedXcmFee,
         ...(o.balance === undefined ? {} : { balance: o.balance }),
         ...(o.periods === undefined ? {} : { periods: o.periods }),
       })

@@ -123,6 +123,8 @@ export const myParaCard = (deps: MyParaDeps) => {
       .map((r) => `core ${r.core}, region from timeslice ${r.when} (${tsDate(r.when)}), ${f(r.price)}`)
       .join('; ')
     const needed = plan?.funds.needed
+    // the plan counts the assumed XCM fee while auto-renewal is off (as the auto-renewal card does)
+    const feeCounted = plan?.warnings.some((w) => w.code === 'AutoRenewalMissing') ?? false
     body.replaceChildren(
       h(
         'dl',
@@ -149,7 +151,7 @@ export const myParaCard = (deps: MyParaDeps) => {
         row('Sovereign account (sibling)', v.sovereign.ss58, 'sovereign'),
         row('Its balance', balance === undefined ? 'not read' : f(balance), 'balance'),
         row(
-          `Needed for the next ${plan?.prices.projection.length ?? '—'} renewals + fees`,
+          `Needed for the next ${plan?.prices.projection.length ?? '—'} renewals, the existential deposit${feeCounted ? ' and the XCM fee to enable auto-renewal' : ''}`,
           needed === undefined ? 'unknown (no renewal price)' : f(needed),
           'needed',
         ),
