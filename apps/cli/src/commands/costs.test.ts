@@ -31,6 +31,8 @@ describe('coretime costs', () => {
     [['--pov-size', '-5'], '--pov-size: expected a non-negative number'],
     [['--backing-group', '0'], '--backing-group: must be at least 1'],
     [['--deposit', '1.5'], '--deposit: "1.5" has decimals but no unit'],
+    // Paseo is a network the tool knows, but the post prices no test token
+    [['--network', 'paseo'], "--network: the post's cost inputs are for polkadot and kusama, not paseo"],
   ])('error: %j', async (args, message) => {
     const r = await run('costs', ...args)
     expect(r.code).toBe(2)

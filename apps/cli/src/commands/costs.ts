@@ -1,13 +1,7 @@
 import { Costs, Networks, Ratio, Token } from '@coretime/core'
 import type { Command } from 'commander'
-import {
-  networkChoices,
-  parseAmountWithUnit,
-  parseCount,
-  parseNetwork,
-  parsePercentRatio,
-  parseRatio,
-} from '../flags'
+import { UsageError } from '../errors'
+import { parseAmountWithUnit, parseCount, parseNetwork, parsePercentRatio, parseRatio } from '../flags'
 import { emit, showAmount, table } from '../print'
 
 type Options = Record<string, string | boolean | undefined> & { network?: string; json?: boolean }
@@ -70,7 +64,7 @@ export const registerCosts = (program: Command): void => {
       'Cost-based price of a core per month: validator rewards and infrastructure methods (seed 004), ' +
         "minus the registration opportunity cost. Defaults are the post's inputs.",
     )
-    .option('--network <name>', networkChoices(), 'polkadot')
+    .option('--network <name>', Costs.CorePrice.POST_NETWORKS.join(' or '), 'polkadot')
   for (const [flag, , help] of FLAGS) cmd.option(flag, help)
   cmd
     .option('--json', 'machine-readable output')
@@ -89,6 +83,10 @@ export type CostsResult = {
 /** `coretime costs` as a function: flags in, the price out; a bad flag throws a one-line UsageError. */
 export const costs = (opts: Options): CostsResult => {
   const network = parseNetwork(opts.network)
+  if (!Costs.CorePrice.isPostNetwork(network))
+    throw new UsageError(
+      `--network: the post's cost inputs are for ${Costs.CorePrice.POST_NETWORKS.join(' and ')}, not ${network} (a test network: its token has no price)`,
+    )
   const token = Token.of(network)
   const inputs: Record<string, unknown> = { ...Costs.CorePrice.postDefaults(network) }
   const changed: string[] = []

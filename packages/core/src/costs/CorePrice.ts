@@ -43,13 +43,19 @@ export type Inputs = {
 
 const r = (s: string): Ratio.Ratio => Ratio.parse(s) as Ratio.Ratio
 
+/** The networks the post gives inputs for: a test network's token (Paseo's PAS) has no price. */
+export const POST_NETWORKS = ['polkadot', 'kusama'] as const
+export type PostNetwork = (typeof POST_NETWORKS)[number]
+export const isPostNetwork = (n: Network): n is PostNetwork =>
+  (POST_NETWORKS as readonly Network[]).includes(n)
+
 /**
  * The post's inputs. Its Polkadot figures need a 365/12-day month for the validator method and a
  * 30-day month with 1 GiB = 1000 MB for the infrastructure method. Kusama: backing groups of 3,
  * 2 KSM/day of rewards, full block weight; the post gives no Kusama deposit, 312 KSM is back-solved
  * from its 3.9 KSM/month at 15%.
  */
-export const postDefaults = (network: Network): Inputs => {
+export const postDefaults = (network: PostNetwork): Inputs => {
   const token = Token.of(network)
   const common = {
     dataAvailabilityMBps: r('0.83'),
