@@ -8,6 +8,8 @@ import { SaleInfo } from '@coretime/core'
 import { describe, expect, test } from 'vitest'
 import { run } from './testing/inProcess'
 
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+
 /** Issue 17: every case its "Why" lists, with the new behaviour. In-process (`main`), one line on stderr. */
 
 const dir = mkdtempSync(join(tmpdir(), 'coretime-rel-'))
@@ -383,5 +385,29 @@ describe('output width (issue 17)', () => {
     for (const l of lines(wide.stdout)) expect(l.length).toBeLessThanOrEqual(160)
     const narrow = await onTerminal(60, () => run('plan', '--para', '2031', '--snapshot', f))
     for (const l of lines(narrow.stdout)) expect(l.length, l).toBeLessThanOrEqual(60)
+  })
+
+  // simulate's tables were 105–209 columns wide: they now split into parts under the sale column
+  test.each([
+    [['simulate', 'scenarios/polkadot-today.yaml']],
+    [['simulate', 'scenarios/polkadot-today.yaml', '--runs', '8']],
+    [['simulate', 'scenarios/rfc17-high-demand.yaml']],
+    [['simulate', 'scenarios/rfc17-high-demand.yaml', '--runs', '4']],
+    [['simulate', '--compare-market', 'rfc17', 'scenarios/rfc17-high-demand.yaml']],
+    [['simulate', '--compare-market', 'rfc17', 'scenarios/rfc17-high-demand.yaml', '--runs', '4']],
+  ])('default: %j within 80 columns off a terminal, every sale in it', async (args) => {
+    const r = await run(...args.map((a) => (a.startsWith('scenarios/') ? join(ROOT, a) : a)))
+    expect(r.code).toBe(0)
+    for (const l of lines(r.stdout)) expect(l.length, l).toBeLessThanOrEqual(80)
+    // the last sale's row is there (the sale column leads each part)
+    expect(r.stdout).toMatch(/\n\s*13\s/)
+  })
+
+  test('args: on a 200-column terminal simulate prints its table in one part', async () => {
+    const f = join(ROOT, 'scenarios/polkadot-today.yaml')
+    const wide = await onTerminal(200, () => run('simulate', f))
+    expect(wide.stdout.match(/^sale\s/gm)).toHaveLength(1)
+    const narrow = await run('simulate', f)
+    expect(narrow.stdout.match(/^sale\s/gm)?.length).toBeGreaterThan(1)
   })
 })

@@ -1,7 +1,9 @@
 import type { Token } from '@coretime/core'
 import { Compare, type Scenario } from '@coretime/sim'
+import { fitColumns } from '../columns'
 import { UsageError } from '../errors'
 import * as Format from '../sim/format'
+import { wrap } from '../width'
 
 /**
  * `coretime simulate --compare-market rfc17 [FILE]` (docs/markets.md): the scenario's demand, with
@@ -38,29 +40,19 @@ export const compareMarket = (scenario: Scenario.Scenario, o: CompareOptions): s
     })
     if (o.json) return Format.json({ name: scenario.name, ...b })
     if (o.csv) return bandsCsv(b)
-    return `${bandsTable(scenario.name, b, token)}\n`
+    return `${wrap(bandsTable(scenario.name, b, token))}\n`
   }
   const c = Compare.compare(scenario, o.seed)
   if (o.json) return Format.json(c)
   if (o.csv) return csv(c)
-  return `${table(c, token)}\n`
+  return `${wrap(table(c, token))}\n`
 }
 
 export const amt = (v: bigint | null, token: Token.Token) => Format.amount(v, token)
 export const count = (v: number | null) => (v === null ? '—' : String(v))
 
-/** Columns right-aligned, two spaces apart. */
-export const pad = (rows: string[][]): string => {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
-  return rows
-    .map((r) =>
-      r
-        .map((c, i) => c.padStart(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-}
+/** Columns right-aligned, two spaces apart, fitted to the terminal (the sale column repeated in each part). */
+export const pad = (rows: string[][]): string => fitColumns(rows, { keys: 1 })
 
 /** Up to three agents who lost a core, with why. */
 export const lostText = (lost: Compare.MarketSale['lostCore']): string => {

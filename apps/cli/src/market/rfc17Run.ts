@@ -1,6 +1,7 @@
 import type { Token } from '@coretime/core'
 import { Compare, Rfc17Sim, type Scenario } from '@coretime/sim'
 import * as Format from '../sim/format'
+import { wrap } from '../width'
 import { amt, band, count, countBand, lostText, pad } from './compareMarket'
 
 /**
@@ -26,14 +27,14 @@ export const rfc17Run = (scenario: Scenario.Scenario, o: Rfc17RunOptions): strin
     })
     if (o.style === 'json') return Format.json({ name: scenario.name, market: 'rfc17', ...b })
     if (o.style === 'csv') return bandsCsv(b)
-    return `${bandsTable(scenario.name, b, token)}\n`
+    return `${wrap(bandsTable(scenario.name, b, token))}\n`
   }
   const r = Rfc17Sim.simulateRfc17(scenario, { seed: o.seed })
   const hasLarge = scenario.demand.agents.some((a) => a.kind === 'largeActor')
   const rows = r.sales.map((s) => ({ s, row: Compare.rfc17Row(s, hasLarge) }))
   if (o.style === 'json') return Format.json({ market: 'rfc17', ...r })
   if (o.style === 'csv') return csv(rows)
-  return `${table(r, rows, scenario.description, token)}\n`
+  return `${wrap(table(r, rows, scenario.description, token))}\n`
 }
 
 type Row = { s: Rfc17Sim.SaleResult; row: Compare.Rfc17SaleRow }

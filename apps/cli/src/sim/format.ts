@@ -1,5 +1,7 @@
 import { Token } from '@coretime/core'
 import type { GroupTotals, MonteCarlo, SimResult, Sweep } from '@coretime/sim'
+import { fitColumns } from '../columns'
+import { columns, wrap as wrapAt } from '../width'
 
 /** Human and CSV renderings of simulator results. Nothing here computes a price. */
 
@@ -29,34 +31,13 @@ export const amount = (planck: bigint | null | undefined, token: Token.Token): s
     ? '—'
     : Token.format(planck, token, { digits: 2 }).replace(/\.?0+ /, ' ')
 
-const pad = (rows: string[][]): string => {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? []
-  return rows
-    .map((r) =>
-      r
-        .map((c, i) =>
-          i === 0 || i === 1 || i === 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0),
-        )
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n')
-}
+/** A table fitted to the terminal: the sale (or first) column repeated in each part; names and dates left. */
+const pad = (rows: string[][]): string => fitColumns(rows, { keys: 1, left: 3 })
 
 const day = (iso: string): string => iso.slice(0, 10)
 
-/** Word-wraps a line of prose at `width` columns; continuation lines are indented by two spaces. */
-export const wrap = (text: string, width = 100): string => {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line)
-      line = `  ${word}`
-    } else line = line === '' ? word : `${line} ${word}`
-  }
-  return [...lines, line].join('\n')
-}
+/** Prose wrapped at the terminal's width; continuation lines are indented by two spaces. */
+export const wrap = (text: string, width = columns()): string => wrapAt(text, width, () => 2)
 
 /** Each group's sums at the end of a run (both markets' runs print it; `od`: on-demand columns). */
 export const groupsTable = (
