@@ -1,4 +1,5 @@
 import { Token } from '@coretime/core'
+import { wrap } from './width'
 
 /**
  * The CLI's edge: commands return data, these helpers turn it into text on stdout. `toJson` is the
@@ -25,7 +26,8 @@ export const emit = <R>(
   render: (r: R) => string,
   asJson: (r: R) => unknown = (r) => r,
 ): void => {
-  process.stdout.write(json ? toJson(asJson(result)) : render(result))
+  // human output within the terminal's width (80 off a terminal); a renderer that wrapped already is unchanged
+  process.stdout.write(json ? toJson(asJson(result)) : wrap(render(result)))
 }
 
 /** "1.5 DOT (15000000000 planck)" */

@@ -403,6 +403,28 @@ describe('output width (issue 17)', () => {
     expect(r.stdout).toMatch(/\n\s*13\s/)
   })
 
+  test.each([
+    [['ondemand']],
+    [['deposit']],
+    [['account', '2000']],
+    [['costs']],
+    [['compare', '--blocks-per-day', '1000']],
+    [['encode', 'renew', '5']],
+    [
+      [
+        'decode',
+        '0x320d00e40b540200000000000000000000007369626cd0070000000000000000000000000000000000000000000000000000',
+      ],
+    ],
+  ])(
+    'default: %j within 80 columns off a terminal (a word longer than that alone on its line)',
+    async (args) => {
+      const r = await run(...args)
+      expect(r.code, r.stderr).toBe(0)
+      for (const l of lines(r.stdout)) if (l.trim().includes(' ')) expect(l.length, l).toBeLessThanOrEqual(80)
+    },
+  )
+
   test('args: on a 200-column terminal simulate prints its table in one part', async () => {
     const f = join(ROOT, 'scenarios/polkadot-today.yaml')
     const wide = await onTerminal(200, () => run('simulate', f))

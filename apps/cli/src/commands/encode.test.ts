@@ -76,9 +76,12 @@ describe('coretime encode', () => {
   test('behavior: a polkadot.js Apps decode link with the exact call data and the endpoint of the chain the call is for', async () => {
     const hex = '0x32153000d007000001cd000500'
     const text = await run('encode', 'enable_auto_renew', 'core=48', 'task=2000', 'workload_end_hint=327885')
-    const link = text.stdout.split('\n').find((l) => l.includes('polkadot.js Apps'))
-    expect(link).toBe(
-      `  decode on polkadot.js Apps: https://polkadot.js.org/apps/?rpc=${encodeURIComponent(Networks.get('polkadot').endpoints.coretime[0])}#/extrinsics/decode/${hex}`,
+    // the link is longer than 80 columns: it has a line of its own, whole, under its label
+    const lines = text.stdout.split('\n')
+    const at = lines.findIndex((l) => l.includes('polkadot.js Apps'))
+    expect(lines[at]).toBe('  decode on polkadot.js Apps:')
+    expect(lines[at + 1]?.trim()).toBe(
+      `https://polkadot.js.org/apps/?rpc=${encodeURIComponent(Networks.get('polkadot').endpoints.coretime[0])}#/extrinsics/decode/${hex}`,
     )
     // --json: the same link as a field; an on-demand order links to the relay of the network asked for
     const od = JSON.parse(
