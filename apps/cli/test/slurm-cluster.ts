@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, hostname, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '@coretime/chain/testing'
 
 /**
  * A one-node Slurm cluster for a test (../shared/spec/scale-out.md): munged, slurmctld and slurmd
@@ -31,16 +31,6 @@ export const missing = (): string | null => {
   const gone = BINARIES.filter((b) => !existsSync(b))
   return gone.length === 0 ? null : `${gone.join(', ')} not found (apt-get install -y slurm-wlm munge)`
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))))
-    })
-  })
 
 const until = async (what: string, ok: () => boolean, ms: number, log: () => string): Promise<void> => {
   const t0 = Date.now()

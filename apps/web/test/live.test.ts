@@ -7,15 +7,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Para, read, Status } from '@coretime/chain'
 import { Scene } from '@coretime/chain/devnet'
 import { websocketClass } from '@coretime/chain/node'
 import type { Snapshot } from '@coretime/chain/snapshot'
-import { Shared, Wallet } from '@coretime/chain/testing'
+import { freePort, Shared, Wallet } from '@coretime/chain/testing'
 import { Token } from '@coretime/core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -55,13 +53,6 @@ const stopDevnet = (child: ChildProcess): Promise<void> =>
     child.once('exit', () => ok())
     child.kill('SIGKILL')
   })
-const freePort = async (): Promise<number> => {
-  const server = createServer()
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  const { port } = server.address() as AddressInfo
-  await new Promise((ok) => server.close(ok))
-  return port
-}
 /** one JSON-RPC call over a fresh socket (dev_newBlock) */
 const rpc = (url: string, method: string, params: unknown[]): Promise<unknown> =>
   new Promise((ok, fail) => {

@@ -1,8 +1,8 @@
 import { createServer as createHttp, type Server } from 'node:http'
-import { createServer as createTcp } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
 import { websocketClass } from './node'
 import { connectFailure, read } from './Reader'
+import { freePort } from './testing'
 
 /** "cannot connect" with the reason (issue 17): refused, not a WebSocket server, TLS — each its own words. */
 
@@ -15,16 +15,6 @@ const listen = (s: Server): Promise<number> =>
   new Promise((resolve) => {
     servers.push(s)
     s.listen(0, '127.0.0.1', () => resolve((s.address() as { port: number }).port))
-  })
-
-/** A port nothing listens on: bound, then released. */
-const deadPort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createTcp()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
   })
 
 const failure = async (url: string): Promise<string> => {
@@ -44,7 +34,7 @@ const failure = async (url: string): Promise<string> => {
 
 describe('Reader.read: why it cannot connect', () => {
   test('error: refused', async () => {
-    const port = await deadPort()
+    const port = await freePort()
     expect(await failure(`ws://127.0.0.1:${port}`)).toMatch(
       new RegExp(
         `^cannot connect to the (coretime|relay) endpoint ws://127\\.0\\.0\\.1:${port}: connection refused`,

@@ -1,11 +1,9 @@
-import type { AddressInfo } from 'node:net'
-import { createServer } from 'node:net'
 import { afterAll, describe, expect, test } from 'vitest'
 import { Devnet } from './devnet'
 import { ChainError } from './errors'
 import { websocketClass } from './node'
 import type { Snapshot } from './Snapshot'
-import { Shared } from './testing'
+import { freePort, Shared } from './testing'
 import { type WatchStatus, watch } from './Watch'
 
 const spec = Shared.devnetSpec()
@@ -20,15 +18,6 @@ describe('Watch.watch', () => {
     )
   })
 })
-
-/** a port nothing listens on (taken from the OS, then released) */
-const freePort = async (): Promise<number> => {
-  const server = createServer()
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  const { port } = server.address() as AddressInfo
-  await new Promise((ok) => server.close(ok))
-  return port
-}
 
 describe.skipIf(!spec)('Watch.watch on a devnet (chopsticks over the Paseo Coretime spec)', () => {
   let net: Devnet.Devnet | undefined

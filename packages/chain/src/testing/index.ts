@@ -1,4 +1,5 @@
 export * as Fixture from './Fixture'
+export { freePort } from './Ports'
 export * as Shared from './Shared'
 export { sample } from './sample'
 export * as TestNode from './TestNode'
