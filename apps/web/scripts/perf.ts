@@ -104,6 +104,14 @@ try {
   // idle), and a link that opens with runs set (workers start cold while the page itself loads).
   // Five page loads each; the median and every figure are printed.
   const LOADS = 5
+  // the page's longest gap between animation frames while the batch runs (responsiveness)
+  // (a string: tsx would wrap a named function in a helper the page does not have)
+  const watchGaps = `(() => {
+    window.__gap = 0
+    window.__last = performance.now()
+    const tick = (t) => { window.__gap = Math.max(window.__gap, t - window.__last); window.__last = t; requestAnimationFrame(tick) }
+    requestAnimationFrame(tick)
+  })()`
   const mc = async (v: ReturnType<typeof defaults>, label: string, fromLink: boolean) => {
     const times: number[] = []
     /** from navigation start: what a reader of the link waits for the bands */
@@ -113,14 +121,6 @@ try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
       await page.goto(`${server.url}?${encode(fromLink ? { ...v, mc: { runs: 500, seed: 1 } } : v)}`)
       await waitForDraws(page, 1)
-      // the page's longest gap between animation frames while the batch runs (responsiveness)
-      // (a string: tsx would wrap a named function in a helper the page does not have)
-      const watchGaps = `(() => {
-        window.__gap = 0
-        window.__last = performance.now()
-        const tick = (t) => { window.__gap = Math.max(window.__gap, t - window.__last); window.__last = t; requestAnimationFrame(tick) }
-        requestAnimationFrame(tick)
-      })()`
       if (fromLink) await page.evaluate(watchGaps)
       else {
         await page.waitForTimeout(2000) // a reader's first look at the chart: the page is idle

@@ -32,9 +32,9 @@ import { decode, encode, issuesMessage } from './url'
  */
 
 /** The networks' tokens for the header: "DOT, KSM or PAS". */
-const tokens = ((symbols: string[]) => `${symbols.slice(0, -1).join(', ')} or ${symbols.at(-1)}`)(
-  Networks.names.map((n) => Networks.get(n).token.symbol),
-)
+const symbols = Networks.names.map((n) => Networks.get(n).token.symbol)
+const tokens =
+  symbols.length === 1 ? symbols.join('') : `${symbols.slice(0, -1).join(', ')} or ${symbols.at(-1)}`
 
 /** Throw-away runs each Monte Carlo worker makes to compile the engine before a first batch. */
 const WARM_RUNS = 60
