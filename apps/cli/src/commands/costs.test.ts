@@ -33,6 +33,7 @@ describe('coretime costs', () => {
     [['--deposit', '1.5'], '--deposit: "1.5" has decimals but no unit'],
     // Paseo is a network the tool knows, but the post prices no test token
     [['--network', 'paseo'], "--network: the post's cost inputs are for polkadot and kusama, not paseo"],
+    [['--network', 'mars'], '--network: expected "polkadot" or "kusama", got "mars"'],
   ])('error: %j', async (args, message) => {
     const r = await run('costs', ...args)
     expect(r.code).toBe(2)

@@ -82,10 +82,16 @@ export type CostsResult = {
 
 /** `coretime costs` as a function: flags in, the price out; a bad flag throws a one-line UsageError. */
 export const costs = (opts: Options): CostsResult => {
-  const network = parseNetwork(opts.network)
+  const posts = Costs.CorePrice.POST_NETWORKS
+  const raw = (opts.network ?? 'polkadot').toLowerCase()
+  if (!Networks.isNetwork(raw))
+    throw new UsageError(
+      `--network: expected ${posts.map((n) => `"${n}"`).join(' or ')}, got "${opts.network}"`,
+    )
+  const network = parseNetwork(raw)
   if (!Costs.CorePrice.isPostNetwork(network))
     throw new UsageError(
-      `--network: the post's cost inputs are for ${Costs.CorePrice.POST_NETWORKS.join(' and ')}, not ${network} (a test network: its token has no price)`,
+      `--network: the post's cost inputs are for ${posts.join(' and ')}, not ${network} (a test network: its token has no price)`,
     )
   const token = Token.of(network)
   const inputs: Record<string, unknown> = { ...Costs.CorePrice.postDefaults(network) }
