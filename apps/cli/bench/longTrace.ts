@@ -67,9 +67,7 @@ export const generate = (opts: { sales: number; cores: number; accounts: number 
     // Renewals in the interlude: every renewable core but a churned one in ten.
     const start = sale.saleStart
     let block = Math.max(state.block, start - 50_000)
-    const renewable = [...state.potentialRenewals.keys()]
-      .map(Broker.renewalKeyParts)
-      .filter((k) => k.when === sale.regionBegin)
+    const renewable = Broker.renewalsInOrder(state).filter((k) => k.when === sale.regionBegin)
     renewable.forEach((k, i) => {
       if ((i + n) % 10 === 0) return
       run(block++, String(2000 + (k.core % cores)), { call: 'renew', args: { core: k.core } })

@@ -33,7 +33,7 @@ export const toBrokerState = (s: Snapshot): BrokerState => {
     state.workplan.set(w.timeslice, cores)
   }
   for (const r of b.potentialRenewals)
-    state.potentialRenewals.set(Broker.renewalKey(r.core, r.when), {
+    Broker.setRenewal(state, r.core, r.when, {
       price: r.price,
       completion: r.completion,
     })

@@ -172,7 +172,7 @@ const nextCall = (s: BrokerState, rng: Rng.Rng): Call | undefined => {
   const owner = BUYERS.find((b) => region && accountOf(b) === region[1].owner)
   const who = owner && Rng.chance(rng, 0.9) ? owner : pick(BUYERS)
   const anyRegion = s.regions.size > 0 ? RegionId.fromKey(pick([...s.regions.keys()])) : undefined
-  const renewals = [...s.potentialRenewals.entries()].map(([k, r]) => ({ ...Broker.renewalKeyParts(k), r }))
+  const renewals = Broker.renewalsInOrder(s).map(({ core, when, record: r }) => ({ core, when, r }))
   const renewal = renewals.length > 0 ? pick(renewals) : undefined
   // renewals due in the sale now, with their whole workload assigned: these renew
   const due = renewals.filter((r) => r.when === s.saleInfo?.regionBegin && 'complete' in r.r.completion)

@@ -1,5 +1,5 @@
+import * as PotentialRenewals from './PotentialRenewals'
 import type { RegionId } from './RegionId'
-import { renewalKey } from './Storage'
 import { rotateSale } from './Tick'
 import type {
   Balance,
@@ -153,9 +153,7 @@ export const removePotentialRenewal = (
   when: Timeslice,
   out: Sink,
 ): Outcome => {
-  const key = renewalKey(core, when)
-  if (!s.potentialRenewals.has(key)) return fail('UnknownRenewal')
-  s.potentialRenewals.delete(key)
+  if (!PotentialRenewals.remove(s.potentialRenewals, core, when)) return fail('UnknownRenewal')
   emit(out, { name: 'PotentialRenewalRemoved', data: { core, timeslice: when } })
   return OK
 }

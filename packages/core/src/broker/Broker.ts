@@ -12,10 +12,10 @@ export {
   regionAt,
   regionPaid,
   renewalAt,
-  renewalKey,
-  renewalKeyParts,
   renewals,
+  renewalsInOrder,
   setBalance,
+  setRenewal,
   sink,
 } from './Storage'
 export { currentTimeslice, maxBalance, salePriceNow, sovereignAccountOf } from './Utility'

@@ -1,9 +1,9 @@
 import { saturate } from '../fixed/rounding'
 import * as CoreMask from './CoreMask'
 import * as PoolHistory from './PoolHistory'
+import * as PotentialRenewals from './PotentialRenewals'
 import type { RegionId } from './RegionId'
 import * as RegionIdM from './RegionId'
-import { renewalKey } from './Storage'
 import type {
   AccountId,
   BrokerState,
@@ -192,8 +192,7 @@ export const assign = (
   const duration = region.end - id.begin
   if (duration === config.regionLength && finality === 'Final' && region.paid !== null) {
     const price = region.paid
-    const rk = renewalKey(id.core, region.end)
-    const existing = s.potentialRenewals.get(rk)
+    const existing = PotentialRenewals.get(s.potentialRenewals, id.core, region.end)
     const prior =
       existing && 'partial' in existing.completion && existing.price === price
         ? existing.completion.partial
@@ -201,11 +200,17 @@ export const assign = (
     const assigned = prior | id.mask
     if (CoreMask.isComplete(assigned)) {
       const workload = Workplan.get(s.workplan, id.begin, id.core) ?? []
-      s.potentialRenewals.set(rk, { price, completion: { complete: workload } })
+      PotentialRenewals.set(s.potentialRenewals, id.core, region.end, {
+        price,
+        completion: { complete: workload },
+      })
       if (loud(out))
         emit(out, { name: 'Renewable', data: { core: id.core, price, begin: region.end, workload } })
     } else {
-      s.potentialRenewals.set(rk, { price, completion: { partial: assigned } })
+      PotentialRenewals.set(s.potentialRenewals, id.core, region.end, {
+        price,
+        completion: { partial: assigned },
+      })
     }
   }
   if (loud(out)) emit(out, { name: 'Assigned', data: { regionId: id, duration, task } })
@@ -335,9 +340,7 @@ export const dropRenewal = (s: BrokerState, core: CoreIndex, when: Timeslice, ou
   const status = s.status
   if (!status) return fail('Uninitialized')
   if (!(status.lastCommittedTimeslice >= when)) return fail('StillValid')
-  const key = renewalKey(core, when)
-  if (!s.potentialRenewals.has(key)) return fail('UnknownRenewal')
-  s.potentialRenewals.delete(key)
+  if (!PotentialRenewals.remove(s.potentialRenewals, core, when)) return fail('UnknownRenewal')
   emit(out, { name: 'PotentialRenewalDropped', data: { when, core } })
   return OK
 }

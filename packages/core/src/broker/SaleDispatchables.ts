@@ -1,8 +1,8 @@
 import * as CoreMask from './CoreMask'
+import * as PotentialRenewals from './PotentialRenewals'
 import type { RegionId } from './RegionId'
 import * as RegionIdM from './RegionId'
 import * as Renewal from './Renewal'
-import { renewalKey } from './Storage'
 import type {
   AccountId,
   Balance,
@@ -83,7 +83,7 @@ const checkRenew = (s: BrokerState, who: AccountId, core: CoreIndex): Outcome | 
   if (!sale) return fail('NoSales')
   const unavailable = coresForSale(s.status, sale)
   if (unavailable) return fail(unavailable)
-  const record = s.potentialRenewals.get(renewalKey(core, sale.regionBegin))
+  const record = PotentialRenewals.get(s.potentialRenewals, core, sale.regionBegin)
   if (!record) return fail('NotAllowed')
   if (!('complete' in record.completion)) return fail('IncompleteAssignment')
   if (balanceOf(s, who) < record.price) return fail('FundsUnavailable', { price: record.price })
@@ -130,9 +130,12 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
     now,
     s.testHooks?.renewalBumpRoundsUp,
   )
-  s.potentialRenewals.delete(renewalKey(core, sale.regionBegin))
+  PotentialRenewals.remove(s.potentialRenewals, core, sale.regionBegin)
   // the same completion (records are never edited in place: sharing it is safe)
-  s.potentialRenewals.set(renewalKey(newCore, sale.regionEnd), { price, completion: record.completion })
+  PotentialRenewals.set(s.potentialRenewals, newCore, sale.regionEnd, {
+    price,
+    completion: record.completion,
+  })
   if (loud(out))
     emit(out, { name: 'Renewable', data: { core: newCore, price, begin: sale.regionEnd, workload } })
   return newCore
@@ -174,11 +177,11 @@ export const enableAutoRenew = (
   if (who !== sovereign) return fail('NoPermission')
   const sale = s.saleInfo
   if (!sale) return fail('NoSales')
-  const renewNow = s.potentialRenewals.has(renewalKey(core, sale.regionBegin))
+  const renewNow = PotentialRenewals.has(s.potentialRenewals, core, sale.regionBegin)
   if (renewNow) {
     const bad = checkRenew(s, sovereign, core)
     if (isOutcome(bad)) return bad
-  } else if (hint === null || !s.potentialRenewals.has(renewalKey(core, hint))) {
+  } else if (hint === null || !PotentialRenewals.has(s.potentialRenewals, core, hint)) {
     return fail('NotAllowed')
   }
   if (s.autoRenewals.length >= s.runtime.maxAutoRenewals) return fail('TooManyAutoRenewals')

@@ -1,4 +1,5 @@
 import * as PoolHistory from './PoolHistory'
+import * as PotentialRenewals from './PotentialRenewals'
 import type { RegionId } from './RegionId'
 import * as RegionIdM from './RegionId'
 import type {
@@ -35,7 +36,7 @@ export const create = (
   reservations: [],
   forceReservations: [],
   leases: [],
-  potentialRenewals: new Map(),
+  potentialRenewals: PotentialRenewals.create(),
   regions: new Map(),
   workplan: Workplan.create(),
   workload: new Map(),
@@ -75,7 +76,7 @@ export const clone = (s: BrokerState): BrokerState => ({
   reservations: [...s.reservations],
   forceReservations: [...s.forceReservations],
   leases: s.leases.map((l) => ({ ...l })),
-  potentialRenewals: new Map(s.potentialRenewals),
+  potentialRenewals: PotentialRenewals.clone(s.potentialRenewals),
   regions: new Map(s.regions),
   workplan: Workplan.clone(s.workplan),
   workload: new Map(s.workload),
@@ -87,13 +88,6 @@ export const clone = (s: BrokerState): BrokerState => ({
   credits: new Map(s.credits),
 })
 
-/** `PotentialRenewals` key: core · 2^32 + when. */
-export const renewalKey = (core: CoreIndex, when: Timeslice): number => core * 4294967296 + when
-export const renewalKeyParts = (key: number): { core: CoreIndex; when: Timeslice } => ({
-  core: Math.floor(key / 4294967296),
-  when: key % 4294967296,
-})
-
 // ---------------------------------------------------------------------------------------------
 // Reads (no caller needs the storage keys)
 // ---------------------------------------------------------------------------------------------
@@ -103,15 +97,23 @@ export const renewalAt = (
   s: BrokerState,
   core: CoreIndex,
   when: Timeslice,
-): PotentialRenewalRecord | undefined => s.potentialRenewals.get(renewalKey(core, when))
+): PotentialRenewalRecord | undefined => PotentialRenewals.get(s.potentialRenewals, core, when)
 
 /** Every potential renewal in key order (core, then when). */
-export const renewals = (
+export const renewals = (s: BrokerState): PotentialRenewals.Entry[] =>
+  PotentialRenewals.sorted(s.potentialRenewals)
+
+/** Every potential renewal in the order the rights were created (a generator's stable choice). */
+export const renewalsInOrder = (s: BrokerState): PotentialRenewals.Entry[] =>
+  PotentialRenewals.entries(s.potentialRenewals)
+
+/** Writes a renewal right (a state read from a chain, or a test's setup). */
+export const setRenewal = (
   s: BrokerState,
-): { core: CoreIndex; when: Timeslice; record: PotentialRenewalRecord }[] =>
-  [...s.potentialRenewals]
-    .sort((x, y) => x[0] - y[0])
-    .map(([key, record]) => ({ ...renewalKeyParts(key), record }))
+  core: CoreIndex,
+  when: Timeslice,
+  record: PotentialRenewalRecord,
+): void => PotentialRenewals.set(s.potentialRenewals, core, when, record)
 
 /** `Regions[id]`, or undefined if there is no such region. */
 export const regionAt = (s: BrokerState, id: RegionId): RegionRecord | undefined =>

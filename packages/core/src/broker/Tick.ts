@@ -2,10 +2,10 @@ import * as Perbill from '../fixed/Perbill'
 import { saturate } from '../fixed/rounding'
 import * as CoreMask from './CoreMask'
 import * as PoolHistory from './PoolHistory'
+import * as PotentialRenewals from './PotentialRenewals'
 import * as PriceAdapter from './PriceAdapter'
 import * as Sale from './Sale'
 import { renew } from './SaleDispatchables'
-import { renewalKey } from './Storage'
 import type {
   AssignmentPart,
   BlockNumber,
@@ -175,7 +175,7 @@ export const rotateSale = (
     const schedule: Schedule = [{ mask: CoreMask.complete, assignment: { task: lease.task } }]
     Workplan.set(s.workplan, begin, firstCore, schedule)
     if (lease.until < end) {
-      s.potentialRenewals.set(renewalKey(firstCore, end), {
+      PotentialRenewals.set(s.potentialRenewals, firstCore, end, {
         price: prices.targetPrice,
         completion: { complete: schedule },
       })

@@ -225,7 +225,7 @@ describe('tests.rs (engine tests)', () => {
     startSales(e, 100n, 1)
     e.advanceTo(2)
     // PotentialRenewals::insert((0, 10), {100, Complete(Task 1001)}) by hand, as the test does
-    e.s.potentialRenewals.set(Broker.renewalKey(0, 10), { price: 100n, completion: { complete: task(1001) } })
+    Broker.setRenewal(e.s, 0, 10, { price: 100n, completion: { complete: task(1001) } })
     const before = Broker.clone(e.s)
     const enable = (hint: number | null): BrokerCall => ({
       call: 'enableAutoRenew',

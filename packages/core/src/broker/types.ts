@@ -1,5 +1,6 @@
 import type { CoreMask } from './CoreMask'
 import type { PoolHistory } from './PoolHistory'
+import type { PotentialRenewals } from './PotentialRenewals'
 import type { RegionId, RegionKey } from './RegionId'
 import type { Workplan } from './Workplan'
 
@@ -166,7 +167,7 @@ export interface OnDemandRevenueRecord {
 
 /**
  * The broker's whole storage plus the ledger it touches, as plain data. Map keys:
- * `potentialRenewals` core·2^32 + when; `regions` and `instaPoolContribution` the region's u128
+ * `potentialRenewals` by when, then core (PotentialRenewals.ts); `regions` and `instaPoolContribution` the region's u128
  * key (`RegionId.toKey`, listed in item-id order by `RegionId.sortedKeys`). `workplan` is keyed by timeslice then core (Workplan.ts) and
  * `instaPoolHistory` holds runs of identical records (PoolHistory.ts).
  */
@@ -191,7 +192,7 @@ export interface BrokerState {
   reservations: Schedule[]
   forceReservations: Schedule[]
   leases: LeaseRecordItem[]
-  potentialRenewals: Map<number, PotentialRenewalRecord>
+  potentialRenewals: PotentialRenewals
   regions: Map<RegionKey, RegionRecord>
   workplan: Workplan
   workload: Map<CoreIndex, Schedule>

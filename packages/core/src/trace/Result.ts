@@ -1,5 +1,6 @@
 import * as CoreMask from '../broker/CoreMask'
 import * as PoolHistory from '../broker/PoolHistory'
+import * as PotentialRenewals from '../broker/PotentialRenewals'
 import * as RegionId from '../broker/RegionId'
 import type {
   AccountId,
@@ -223,16 +224,12 @@ export const stateToJson = (s: BrokerState): StateJson => {
       const r = s.regions.get(k)!
       return { id: regionIdJson(RegionId.fromKey(k)), end: r.end, owner: r.owner, paid: optBalance(r.paid) }
     }),
-    // key core·2^32 + when (types.ts), so numeric order is core then when
-    potentialRenewals: sortedKeys(s.potentialRenewals).map((k) => {
-      const r = s.potentialRenewals.get(k)!
-      return {
-        core: Math.floor(k / 2 ** 32),
-        when: k % 2 ** 32,
-        price: r.price.toString(),
-        completion: completionJson(r.completion),
-      }
-    }),
+    potentialRenewals: PotentialRenewals.sorted(s.potentialRenewals).map(({ core, when, record: r }) => ({
+      core,
+      when,
+      price: r.price.toString(),
+      completion: completionJson(r.completion),
+    })),
     leases: s.leases.map((l) => ({ until: l.until, task: l.task })),
     reservations: s.reservations.map(scheduleJson),
     workplan: Workplan.entries(s.workplan).map((w) => ({
