@@ -26,12 +26,7 @@ export const toBrokerState = (s: Snapshot): BrokerState => {
   state.reservations = b.reservations.map((r) => [...r])
   state.leases = b.leases.map((l) => ({ ...l }))
   for (const w of b.workload) state.workload.set(w.core, [...w.schedule])
-  // Workplan: timeslice → core → schedule (core broker/Workplan.ts)
-  for (const w of b.workplan) {
-    const cores = state.workplan.get(w.timeslice) ?? new Map()
-    cores.set(w.core, [...w.schedule])
-    state.workplan.set(w.timeslice, cores)
-  }
+  for (const w of b.workplan) Broker.setWorkplan(state, w.timeslice, w.core, [...w.schedule])
   for (const r of b.potentialRenewals)
     Broker.setRenewal(state, r.core, r.when, {
       price: r.price,

@@ -16,6 +16,7 @@ export {
   renewalsInOrder,
   setBalance,
   setRenewal,
+  setWorkplan,
   sink,
 } from './Storage'
 export { currentTimeslice, maxBalance, salePriceNow, sovereignAccountOf } from './Utility'

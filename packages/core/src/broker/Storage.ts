@@ -11,6 +11,7 @@ import type {
   PotentialRenewalRecord,
   RegionRecord,
   Runtime,
+  Schedule,
   Sink,
   TestHooks,
   Timeslice,
@@ -106,6 +107,14 @@ export const renewals = (s: BrokerState): PotentialRenewals.Entry[] =>
 /** Every potential renewal in the order the rights were created (a generator's stable choice). */
 export const renewalsInOrder = (s: BrokerState): PotentialRenewals.Entry[] =>
   PotentialRenewals.entries(s.potentialRenewals)
+
+/** Writes a core's plan for a timeslice (a state read from a chain). */
+export const setWorkplan = (
+  s: BrokerState,
+  timeslice: Timeslice,
+  core: CoreIndex,
+  schedule: Schedule,
+): void => Workplan.set(s.workplan, timeslice, core, schedule)
 
 /** Writes a renewal right (a state read from a chain, or a test's setup). */
 export const setRenewal = (
