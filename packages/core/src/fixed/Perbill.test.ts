@@ -14,7 +14,7 @@ describe('Perbill', () => {
         },
       ),
     )
-    // below 2^53 mul computes in doubles: the same results, near multiples of 10^9 and at the limit too
+    // mul splits n at 10^9: the same results near multiples of 10^9 (a remainder near 0 or 10^9) and at 2^53
     const safe = fc.oneof(
       fc.bigInt({ min: 0n, max: BigInt(Number.MAX_SAFE_INTEGER) }),
       fc.bigInt({ min: 0n, max: 9_007_199n }).chain((k) =>
