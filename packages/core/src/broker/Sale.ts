@@ -28,9 +28,9 @@ export const priceAt = (
     const through = FixedU64.fromRational(BigInt(num), BigInt(leadin))
     return FixedU64.mulInt(leadinFactorAt(adapter, through), sale.endPrice, max)
   }
-  // the same factor computed in doubles, exactly: one bigint product and one division remain
+  // the same factor computed in doubles, exactly, then applied to the end price in one-digit bigints
   const factor = leadinFactorAtNumber(adapter, throughLeadin(num, leadin))
-  return FixedU64.mulInt(BigInt(factor), sale.endPrice, max)
+  return FixedU64.mulIntNumber(factor, sale.endPrice, max)
 }
 
 /** Largest lead-in for which num · 10^9 stays an exact double (< 2^53). */
