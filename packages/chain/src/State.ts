@@ -1,4 +1,4 @@
-import { Broker, type BrokerState, Networks, RegionId, type Runtime } from '@coretime/core'
+import { Broker, type BrokerState, Networks, type Runtime } from '@coretime/core'
 import type { Snapshot } from './Snapshot'
 
 /**
@@ -33,11 +33,15 @@ export const toBrokerState = (s: Snapshot): BrokerState => {
       completion: r.completion,
     })
   for (const r of b.regions)
-    state.regions.set(RegionId.toKey({ begin: r.begin, core: r.core, mask: r.mask }), {
-      end: r.end,
-      owner: r.owner,
-      paid: r.paid,
-    })
+    Broker.setRegion(
+      state,
+      { begin: r.begin, core: r.core, mask: r.mask },
+      {
+        end: r.end,
+        owner: r.owner,
+        paid: r.paid,
+      },
+    )
   state.autoRenewals = b.autoRenewals.map((a) => ({ ...a }))
   return state
 }

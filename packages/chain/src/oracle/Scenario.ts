@@ -166,12 +166,13 @@ const pickKind = (rng: Rng.Rng): Kind => {
 const nextCall = (s: BrokerState, rng: Rng.Rng): Call | undefined => {
   const pick = <T>(xs: readonly T[]): T => xs[Rng.int(rng, xs.length)] as T
   // a region call comes from the region's owner (a dev account), or now and then from another buyer (NotOwner)
-  const owned = [...s.regions.entries()].filter(([, r]) => BUYERS.some((b) => accountOf(b) === r.owner))
+  const regions = Broker.regionsInOrder(s)
+  const owned = regions.filter(({ record: r }) => BUYERS.some((b) => accountOf(b) === r.owner))
   const region = owned.length > 0 ? pick(owned) : undefined
-  const regionId = region ? RegionId.fromKey(region[0]) : undefined
-  const owner = BUYERS.find((b) => region && accountOf(b) === region[1].owner)
+  const regionId = region?.id
+  const owner = BUYERS.find((b) => region && accountOf(b) === region.record.owner)
   const who = owner && Rng.chance(rng, 0.9) ? owner : pick(BUYERS)
-  const anyRegion = s.regions.size > 0 ? RegionId.fromKey(pick([...s.regions.keys()])) : undefined
+  const anyRegion = regions.length > 0 ? pick(regions).id : undefined
   const renewals = Broker.renewalsInOrder(s).map(({ core, when, record: r }) => ({ core, when, r }))
   const renewal = renewals.length > 0 ? pick(renewals) : undefined
   // renewals due in the sale now, with their whole workload assigned: these renew
@@ -286,7 +287,7 @@ const nextCall = (s: BrokerState, rng: Rng.Rng): Call | undefined => {
         call: { call: 'transfer', args: { regionId, newOwner: accountOf(pick(BUYERS)) } },
       }
     case 'partition': {
-      const len = region[1].end - regionId.begin
+      const len = region.record.end - regionId.begin
       return {
         origin: who,
         call: { call: 'partition', args: { regionId, pivot: regionId.begin + Rng.int(rng, len + 1) } },

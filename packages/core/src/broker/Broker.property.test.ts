@@ -27,11 +27,9 @@ const pick = <T>(xs: readonly T[], i: number): T | undefined => (xs.length ? xs[
 /** Maps a generated op onto a concrete call against the current state. */
 const toCall = (s: BrokerState, o: Op): { origin: Origin; call: BrokerCall } => {
   const who = pick(ACCOUNTS, o.a)!
-  const regionKeys = [...s.regions.keys()]
-  const key = pick(regionKeys, o.b)
-  const regionId =
-    key === undefined ? { begin: o.b % 20, core: o.c % 3, mask: CoreMask.complete } : RegionIdM.fromKey(key)
-  const owner = key === undefined ? who : (s.regions.get(key)!.owner ?? who)
+  const held = pick(Broker.regionsInOrder(s), o.b)
+  const regionId = held === undefined ? { begin: o.b % 20, core: o.c % 3, mask: CoreMask.complete } : held.id
+  const owner = held === undefined ? who : (held.record.owner ?? who)
   const task = pick(TASKS, o.c)!
   switch (o.kind) {
     case 0:
@@ -127,7 +125,7 @@ const total = (s: BrokerState): bigint => {
 
 /** No (timeslice, core, bit) is held by two regions. */
 const overlapping = (s: BrokerState): string | null => {
-  const ids = [...s.regions.entries()].map(([k, r]) => ({ id: RegionIdM.fromKey(k), end: r.end }))
+  const ids = Broker.regionsInOrder(s).map(({ id, record: r }) => ({ id, end: r.end }))
   for (let i = 0; i < ids.length; i++)
     for (let j = i + 1; j < ids.length; j++) {
       const x = ids[i]!
@@ -303,12 +301,16 @@ describe('Broker invariants (random call sequences)', () => {
   test('error: the invariant checker itself catches a double-owned bit', () => {
     const { s } = setup({ kind: 'CenterTargetPrice' })
     const id = { begin: 4, core: 0, mask: CoreMask.complete }
-    s.regions.set(RegionIdM.toKey(id), { end: 7, owner: '1', paid: null })
-    s.regions.set(RegionIdM.toKey({ ...id, begin: 5, mask: CoreMask.fromChunk(0, 1) }), {
-      end: 6,
-      owner: '2',
-      paid: null,
-    })
+    Broker.setRegion(s, id, { end: 7, owner: '1', paid: null })
+    Broker.setRegion(
+      s,
+      { ...id, begin: 5, mask: CoreMask.fromChunk(0, 1) },
+      {
+        end: 6,
+        owner: '2',
+        paid: null,
+      },
+    )
     expect(overlapping(s)).toMatch(/overlaps/)
   })
 })

@@ -2,7 +2,6 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import * as Broker from './Broker'
 import { fastForward, nextActiveBlock } from './FastForward'
-import { fromKey as RegionIdOf } from './RegionId'
 import * as Runtimes from './Runtimes'
 import { tick } from './Tick'
 import type { BrokerCall, BrokerState } from './types'
@@ -27,9 +26,9 @@ const chain = (ops: { kind: number; advance: number; who: number }[]): BrokerSta
   for (const o of ops) {
     Broker.advanceTo(s, s.block + o.advance, out)
     const who = ACCOUNTS[o.who % ACCOUNTS.length]!
-    const key = [...s.regions.keys()][o.who % Math.max(1, s.regions.size)]
-    const region = key === undefined ? undefined : Broker.regionAt(s, RegionIdOf(key))
-    const regionId = key === undefined ? null : RegionIdOf(key)
+    const held = Broker.regionsInOrder(s)[o.who % Math.max(1, s.regions.size)]
+    const region = held?.record
+    const regionId = held === undefined ? null : held.id
     if (o.kind === 0) Broker.execute(s, who, { call: 'purchase', args: { priceLimit: 10_000n } }, out)
     else if (o.kind === 1 && regionId && region?.owner)
       Broker.execute(

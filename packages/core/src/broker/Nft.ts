@@ -1,5 +1,5 @@
 import type { RegionId } from './RegionId'
-import * as RegionIdM from './RegionId'
+import * as Regions from './Regions'
 import type { AccountId, BrokerState, Outcome } from './types'
 import { fail, OK } from './Utility'
 
@@ -8,22 +8,20 @@ import { fail, OK } from './Utility'
 
 /** nonfungible_impl.rs `mint_into`: only a burnt (owner-less) region can be minted to `who`. */
 export const mintInto = (s: BrokerState, id: RegionId, who: AccountId): Outcome => {
-  const key = RegionIdM.toKey(id)
-  const record = s.regions.get(key)
+  const record = Regions.get(s.regions, id)
   if (!record) return fail('UnknownRegion')
   if (record.owner !== null) return fail('NotAllowed')
   // utility_impls.rs `issue`: the same end and paid, the new owner
-  s.regions.set(key, { end: record.end, owner: who, paid: record.paid })
+  Regions.set(s.regions, id, { end: record.end, owner: who, paid: record.paid })
   return OK
 }
 
 /** nonfungible_impl.rs `burn`: the region stays, without an owner; `checkOwner` must own it. */
 export const burn = (s: BrokerState, id: RegionId, checkOwner: AccountId | null): Outcome => {
-  const key = RegionIdM.toKey(id)
-  const record = s.regions.get(key)
+  const record = Regions.get(s.regions, id)
   if (!record) return fail('UnknownRegion')
   if (checkOwner !== null && record.owner !== checkOwner) return fail('NotOwner')
-  s.regions.set(key, { ...record, owner: null })
+  Regions.set(s.regions, id, { ...record, owner: null })
   return OK
 }
 

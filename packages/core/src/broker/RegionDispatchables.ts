@@ -4,6 +4,7 @@ import * as PoolHistory from './PoolHistory'
 import * as PotentialRenewals from './PotentialRenewals'
 import type { RegionId } from './RegionId'
 import * as RegionIdM from './RegionId'
+import * as Regions from './Regions'
 import type {
   AccountId,
   BrokerState,
@@ -22,10 +23,7 @@ import * as Workplan from './Workplan'
 // The regions' dispatchables (pallet-broker dispatchable_impls.rs): transfer, partition,
 // interlace, assign, pool, claim, and the permissionless drops.
 
-const regionOf = (s: BrokerState, id: RegionId): [RegionIdM.RegionKey, RegionRecord | undefined] => {
-  const key = RegionIdM.toKey(id)
-  return [key, s.regions.get(key)]
-}
+const regionOf = (s: BrokerState, id: RegionId): RegionRecord | undefined => Regions.get(s.regions, id)
 
 /**
  * dispatchable_impls.rs `do_transfer`; `who` null is `force_transfer` (lib.rs call 28, admin):
@@ -38,10 +36,10 @@ export const transferRegion = (
   newOwner: AccountId,
   out: Sink,
 ): Outcome => {
-  const [key, region] = regionOf(s, regionId)
+  const region = regionOf(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (who !== null && region.owner !== who) return fail('NotOwner')
-  s.regions.set(key, { end: region.end, owner: newOwner, paid: region.paid })
+  Regions.set(s.regions, regionId, { end: region.end, owner: newOwner, paid: region.paid })
   if (loud(out))
     emit(out, {
       name: 'Transferred',
@@ -83,7 +81,7 @@ export const partition = (
 ): Outcome => {
   const status = s.status
   if (!status) return fail('Uninitialized')
-  const [key, region] = regionOf(s, regionId)
+  const region = regionOf(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (region.owner !== who) return fail('NotOwner')
   const pivot = regionId.begin + offset
@@ -92,8 +90,8 @@ export const partition = (
   const second: RegionRecord = { ...region, paid: null }
   forceUnpool(s, regionId, second, status, out)
   const newIds: [RegionId, RegionId] = [regionId, { ...regionId, begin: pivot }]
-  s.regions.set(key, { ...second, end: pivot })
-  s.regions.set(RegionIdM.toKey(newIds[1]), second)
+  Regions.set(s.regions, regionId, { ...second, end: pivot })
+  Regions.set(s.regions, newIds[1], second)
   emit(out, { name: 'Partitioned', data: { oldRegionId: regionId, newRegionIds: newIds } })
   return OK
 }
@@ -108,7 +106,7 @@ export const interlace = (
 ): Outcome => {
   const status = s.status
   if (!status) return fail('Uninitialized')
-  const [key, region] = regionOf(s, regionId)
+  const region = regionOf(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (region.owner !== who) return fail('NotOwner')
   if ((pivot & CoreMask.not(regionId.mask)) !== 0n) return fail('ExteriorPivot')
@@ -117,9 +115,9 @@ export const interlace = (
   forceUnpool(s, regionId, region, status, out)
   const one: RegionId = { ...regionId, mask: pivot }
   const other: RegionId = { ...regionId, mask: regionId.mask ^ pivot }
-  s.regions.delete(key)
-  s.regions.set(RegionIdM.toKey(one), { ...region })
-  s.regions.set(RegionIdM.toKey(other), { ...region })
+  Regions.remove(s.regions, regionId)
+  Regions.set(s.regions, one, { ...region })
+  Regions.set(s.regions, other, { ...region })
   emit(out, { name: 'Interlaced', data: { oldRegionId: regionId, newRegionIds: [one, other] } })
   return OK
 }
@@ -129,7 +127,7 @@ type Utilized = { regionId: RegionId; region: RegionRecord; status: StatusRecord
 /** The checks of dispatchable_impls.rs `utilize`, before anything is written. */
 const checkUtilize = (s: BrokerState, who: AccountId, regionId: RegionId): Outcome | null => {
   if (!s.status) return fail('Uninitialized')
-  const region = s.regions.get(RegionIdM.toKey(regionId))
+  const region = regionOf(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (region.owner !== who) return fail('NotOwner')
   return null
@@ -142,9 +140,8 @@ const checkUtilize = (s: BrokerState, who: AccountId, regionId: RegionId): Outco
  */
 const utilize = (s: BrokerState, regionId: RegionId, finality: Finality, out: Sink): Utilized => {
   const status = s.status!
-  const key = RegionIdM.toKey(regionId)
-  const region = s.regions.get(key)!
-  s.regions.delete(key)
+  const region = regionOf(s, regionId)!
+  Regions.remove(s.regions, regionId)
   let id = regionId
   if (id.begin <= status.lastCommittedTimeslice) {
     const duration = region.end - id.begin
@@ -163,7 +160,7 @@ const utilize = (s: BrokerState, regionId: RegionId, finality: Finality, out: Si
         plan.filter((i) => (i.mask & id.mask) === 0n),
       )
   }
-  if (finality === 'Provisional') s.regions.set(RegionIdM.toKey(id), region)
+  if (finality === 'Provisional') Regions.set(s.regions, id, region)
   return { regionId: id, region, status }
 }
 
@@ -297,10 +294,10 @@ export const claimRevenue = (
 export const dropRegion = (s: BrokerState, regionId: RegionId, out: Sink): Outcome => {
   const status = s.status
   if (!status) return fail('Uninitialized')
-  const [key, region] = regionOf(s, regionId)
+  const region = regionOf(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (!(status.lastCommittedTimeslice >= region.end)) return fail('StillValid')
-  s.regions.delete(key)
+  Regions.remove(s.regions, regionId)
   if (loud(out))
     emit(out, { name: 'RegionDropped', data: { regionId, duration: region.end - regionId.begin } })
   return OK

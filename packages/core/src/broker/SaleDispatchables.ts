@@ -1,7 +1,7 @@
 import * as CoreMask from './CoreMask'
 import * as PotentialRenewals from './PotentialRenewals'
 import type { RegionId } from './RegionId'
-import * as RegionIdM from './RegionId'
+import * as Regions from './Regions'
 import * as Renewal from './Renewal'
 import type {
   AccountId,
@@ -64,7 +64,7 @@ export const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, ou
   if (balanceOf(s, who) < price) return fail('FundsUnavailable', { price })
   const core = purchaseCore(s, who, price, sale)
   const regionId: RegionId = { begin: sale.regionBegin, core, mask: CoreMask.complete }
-  s.regions.set(RegionIdM.toKey(regionId), { end: sale.regionEnd, owner: who, paid: price })
+  Regions.set(s.regions, regionId, { end: sale.regionEnd, owner: who, paid: price })
   if (loud(out))
     emit(out, {
       name: 'Purchased',

@@ -1,7 +1,7 @@
 import * as PoolHistory from './PoolHistory'
 import * as PotentialRenewals from './PotentialRenewals'
 import type { RegionId } from './RegionId'
-import * as RegionIdM from './RegionId'
+import * as Regions from './Regions'
 import type {
   AccountId,
   Balance,
@@ -38,7 +38,7 @@ export const create = (
   forceReservations: [],
   leases: [],
   potentialRenewals: PotentialRenewals.create(),
-  regions: new Map(),
+  regions: Regions.create(),
   workplan: Workplan.create(),
   workload: new Map(),
   instaPoolContribution: new Map(),
@@ -78,7 +78,7 @@ export const clone = (s: BrokerState): BrokerState => ({
   forceReservations: [...s.forceReservations],
   leases: s.leases.map((l) => ({ ...l })),
   potentialRenewals: PotentialRenewals.clone(s.potentialRenewals),
-  regions: new Map(s.regions),
+  regions: Regions.clone(s.regions),
   workplan: Workplan.clone(s.workplan),
   workload: new Map(s.workload),
   instaPoolContribution: new Map(s.instaPoolContribution),
@@ -108,6 +108,13 @@ export const renewals = (s: BrokerState): PotentialRenewals.Entry[] =>
 export const renewalsInOrder = (s: BrokerState): PotentialRenewals.Entry[] =>
   PotentialRenewals.entries(s.potentialRenewals)
 
+/** Writes a region (a state read from a chain, or a test's setup). */
+export const setRegion = (s: BrokerState, id: RegionId, record: RegionRecord): void =>
+  Regions.set(s.regions, id, record)
+
+/** Every region in the order it was created (a generator's stable choice). */
+export const regionsInOrder = (s: BrokerState): Regions.Entry[] => Regions.entries(s.regions)
+
 /** Writes a core's plan for a timeslice (a state read from a chain). */
 export const setWorkplan = (
   s: BrokerState,
@@ -125,8 +132,7 @@ export const setRenewal = (
 ): void => PotentialRenewals.set(s.potentialRenewals, core, when, record)
 
 /** `Regions[id]`, or undefined if there is no such region. */
-export const regionAt = (s: BrokerState, id: RegionId): RegionRecord | undefined =>
-  s.regions.get(RegionIdM.toKey(id))
+export const regionAt = (s: BrokerState, id: RegionId): RegionRecord | undefined => Regions.get(s.regions, id)
 
 /** What the region's buyer paid (null once partitioned or never bought), undefined if it does not exist. */
 export const regionPaid = (s: BrokerState, id: RegionId): Balance | null | undefined => regionAt(s, id)?.paid

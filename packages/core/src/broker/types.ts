@@ -2,6 +2,7 @@ import type { CoreMask } from './CoreMask'
 import type { PoolHistory } from './PoolHistory'
 import type { PotentialRenewals } from './PotentialRenewals'
 import type { RegionId, RegionKey } from './RegionId'
+import type { Regions } from './Regions'
 import type { Workplan } from './Workplan'
 
 /** A relay-chain block number. */
@@ -166,9 +167,10 @@ export interface OnDemandRevenueRecord {
 }
 
 /**
- * The broker's whole storage plus the ledger it touches, as plain data. Map keys:
- * `potentialRenewals` by when, then core (PotentialRenewals.ts); `regions` and `instaPoolContribution` the region's u128
- * key (`RegionId.toKey`, listed in item-id order by `RegionId.sortedKeys`). `workplan` is keyed by timeslice then core (Workplan.ts) and
+ * The broker's whole storage plus the ledger it touches, as plain data. `potentialRenewals` is held
+ * by when, then core (PotentialRenewals.ts); `regions` by begin, then core for whole-core regions
+ * (Regions.ts); `instaPoolContribution` is keyed by the region's `RegionId.toKey` (listed in
+ * item-id order by `RegionId.sortedKeys`); `workplan` by timeslice, then core (Workplan.ts); and
  * `instaPoolHistory` holds runs of identical records (PoolHistory.ts).
  */
 /**
@@ -193,7 +195,7 @@ export interface BrokerState {
   forceReservations: Schedule[]
   leases: LeaseRecordItem[]
   potentialRenewals: PotentialRenewals
-  regions: Map<RegionKey, RegionRecord>
+  regions: Regions
   workplan: Workplan
   workload: Map<CoreIndex, Schedule>
   instaPoolContribution: Map<RegionKey, ContributionRecord>

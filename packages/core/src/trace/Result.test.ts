@@ -70,9 +70,9 @@ describe('TraceResult.stateToJson', () => {
     }
     const half = 0xffffffffff0000000000n
     // inserted out of order on purpose
-    s.regions.set(RegionId.toKey({ begin: 6, core: 0, mask: FULL }), { end: 7, owner: '1', paid: null })
-    s.regions.set(RegionId.toKey({ begin: 4, core: 1, mask: half }), { end: 7, owner: null, paid: 100n })
-    s.regions.set(RegionId.toKey({ begin: 4, core: 0, mask: FULL }), { end: 6, owner: '2', paid: 1n })
+    Broker.setRegion(s, { begin: 6, core: 0, mask: FULL }, { end: 7, owner: '1', paid: null })
+    Broker.setRegion(s, { begin: 4, core: 1, mask: half }, { end: 7, owner: null, paid: 100n })
+    Broker.setRegion(s, { begin: 4, core: 0, mask: FULL }, { end: 6, owner: '2', paid: 1n })
     Broker.setRenewal(s, 1, 7, { price: 110n, completion: { partial: half } })
     Broker.setRenewal(s, 0, 10, { price: 100n, completion: { complete: task(1) } })
     Broker.setRenewal(s, 0, 7, { price: 90n, completion: { complete: [] } })

@@ -2,6 +2,7 @@ import * as CoreMask from '../broker/CoreMask'
 import * as PoolHistory from '../broker/PoolHistory'
 import * as PotentialRenewals from '../broker/PotentialRenewals'
 import * as RegionId from '../broker/RegionId'
+import * as Regions from '../broker/Regions'
 import type {
   AccountId,
   AssignmentPart,
@@ -220,10 +221,12 @@ export const stateToJson = (s: BrokerState): StateJson => {
     },
     balances: ledgerJson(s.balances),
     credits: ledgerJson(s.credits),
-    regions: RegionId.sortedKeys(s.regions).map((k) => {
-      const r = s.regions.get(k)!
-      return { id: regionIdJson(RegionId.fromKey(k)), end: r.end, owner: r.owner, paid: optBalance(r.paid) }
-    }),
+    regions: Regions.sorted(s.regions).map(({ id, record: r }) => ({
+      id: regionIdJson(id),
+      end: r.end,
+      owner: r.owner,
+      paid: optBalance(r.paid),
+    })),
     potentialRenewals: PotentialRenewals.sorted(s.potentialRenewals).map(({ core, when, record: r }) => ({
       core,
       when,
