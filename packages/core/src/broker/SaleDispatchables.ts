@@ -39,11 +39,12 @@ const coresForSale = (status: StatusRecord, sale: SaleInfoRecord): BrokerErrorCo
   sale.firstCore >= status.coreCount ? 'Unavailable' : sale.coresSold >= sale.coresOffered ? 'SoldOut' : null
 
 /**
- * dispatchable_impls.rs `purchase_core` (E3+): charge, take the next core, and record the sellout
- * price while within the ideal count (or if none yet). The caller has checked the balance.
+ * dispatchable_impls.rs `purchase_core` (E3+) after its `charge`: take the next core, and record the
+ * sellout price while within the ideal count (or if none yet). The callers charge first, as the last
+ * check that can fail: `charge` withdraws nothing from an account that cannot pay, so charging
+ * replaces a separate balance check (one ledger look-up fewer) and nothing is written on failure.
  */
-const purchaseCore = (s: BrokerState, who: AccountId, price: Balance, sale: SaleInfoRecord): CoreIndex => {
-  charge(s, who, price)
+const takeCore = (price: Balance, sale: SaleInfoRecord): CoreIndex => {
   const core = sale.firstCore + sale.coresSold
   sale.coresSold += 1
   if (sale.coresSold <= sale.idealCoresSold || sale.selloutPrice === null) sale.selloutPrice = price
@@ -61,8 +62,8 @@ export const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, ou
   if (!(s.block > sale.saleStart)) return fail('TooEarly')
   const price = salePrice(s, sale, out)
   if (priceLimit < price) return fail('Overpriced', { price, priceLimit })
-  if (balanceOf(s, who) < price) return fail('FundsUnavailable', { price })
-  const core = purchaseCore(s, who, price, sale)
+  if (!charge(s, who, price)) return fail('FundsUnavailable', { price })
+  const core = takeCore(price, sale)
   const regionId: RegionId = { begin: sale.regionBegin, core, mask: CoreMask.complete }
   Regions.set(s.regions, regionId, { end: sale.regionEnd, owner: who, paid: price })
   if (loud(out))
@@ -75,9 +76,15 @@ export const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, ou
 
 /**
  * The failure `renew` would return, without renewing; else the renewal right it would use (its
- * completion is complete). One look-up of the right serves the check and the renewal.
+ * completion is complete). One look-up of the right serves the check and the renewal. `funds`
+ * false leaves out the last check, the balance: `renew` charges instead, which fails the same way.
  */
-const checkRenew = (s: BrokerState, who: AccountId, core: CoreIndex): Outcome | PotentialRenewalRecord => {
+const checkRenew = (
+  s: BrokerState,
+  who: AccountId,
+  core: CoreIndex,
+  funds: boolean,
+): Outcome | PotentialRenewalRecord => {
   if (!s.configuration || !s.status) return fail('Uninitialized')
   const sale = s.saleInfo
   if (!sale) return fail('NoSales')
@@ -86,7 +93,7 @@ const checkRenew = (s: BrokerState, who: AccountId, core: CoreIndex): Outcome | 
   const record = PotentialRenewals.get(s.potentialRenewals, core, sale.regionBegin)
   if (!record) return fail('NotAllowed')
   if (!('complete' in record.completion)) return fail('IncompleteAssignment')
-  if (balanceOf(s, who) < record.price) return fail('FundsUnavailable', { price: record.price })
+  if (funds && balanceOf(s, who) < record.price) return fail('FundsUnavailable', { price: record.price })
   return record
 }
 
@@ -98,7 +105,7 @@ const isOutcome = (r: Outcome | PotentialRenewalRecord): r is Outcome => 'ok' in
  * core, and record the next renewal price. Returns the new core or the failure.
  */
 export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink): CoreIndex | Outcome => {
-  const record = checkRenew(s, who, core)
+  const record = checkRenew(s, who, core, false)
   if (isOutcome(record)) return record
   // checkRenew has established all of these (the completion check below only narrows the type)
   const config = s.configuration!
@@ -106,7 +113,8 @@ export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink
   if (!('complete' in record.completion)) return fail('IncompleteAssignment')
 
   const workload = record.completion.complete
-  const newCore = purchaseCore(s, who, record.price, sale)
+  if (!charge(s, who, record.price)) return fail('FundsUnavailable', { price: record.price })
+  const newCore = takeCore(record.price, sale)
   if (loud(out))
     emit(out, {
       name: 'Renewed',
@@ -179,7 +187,7 @@ export const enableAutoRenew = (
   if (!sale) return fail('NoSales')
   const renewNow = PotentialRenewals.has(s.potentialRenewals, core, sale.regionBegin)
   if (renewNow) {
-    const bad = checkRenew(s, sovereign, core)
+    const bad = checkRenew(s, sovereign, core, true)
     if (isOutcome(bad)) return bad
   } else if (hint === null || !PotentialRenewals.has(s.potentialRenewals, core, hint)) {
     return fail('NotAllowed')
