@@ -71,7 +71,7 @@ export const tick = (s: BrokerState, out: Sink): void => {
     const sale = s.saleInfo
     if (sale && commit >= sale.regionBegin) rotateSale(s, sale, config, status, out)
     processPool(s, commit, status, out)
-    if (s.workplan.has(commit)) {
+    if (Workplan.hasAny(s.workplan, commit)) {
       const rcBegin = commit * s.runtime.timeslicePeriod
       for (let core = 0; core < status.coreCount; core++) processCoreSchedule(s, commit, rcBegin, core, out)
     }
