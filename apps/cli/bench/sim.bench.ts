@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os'
 import { serialize } from 'node:v8'
-import { Broker, Sale } from '@coretime/core'
+import { Broker, Sale, Trace } from '@coretime/core'
 import { Aggregate, MonteCarlo, Profile, Scenario, simulate } from '@coretime/sim'
 import { createPool } from '../src/sim/pool'
 
@@ -94,6 +94,39 @@ const engineFloor = (sales: number): { ms: number; timeslices: number } => {
   return { ms: t, timeslices: s.status?.lastCommittedTimeslice ?? 0 }
 }
 
+/**
+ * The engine's share of a run, measured apart: the calls and time advances of seeded runs,
+ * recorded as traces, replayed through `Broker.execute`/`advanceTo` with the simulator's quiet
+ * sink and no agents (median ms a run). The run cannot be faster than this.
+ */
+const engineAlone = (sc: Scenario.Scenario, seeds: number): { ms: number; calls: number } => {
+  const traces = Array.from({ length: seeds }, (_, seed) => {
+    const p = Trace.parse(simulate(sc, { seed, trace: true }).trace)
+    if (!p.ok) throw new Error(`bench: the recorded trace of seed ${seed} does not parse`)
+    return p.trace
+  })
+  const replay = (t: Trace.Trace): number => {
+    const s = Broker.create(t.runtime, t.balances, t.startBlock)
+    const sink = Broker.sink({ quietHistory: true, quietSchedules: true, quietEvents: true })
+    let calls = 0
+    for (const step of t.steps) {
+      if (step.block > s.block) Broker.advanceTo(s, step.block, sink)
+      if (step.call && step.origin !== null) {
+        Broker.execute(s, step.origin, step.call, sink)
+        calls++
+      }
+    }
+    return calls
+  }
+  for (let i = 0; i < 3 * seeds; i++) replay(traces[i % seeds] as Trace.Trace) // warm up
+  let calls = 0
+  let next = 0
+  const t = timings(5 * seeds, () => {
+    calls = replay(traces[next++ % seeds] as Trace.Trace)
+  })
+  return { ms: at(t, 0.5), calls: Math.round(calls) }
+}
+
 /** Monte Carlo throughput on a pool of `workers` threads (after a warm-up batch). */
 const monteCarloRate = async (
   sc: Scenario.Scenario,
@@ -162,6 +195,10 @@ export const benchSim = async (options: { mcRuns?: number; quick?: boolean } = {
   const floors = Array.from({ length: 9 }, () => engineFloor(130)).sort((a, b) => a.ms - b.ms)
   const floor = floors[4] as { ms: number; timeslices: number } // the median
   console.log(`    the engine's time advance alone over 130 sales, no calls: ${ms(floor.ms)}`)
+  const alone = engineAlone(big, 4)
+  console.log(
+    `    the engine alone: a run's calls (${alone.calls.toLocaleString('en')} in one) and time advances replayed without agents: ${ms(alone.ms)} median`,
+  )
 
   const runs = options.mcRuns ?? 1000
   const mc1 = await monteCarloRate(big, 1, Math.max(50, Math.round(runs / 2)))
