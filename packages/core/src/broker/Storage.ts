@@ -90,7 +90,7 @@ export const clone = (s: BrokerState): BrokerState => ({
 })
 
 // ---------------------------------------------------------------------------------------------
-// Reads (no caller needs the storage keys)
+// Reads (no caller needs the storage layout)
 // ---------------------------------------------------------------------------------------------
 
 /** `PotentialRenewals[(core, when)]`: the renewal right for the region that begins at `when`. */
@@ -108,22 +108,28 @@ export const renewals = (s: BrokerState): PotentialRenewals.Entry[] =>
 export const renewalsInOrder = (s: BrokerState): PotentialRenewals.Entry[] =>
   PotentialRenewals.entries(s.potentialRenewals)
 
-/** Writes a region (a state read from a chain, or a test's setup). */
-export const setRegion = (s: BrokerState, id: RegionId, record: RegionRecord): void =>
-  Regions.set(s.regions, id, record)
+/** `Regions[id]`, or undefined if there is no such region. */
+export const regionAt = (s: BrokerState, id: RegionId): RegionRecord | undefined => Regions.get(s.regions, id)
+
+/** What the region's buyer paid (null once partitioned or never bought), undefined if it does not exist. */
+export const regionPaid = (s: BrokerState, id: RegionId): Balance | null | undefined => regionAt(s, id)?.paid
 
 /** Every region in the order it was created (a generator's stable choice). */
 export const regionsInOrder = (s: BrokerState): Regions.Entry[] => Regions.entries(s.regions)
 
-/** Writes a core's plan for a timeslice (a state read from a chain). */
-export const setWorkplan = (
-  s: BrokerState,
-  timeslice: Timeslice,
-  core: CoreIndex,
-  schedule: Schedule,
-): void => Workplan.set(s.workplan, timeslice, core, schedule)
+/** An account's free balance in planck. */
+export const balanceOf = (s: BrokerState, who: AccountId): Balance => s.balances.get(who) ?? 0n
 
-/** Writes a renewal right (a state read from a chain, or a test's setup). */
+// ---------------------------------------------------------------------------------------------
+// Writes from outside the pallet: a state read from a chain, genesis, a test's setup
+// ---------------------------------------------------------------------------------------------
+
+/** Sets an account's balance (genesis, or a simulated top-up from outside the chain). */
+export const setBalance = (s: BrokerState, who: AccountId, amount: Balance): void => {
+  s.balances.set(who, amount)
+}
+
+/** Writes a renewal right. */
 export const setRenewal = (
   s: BrokerState,
   core: CoreIndex,
@@ -131,16 +137,14 @@ export const setRenewal = (
   record: PotentialRenewalRecord,
 ): void => PotentialRenewals.set(s.potentialRenewals, core, when, record)
 
-/** `Regions[id]`, or undefined if there is no such region. */
-export const regionAt = (s: BrokerState, id: RegionId): RegionRecord | undefined => Regions.get(s.regions, id)
+/** Writes a region. */
+export const setRegion = (s: BrokerState, id: RegionId, record: RegionRecord): void =>
+  Regions.set(s.regions, id, record)
 
-/** What the region's buyer paid (null once partitioned or never bought), undefined if it does not exist. */
-export const regionPaid = (s: BrokerState, id: RegionId): Balance | null | undefined => regionAt(s, id)?.paid
-
-/** An account's free balance in planck. */
-export const balanceOf = (s: BrokerState, who: AccountId): Balance => s.balances.get(who) ?? 0n
-
-/** Sets an account's balance (genesis, or a simulated top-up from outside the chain). */
-export const setBalance = (s: BrokerState, who: AccountId, amount: Balance): void => {
-  s.balances.set(who, amount)
-}
+/** Writes a core's plan for a timeslice. */
+export const setWorkplan = (
+  s: BrokerState,
+  timeslice: Timeslice,
+  core: CoreIndex,
+  schedule: Schedule,
+): void => Workplan.set(s.workplan, timeslice, core, schedule)
