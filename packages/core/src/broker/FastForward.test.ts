@@ -26,7 +26,8 @@ const chain = (ops: { kind: number; advance: number; who: number }[]): BrokerSta
   for (const o of ops) {
     Broker.advanceTo(s, s.block + o.advance, out)
     const who = ACCOUNTS[o.who % ACCOUNTS.length]!
-    const held = Broker.regionsInOrder(s)[o.who % Math.max(1, s.regions.size)]
+    const regions = Broker.regionsInOrder(s)
+    const held = regions[o.who % Math.max(1, regions.length)]
     const region = held?.record
     const regionId = held === undefined ? null : held.id
     if (o.kind === 0) Broker.execute(s, who, { call: 'purchase', args: { priceLimit: 10_000n } }, out)

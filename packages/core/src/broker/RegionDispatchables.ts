@@ -5,6 +5,7 @@ import * as PotentialRenewals from './PotentialRenewals'
 import type { RegionId } from './RegionId'
 import * as RegionIdM from './RegionId'
 import * as Regions from './Regions'
+import { regionAt } from './Storage'
 import type {
   AccountId,
   BrokerState,
@@ -23,8 +24,6 @@ import * as Workplan from './Workplan'
 // The regions' dispatchables (pallet-broker dispatchable_impls.rs): transfer, partition,
 // interlace, assign, pool, claim, and the permissionless drops.
 
-const regionOf = (s: BrokerState, id: RegionId): RegionRecord | undefined => Regions.get(s.regions, id)
-
 /**
  * dispatchable_impls.rs `do_transfer`; `who` null is `force_transfer` (lib.rs call 28, admin):
  * no owner check, so a region with no owner (burnt) can be given one.
@@ -36,7 +35,7 @@ export const transferRegion = (
   newOwner: AccountId,
   out: Sink,
 ): Outcome => {
-  const region = regionOf(s, regionId)
+  const region = regionAt(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (who !== null && region.owner !== who) return fail('NotOwner')
   Regions.set(s.regions, regionId, { end: region.end, owner: newOwner, paid: region.paid })
@@ -81,7 +80,7 @@ export const partition = (
 ): Outcome => {
   const status = s.status
   if (!status) return fail('Uninitialized')
-  const region = regionOf(s, regionId)
+  const region = regionAt(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (region.owner !== who) return fail('NotOwner')
   const pivot = regionId.begin + offset
@@ -106,7 +105,7 @@ export const interlace = (
 ): Outcome => {
   const status = s.status
   if (!status) return fail('Uninitialized')
-  const region = regionOf(s, regionId)
+  const region = regionAt(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (region.owner !== who) return fail('NotOwner')
   if ((pivot & CoreMask.not(regionId.mask)) !== 0n) return fail('ExteriorPivot')
@@ -115,7 +114,7 @@ export const interlace = (
   forceUnpool(s, regionId, region, status, out)
   const one: RegionId = { ...regionId, mask: pivot }
   const other: RegionId = { ...regionId, mask: regionId.mask ^ pivot }
-  Regions.remove(s.regions, regionId)
+  Regions.take(s.regions, regionId)
   Regions.set(s.regions, one, { ...region })
   Regions.set(s.regions, other, { ...region })
   emit(out, { name: 'Interlaced', data: { oldRegionId: regionId, newRegionIds: [one, other] } })
@@ -127,7 +126,7 @@ type Utilized = { regionId: RegionId; region: RegionRecord; status: StatusRecord
 /** The checks of dispatchable_impls.rs `utilize`, before anything is written. */
 const checkUtilize = (s: BrokerState, who: AccountId, regionId: RegionId): Outcome | null => {
   if (!s.status) return fail('Uninitialized')
-  const region = regionOf(s, regionId)
+  const region = regionAt(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (region.owner !== who) return fail('NotOwner')
   return null
@@ -140,8 +139,7 @@ const checkUtilize = (s: BrokerState, who: AccountId, regionId: RegionId): Outco
  */
 const utilize = (s: BrokerState, regionId: RegionId, finality: Finality, out: Sink): Utilized => {
   const status = s.status!
-  const region = regionOf(s, regionId)!
-  Regions.remove(s.regions, regionId)
+  const region = Regions.take(s.regions, regionId)!
   let id = regionId
   if (id.begin <= status.lastCommittedTimeslice) {
     const duration = region.end - id.begin
@@ -294,10 +292,10 @@ export const claimRevenue = (
 export const dropRegion = (s: BrokerState, regionId: RegionId, out: Sink): Outcome => {
   const status = s.status
   if (!status) return fail('Uninitialized')
-  const region = regionOf(s, regionId)
+  const region = regionAt(s, regionId)
   if (!region) return fail('UnknownRegion')
   if (!(status.lastCommittedTimeslice >= region.end)) return fail('StillValid')
-  Regions.remove(s.regions, regionId)
+  Regions.take(s.regions, regionId)
   if (loud(out))
     emit(out, { name: 'RegionDropped', data: { regionId, duration: region.end - regionId.begin } })
   return OK

@@ -29,7 +29,7 @@ describe('Regions', () => {
     Regions.set(r, { begin: 4, core: 3, mask: FULL }, rec(3))
     expect(Regions.get(r, { begin: 5, core: 0, mask: HALF })?.end).toBe(2)
     expect(Regions.get(r, { begin: 5, core: 0, mask: FULL })).toBeUndefined()
-    expect(r.size).toBe(3)
+    expect(Regions.size(r)).toBe(3)
     expect(Regions.sorted(r).map((e) => e.record.end)).toEqual([3, 2, 1])
     expect(Regions.entries(r).map((e) => e.record.end)).toEqual([1, 2, 3])
   })
@@ -39,10 +39,10 @@ describe('Regions', () => {
     const whole = { begin: 5, core: 2, mask: FULL }
     Regions.set(r, whole, rec(1))
     expect(Regions.get(r, { ...whole, core: 70_000 })).toBeUndefined()
-    expect(Regions.remove(r, { ...whole, mask: HALF })).toBe(false)
-    expect(Regions.remove(r, whole)).toBe(true)
-    expect(Regions.remove(r, whole)).toBe(false)
-    expect(r.size).toBe(0)
+    expect(Regions.take(r, { ...whole, mask: HALF })).toBeUndefined()
+    expect(Regions.take(r, whole)).toEqual(rec(1))
+    expect(Regions.take(r, whole)).toBeUndefined()
+    expect(Regions.size(r)).toBe(0)
     expect(r.whole.rows.size).toBe(0) // an emptied begin is dropped
   })
 
@@ -63,12 +63,14 @@ describe('Regions', () => {
             else m.set(k, { id: o.id, record })
             Regions.set(r, o.id, record)
           } else if (o.kind === 'remove') {
-            expect(Regions.remove(r, o.id)).toBe(m.delete(RegionId.toKey(o.id)))
+            const k = RegionId.toKey(o.id)
+            expect(Regions.take(r, o.id)).toBe(m.get(k)?.record)
+            m.delete(k)
           } else {
             copies.push([r, listed(r)])
             r = Regions.clone(r)
           }
-          expect(r.size).toBe(m.size)
+          expect(Regions.size(r)).toBe(m.size)
         }
         expect(Regions.entries(r)).toEqual([...m.values()])
         for (const e of m.values()) expect(Regions.get(r, e.id)).toBe(e.record)

@@ -14,10 +14,12 @@ import type { RegionRecord } from './types'
 export interface Regions {
   whole: CoreTable.CoreTable<RegionRecord>
   other: Map<bigint, { record: RegionRecord; n: number }>
-  size: number
 }
 
-export const create = (): Regions => ({ whole: CoreTable.create(), other: new Map(), size: 0 })
+export const create = (): Regions => ({ whole: CoreTable.create(), other: new Map() })
+
+/** How many regions are held. */
+export const size = (r: Regions): number => r.whole.size + r.other.size
 
 const otherKey = (id: RegionId): bigint => RegionIdM.toKey(id) as bigint
 
@@ -28,28 +30,22 @@ export const get = (r: Regions, id: RegionId): RegionRecord | undefined =>
 
 export const set = (r: Regions, id: RegionId, record: RegionRecord): void => {
   if (id.mask === CoreMask.complete) {
-    const before = r.whole.size
     CoreTable.set(r.whole, id.begin, id.core, record)
-    r.size += r.whole.size - before
     return
   }
   const key = otherKey(id)
   const had = r.other.get(key)
   if (had) had.record = record
-  else {
-    r.other.set(key, { record, n: r.whole.inserted++ })
-    r.size++
-  }
+  else r.other.set(key, { record, n: r.whole.inserted++ })
 }
 
-/** Removes the region; false if there was none. */
-export const remove = (r: Regions, id: RegionId): boolean => {
-  const gone =
-    id.mask === CoreMask.complete
-      ? CoreTable.take(r.whole, id.begin, id.core) !== undefined
-      : r.other.delete(otherKey(id))
-  if (gone) r.size--
-  return gone
+/** Removes and returns the region (undefined if there was none). */
+export const take = (r: Regions, id: RegionId): RegionRecord | undefined => {
+  if (id.mask === CoreMask.complete) return CoreTable.take(r.whole, id.begin, id.core)
+  const key = otherKey(id)
+  const had = r.other.get(key)
+  if (had) r.other.delete(key)
+  return had?.record
 }
 
 export interface Entry {
@@ -75,5 +71,4 @@ export const sorted = (r: Regions): Entry[] => entries(r).sort((x, y) => RegionI
 export const clone = (r: Regions): Regions => ({
   whole: CoreTable.clone(r.whole),
   other: new Map([...r.other].map(([k, v]) => [k, { ...v }])),
-  size: r.size,
 })
