@@ -76,15 +76,10 @@ export const purchase = (s: BrokerState, who: AccountId, priceLimit: Balance, ou
 
 /**
  * The failure `renew` would return, without renewing; else the renewal right it would use (its
- * completion is complete). One look-up of the right serves the check and the renewal. `funds`
- * false leaves out the last check, the balance: `renew` charges instead, which fails the same way.
+ * completion is complete), all but the balance: `renew` charges last, which fails as a balance
+ * check would. One look-up of the right serves the check and the renewal.
  */
-const checkRenew = (
-  s: BrokerState,
-  who: AccountId,
-  core: CoreIndex,
-  funds: boolean,
-): Outcome | PotentialRenewalRecord => {
+const checkRenew = (s: BrokerState, core: CoreIndex): Outcome | PotentialRenewalRecord => {
   if (!s.configuration || !s.status) return fail('Uninitialized')
   const sale = s.saleInfo
   if (!sale) return fail('NoSales')
@@ -93,7 +88,6 @@ const checkRenew = (
   const record = PotentialRenewals.get(s.potentialRenewals, core, sale.regionBegin)
   if (!record) return fail('NotAllowed')
   if (!('complete' in record.completion)) return fail('IncompleteAssignment')
-  if (funds && balanceOf(s, who) < record.price) return fail('FundsUnavailable', { price: record.price })
   return record
 }
 
@@ -105,7 +99,7 @@ const isOutcome = (r: Outcome | PotentialRenewalRecord): r is Outcome => 'ok' in
  * core, and record the next renewal price. Returns the new core or the failure.
  */
 export const renew = (s: BrokerState, who: AccountId, core: CoreIndex, out: Sink): CoreIndex | Outcome => {
-  const record = checkRenew(s, who, core, false)
+  const record = checkRenew(s, core)
   if (isOutcome(record)) return record
   // checkRenew has established all of these (the completion check below only narrows the type)
   const config = s.configuration!
@@ -187,8 +181,10 @@ export const enableAutoRenew = (
   if (!sale) return fail('NoSales')
   const renewNow = PotentialRenewals.has(s.potentialRenewals, core, sale.regionBegin)
   if (renewNow) {
-    const bad = checkRenew(s, sovereign, core, true)
-    if (isOutcome(bad)) return bad
+    // the checks `renew` will make, the balance included, before anything is written
+    const right = checkRenew(s, core)
+    if (isOutcome(right)) return right
+    if (balanceOf(s, sovereign) < right.price) return fail('FundsUnavailable', { price: right.price })
   } else if (hint === null || !PotentialRenewals.has(s.potentialRenewals, core, hint)) {
     return fail('NotAllowed')
   }
