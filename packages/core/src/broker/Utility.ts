@@ -127,7 +127,7 @@ export const compareAssignment = (a: CoreAssignment, b: CoreAssignment): number 
 export const POT: AccountId = 'pot'
 export { balanceOf }
 export const deposit = (s: BrokerState, who: AccountId, amount: Balance): void => {
-  if (amount !== 0n) s.balances.set(who, (s.balances.get(who) ?? 0n) + amount)
+  if (amount !== 0n) s.balances.set(who, balanceOf(s, who) + amount)
 }
 /** The Coretime chain's existential deposit (0 in the pallet's unit-test runtime). */
 const existentialDeposit = (s: BrokerState): Balance => s.runtime.existentialDeposit ?? 0n
@@ -138,12 +138,11 @@ const existentialDeposit = (s: BrokerState): Balance => s.runtime.existentialDep
  * `DustRemoval = ()`), so the account ends at 0.
  */
 const withdraw = (s: BrokerState, who: AccountId, amount: Balance): boolean => {
-  const have = s.balances.get(who) ?? 0n
+  const have = balanceOf(s, who)
   if (have < amount) return false
   if (amount === 0n) return true
   const left = have - amount
-  const ed = s.runtime.existentialDeposit
-  s.balances.set(who, ed !== undefined && left < ed ? 0n : left)
+  s.balances.set(who, left < existentialDeposit(s) ? 0n : left)
   return true
 }
 
