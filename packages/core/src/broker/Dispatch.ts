@@ -39,10 +39,8 @@ export const isAdminCall = (name: BrokerCall['call']): boolean => ADMIN_CALLS.ha
  */
 export const execute = (s: BrokerState, origin: Origin, call: BrokerCall, out: Sink): Outcome => {
   const name = call.call
-  // the calls a simulation makes by the thousand skip the set look-ups: signed, and not admin
-  const common = name === 'renew' || name === 'purchase' || name === 'dropRegion' || name === 'assign'
   if (origin !== 'root') {
-    if (!common && ADMIN_CALLS.has(name)) return fail('BadOrigin', { call: name })
+    if (ADMIN_CALLS.has(name)) return fail('BadOrigin', { call: name })
   } else if (!ADMIN_CALLS.has(name) && !ANY_ORIGIN_CALLS.has(name)) {
     return fail('BadOrigin', { call: name })
   }
