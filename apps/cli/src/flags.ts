@@ -8,8 +8,7 @@ import { UsageError } from './errors'
 
 /** The `--network` choices, one per entry of core's `Networks`: `polkadot or kusama`. */
 export const networkChoices = (quote = false): string => {
-  const q = Networks.names.map((n) => (quote ? `"${n}"` : n))
-  return q.length === 1 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`
+  return Networks.choice(Networks.names.map((n) => (quote ? `"${n}"` : n)))
 }
 
 const U128_MAX = (1n << 128n) - 1n

@@ -32,9 +32,7 @@ import { decode, encode, issuesMessage } from './url'
  */
 
 /** The networks' tokens for the header: "DOT, KSM or PAS". */
-const symbols = Networks.names.map((n) => Networks.get(n).token.symbol)
-const tokens =
-  symbols.length === 1 ? symbols.join('') : `${symbols.slice(0, -1).join(', ')} or ${symbols.at(-1)}`
+const tokens = Networks.choice(Networks.names.map((n) => Networks.get(n).token.symbol))
 
 /** Throw-away runs each Monte Carlo worker makes to compile the engine before a first batch. */
 const WARM_RUNS = 60

@@ -64,7 +64,7 @@ export const registerCosts = (program: Command): void => {
       'Cost-based price of a core per month: validator rewards and infrastructure methods (seed 004), ' +
         "minus the registration opportunity cost. Defaults are the post's inputs.",
     )
-    .option('--network <name>', Costs.CorePrice.POST_NETWORKS.join(' or '), 'polkadot')
+    .option('--network <name>', Networks.choice(Costs.CorePrice.POST_NETWORKS), 'polkadot')
   for (const [flag, , help] of FLAGS) cmd.option(flag, help)
   cmd
     .option('--json', 'machine-readable output')
@@ -86,7 +86,7 @@ export const costs = (opts: Options): CostsResult => {
   const raw = (opts.network ?? 'polkadot').toLowerCase()
   if (!Networks.isNetwork(raw))
     throw new UsageError(
-      `--network: expected ${posts.map((n) => `"${n}"`).join(' or ')}, got "${opts.network}"`,
+      `--network: expected ${Networks.choice(posts.map((n) => `"${n}"`))}, got "${opts.network}"`,
     )
   const network = parseNetwork(raw)
   if (!Costs.CorePrice.isPostNetwork(network))

@@ -58,6 +58,13 @@ describe('Networks', () => {
       }
   })
 
+  test('behavior: choice words a list as a sentence does', () => {
+    expect(Networks.choice(Networks.names)).toBe('polkadot, kusama or paseo')
+    expect(Networks.choice(['DOT', 'KSM'])).toBe('DOT or KSM')
+    expect(Networks.choice(['DOT'])).toBe('DOT')
+    expect(Networks.choice([])).toBe('')
+  })
+
   test('error: a name that is not an entry is not a network', () => {
     expect(Networks.isNetwork('polkadot')).toBe(true)
     expect(Networks.isNetwork('Polkadot')).toBe(false)

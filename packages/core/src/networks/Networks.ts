@@ -195,6 +195,10 @@ export const names = Object.keys(entries) as readonly Network[] as readonly [Net
 
 export const isNetwork = (value: string): value is Network => Object.hasOwn(entries, value)
 
+/** Words as a choice in a sentence: "a", "a or b", "a, b or c" (the networks' names or tokens). */
+export const choice = (words: readonly string[]): string =>
+  words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`
+
 export const get = (network: Network): NetworkEntry => entries[network]
 
 /** Relay blocks in a day of `network` (14 400 at 6 s). */
