@@ -6,9 +6,10 @@ import { Aggregate, MonteCarlo, Profile, Scenario, simulate } from '@coretime/si
 import { createPool } from '../src/sim/pool'
 
 /**
- * Issue 16 figures, in one run: one Polkadot-sized run (130 sales ≈ 10 years, 200 agents) — median,
- * p90 and where its time goes —, Monte Carlo runs/s on 1 and 2 worker threads with the traffic
- * between them, and exact sale prices at every block of 20 regions. Prints; asserts nothing.
+ * Issue 16 figures, in one run: one Polkadot-sized run (130 sales ≈ 10 years, 200 agents) — median
+ * and p90 over fresh processes, where its time goes, the engine's share call by call —, Monte Carlo
+ * runs/s on 1 and 2 worker threads with the traffic between them, and exact sale prices at every
+ * block of 20 regions. Prints; asserts nothing.
  */
 
 /** A Polkadot-sized market with `agents` agents: renewers on leases, buyers, speculators, a large actor. */
@@ -226,8 +227,8 @@ export const oneRunFigures = (): { wall: number[]; cpu: number[] } => {
 }
 
 /**
- * The single run measured in `n` fresh processes, one after another (`npm run bench --one-run` in
- * each): a process's JIT and collector timing move its figure by ±15%, and this process has run
+ * The single run measured in `n` fresh processes, one after another (`npm run bench -- --one-run`
+ * in each): a process's JIT and collector timing move its figure by ±15%, and this process has run
  * other benchmarks first. Reports the median of the processes' medians and their spread.
  */
 const oneRunInProcesses = (n: number): { medians: number[]; p90: number; best: number; cpu: number } => {
