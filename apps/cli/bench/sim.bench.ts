@@ -228,8 +228,8 @@ export const oneRunFigures = (): { wall: number[]; cpu: number[] } => {
 
 /**
  * The single run measured in `n` fresh processes, one after another (`npm run bench -- --one-run`
- * in each): a process's JIT and collector timing move its figure by ±15%, and this process has run
- * other benchmarks first. Reports the median of the processes' medians and their spread.
+ * in each): the same code's median moves 7.5–16 ms from one process to the next on this VM
+ * (decision 0012, addendum 3), and this process has run other benchmarks first. Reports the median of the processes' medians and their spread.
  */
 const oneRunInProcesses = (n: number): { medians: number[]; p90: number; best: number; cpu: number } => {
   const figures = Array.from({ length: n }, () => {
