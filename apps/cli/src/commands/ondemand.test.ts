@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
 import { networkChoices } from '../flags'
-import { toJson } from '../print'
 import { opts } from '../testing/opts'
 import { run } from '../testing/run'
 import { ondemand, ondemandJson, renderOndemand } from './ondemand'
