@@ -167,13 +167,6 @@ export interface OnDemandRevenueRecord {
 }
 
 /**
- * The broker's whole storage plus the ledger it touches, as plain data. `potentialRenewals` is held
- * by when, then core (PotentialRenewals.ts); `regions` by begin, then core for whole-core regions
- * (Regions.ts); `instaPoolContribution` is keyed by the region's `RegionId.toKey` (listed in
- * item-id order by `RegionId.sortedKeys`); `workplan` by timeslice, then core (Workplan.ts); and
- * `instaPoolHistory` holds runs of identical records (PoolHistory.ts).
- */
-/**
  * Test-only: a deliberately broken rule, to show that a checker (the oracle, a trace's `--check`)
  * catches it. Never set outside tests; absent, the engine is the pallet.
  */
@@ -182,6 +175,13 @@ export interface TestHooks {
   renewalBumpRoundsUp?: boolean
 }
 
+/**
+ * The broker's whole storage plus the ledger it touches, as plain data. `potentialRenewals` is held
+ * by when, then core (PotentialRenewals.ts); `regions` by begin, then core for whole-core regions
+ * (Regions.ts); `instaPoolContribution` is keyed by the region's `RegionId.toKey` (listed in
+ * item-id order by `RegionId.sortedKeys`); `workplan` by timeslice, then core (Workplan.ts); and
+ * `instaPoolHistory` holds runs of identical records (PoolHistory.ts).
+ */
 export interface BrokerState {
   runtime: Runtime
   /** test-only broken rules (`TestHooks`); absent in every real run */
