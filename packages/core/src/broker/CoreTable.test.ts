@@ -35,6 +35,7 @@ describe('CoreTable', () => {
     expect(CoreTable.take(t, 5, 2)).toBeUndefined()
     expect(t.size).toBe(0)
     expect(t.rows.size).toBe(0)
+    expect(CoreTable.hasTime(t, 5)).toBe(false)
     expect(CoreTable.firstAtOrAfter(t, 0)).toBe(Number.POSITIVE_INFINITY)
   })
 
@@ -70,6 +71,8 @@ describe('CoreTable', () => {
         for (const e of inOrder) expect(CoreTable.get(t, e.time, e.core)).toBe(e.value)
         // a row is kept exactly while it holds an entry (the hook's one look-up relies on it)
         expect([...t.rows.keys()].sort()).toEqual([...new Set(inOrder.map((e) => e.time))].sort())
+        for (let time = 0; time <= 3; time++)
+          expect(CoreTable.hasTime(t, time)).toBe(inOrder.some((e) => e.time === time))
         expect(CoreTable.firstAtOrAfter(t, 0)).toBe(sorted[0]?.time ?? Number.POSITIVE_INFINITY)
         // a clone shares nothing mutable: writes after it did not reach the copy it was taken from
         for (const [copy, then] of copies) expect(listed(copy)).toBe(then)

@@ -31,6 +31,9 @@ export const get = <V>(t: CoreTable<V>, time: Timeslice, core: CoreIndex): V | u
 export const has = <V>(t: CoreTable<V>, time: Timeslice, core: CoreIndex): boolean =>
   t.rows.get(time)?.values[core] !== undefined
 
+/** Whether any core has an entry at `time` (an emptied timeslice's row is dropped). */
+export const hasTime = <V>(t: CoreTable<V>, time: Timeslice): boolean => t.rows.has(time)
+
 export const set = <V>(t: CoreTable<V>, time: Timeslice, core: CoreIndex, value: V): void => {
   let row = t.rows.get(time)
   if (row === undefined) {

@@ -17,7 +17,7 @@ export const has = (w: Workplan, timeslice: Timeslice, core: CoreIndex): boolean
   CoreTable.has(w, timeslice, core)
 
 /** Whether any core has a plan for `timeslice`. */
-export const hasAny = (w: Workplan, timeslice: Timeslice): boolean => w.rows.has(timeslice)
+export const hasAny = (w: Workplan, timeslice: Timeslice): boolean => CoreTable.hasTime(w, timeslice)
 
 export const set = (w: Workplan, timeslice: Timeslice, core: CoreIndex, schedule: Schedule): void =>
   CoreTable.set(w, timeslice, core, schedule)
